@@ -1,0 +1,197 @@
+"""The extractive answerer: verbatim sentences from retrieved passages, each with its citation."""
+
+from __future__ import annotations
+
+import logging
+import re
+from dataclasses import dataclass, field
+
+import numpy as np
+
+from index.embedding import Embedder
+from index.followup import contextualize
+from index.models import CANNOT_ANSWER, Answer, Article, Citation, Passage
+from index.retrieval import BM25, HybridRetriever
+from index.store import ArticleStore, sentence_id
+from index.text import content_stems, split_sentences, words
+
+logger = logging.getLogger(__name__)
+
+PASSAGES = 8
+MAX_SENTENCES = 3
+DENSE_WEIGHT = 0.6
+# A sentence joins the answer when it scores this close to the best one.
+RELATIVE_FLOOR = 0.8
+# Below these the best sentence is not an answer (tuned on the dev questions and benchmark dev splits).
+MIN_DENSE = 0.38
+MIN_SCORE = 0.45
+# Share of the question's topic words the collection never uses at which we abstain.
+MAX_UNKNOWN_SHARE = 0.5
+DUPLICATE_JACCARD = 0.6
+DUPLICATE_COSINE = 0.9
+_SOURCE_QUESTION = re.compile(
+    r"\b(?:which|what)\s+(?:news\s+)?(?:outlet|newspaper|paper|publication|agency|media|source|"
+    r"site|website|wire)s?\b|\bwho\s+(?:reported|wrote|published)\b",
+    re.I,
+)
+
+
+@dataclass
+class Candidate:
+    article: Article
+    text: str
+    passage: str
+    stems: set[str]
+    vector: np.ndarray
+    prior: float
+    dense: float = 0.0
+    coverage: float = 0.0
+    score: float = 0.0
+    twins: list[Candidate] = field(default_factory=list)
+
+
+def unknown_topic_words(question: str, bm25: BM25) -> tuple[list[str], list[str]]:
+    """The question's topic words, and those of them the collection never uses."""
+    topic = list(dict.fromkeys(content_stems(question)))
+    return topic, [t for t in topic if t not in bm25.idf]
+
+
+def _names_missing_entity(question: str, bm25: BM25) -> bool:
+    """True when a capitalised name in the question (not its first word) is unknown here."""
+    tokens = re.findall(r"[A-Za-z][\w'’-]*", question)
+    for word in tokens[1:]:
+        if word[0].isupper() and len(word) > 1:
+            stems = content_stems(word)
+            if stems and all(s not in bm25.idf for s in stems):
+                return True
+    return False
+
+
+def _is_duplicate(a: Candidate, b: Candidate) -> bool:
+    union = a.stems | b.stems
+    jaccard = len(a.stems & b.stems) / len(union) if union else 0.0
+    return jaccard >= DUPLICATE_JACCARD or float(a.vector @ b.vector) >= DUPLICATE_COSINE
+
+
+def number_citations(lines: list[list[Candidate]]) -> tuple[list[str], list[Citation]]:
+    """Answer lines with [n] markers, and citations numbered in order of first use.
+
+    Each line is a shown sentence followed by the twins that say the same thing elsewhere; every
+    article gets one number, and its citation lists each of its sentences used.
+    """
+    order: list[str] = []
+    quotes: dict[str, list[str]] = {}
+    firsts: dict[str, Candidate] = {}
+    rendered: list[str] = []
+    for line in lines:
+        markers: list[str] = []
+        for cand in line:
+            aid = cand.article.article_id
+            if aid not in quotes:
+                order.append(aid)
+                quotes[aid] = []
+                firsts[aid] = cand
+            if cand.text not in quotes[aid]:
+                quotes[aid].append(cand.text)
+            marker = f"[{order.index(aid) + 1}]"
+            if marker not in markers:
+                markers.append(marker)
+        rendered.append(f"{line[0].text} {''.join(markers)}")
+    citations = [
+        Citation(n, firsts[aid].article, tuple(quotes[aid]), firsts[aid].passage)
+        for n, aid in enumerate(order, start=1)
+    ]
+    return rendered, citations
+
+
+class ExtractiveAnswerer:
+    """Answers from the sentences of the best passages; abstains when none answers."""
+
+    def __init__(self, store: ArticleStore, retriever: HybridRetriever, embedder: Embedder) -> None:
+        self.store = store
+        self.retriever = retriever
+        self.embedder = embedder
+
+    def answer(self, question: str, previous_entities: tuple[str, ...] = ()) -> Answer:
+        ctx = contextualize(question, previous_entities)
+        vector = self.embedder.encode_one(ctx.query)
+        bm25 = self.retriever.snapshot().bm25
+        passages = self.retriever.retrieve(ctx.query, vector, k=PASSAGES)
+        result = Answer(question, CANNOT_ANSWER, True, [], ctx.query, list(ctx.entities))
+        topic, unknown = unknown_topic_words(question, bm25)
+        if not passages or not topic and not ctx.carried:
+            return result
+        if _names_missing_entity(question, bm25) or (
+            topic and len(unknown) / len(topic) >= MAX_UNKNOWN_SHARE
+        ):
+            logger.debug("abstain: unknown topic words %s of %s", unknown, topic)
+            return result
+        focus = [t for t in dict.fromkeys(topic + content_stems(" ".join(ctx.carried))) if t in bm25.idf]
+        candidates = self._score(self._candidates(passages), vector, focus, bm25)
+        if not candidates:
+            return result
+        best = candidates[0]
+        logger.debug("best %.3f dense %.3f cover %.3f: %s", best.score, best.dense, best.coverage, best.text)
+        if best.dense < MIN_DENSE or best.score < MIN_SCORE:
+            return result
+        lines = self._select(candidates)
+        rendered, citations = number_citations([[c, *c.twins] for c in lines])
+        if _SOURCE_QUESTION.search(question):
+            rendered = [_attribute(line, c.article) for line, c in zip(rendered, lines, strict=True)]
+        result.answer = "\n".join(rendered)
+        result.abstained = False
+        result.citations = citations
+        return result
+
+    def _candidates(self, passages: list[Passage]) -> list[Candidate]:
+        seen: dict[str, Candidate] = {}
+        pending: list[tuple[str, Passage, str, float]] = []
+        for rank, passage in enumerate(passages):
+            for sentence in split_sentences(passage.text):
+                if len(words(sentence)) < 4:
+                    continue
+                sid = sentence_id(passage.article.article_id, sentence)
+                if sid not in seen and all(sid != p[0] for p in pending):
+                    pending.append((sid, passage, sentence, 1.0 / (1 + rank)))
+        stored = self.store.sentence_vectors([p[0] for p in pending])
+        missing = [p[2] for p in pending if p[0] not in stored]
+        fresh = dict(zip(missing, self.embedder.encode(missing), strict=True)) if missing else {}
+        for sid, passage, sentence, prior in pending:
+            vector = stored[sid] if sid in stored else fresh[sentence]
+            stems = set(content_stems(sentence))
+            seen[sid] = Candidate(passage.article, sentence, passage.text, stems, vector, prior)
+        return list(seen.values())
+
+    def _score(
+        self, candidates: list[Candidate], vector: np.ndarray, focus: list[str], bm25: BM25
+    ) -> list[Candidate]:
+        weights = {t: bm25.term_idf(t) for t in focus}
+        total = sum(weights.values()) or 1.0
+        for cand in candidates:
+            cand.dense = float(cand.vector @ vector)
+            cand.coverage = sum(w for t, w in weights.items() if t in cand.stems) / total
+            cand.score = DENSE_WEIGHT * cand.dense + (1 - DENSE_WEIGHT) * cand.coverage
+            cand.score += 0.05 * cand.prior
+        return sorted(candidates, key=lambda c: -c.score)
+
+    def _select(self, ranked: list[Candidate]) -> list[Candidate]:
+        chosen: list[Candidate] = []
+        floor = ranked[0].score * RELATIVE_FLOOR
+        for cand in ranked:
+            if cand.score < floor:
+                break
+            twin_of = next((c for c in chosen if _is_duplicate(c, cand)), None)
+            if twin_of is not None:
+                known = {t.article.article_id for t in [twin_of, *twin_of.twins]}
+                if cand.article.article_id not in known:
+                    twin_of.twins.append(cand)
+                continue
+            if len(chosen) < MAX_SENTENCES:
+                chosen.append(cand)
+        return chosen
+
+
+def _attribute(line: str, article: Article) -> str:
+    who = article.outlet or f"“{article.title}”"
+    when = f" ({article.published})" if article.published else ""
+    return f"{who}{when} reported: {line}"

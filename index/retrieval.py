@@ -1,0 +1,111 @@
+"""Hybrid retrieval: BM25 over the chunks fused with dense search by reciprocal rank fusion."""
+
+from __future__ import annotations
+
+import math
+from collections import Counter
+from dataclasses import dataclass
+
+import numpy as np
+
+from index.models import Article, Passage
+from index.store import ArticleStore, Chunk
+from index.text import all_stems
+
+RRF_K = 60
+
+
+class BM25:
+    """Okapi BM25 over stemmed, stopword-free tokens."""
+
+    def __init__(self, documents: list[list[str]], k1: float = 1.5, b: float = 0.75) -> None:
+        self.k1, self.b = k1, b
+        self.docs = [Counter(d) for d in documents]
+        self.lengths = np.array([len(d) for d in documents], dtype=np.float64)
+        self.avg_length = float(self.lengths.mean()) if documents else 0.0
+        df: Counter[str] = Counter()
+        for doc in self.docs:
+            df.update(doc.keys())
+        n = len(documents)
+        self.idf = {t: math.log(1 + (n - f + 0.5) / (f + 0.5)) for t, f in df.items()}
+        self.max_idf = math.log(1 + (n + 0.5) / 0.5) if n else 1.0
+
+    def term_idf(self, term: str) -> float:
+        """IDF of a term; a term the corpus never uses gets the highest value."""
+        return self.idf.get(term, self.max_idf)
+
+    def scores(self, query: list[str]) -> np.ndarray:
+        out = np.zeros(len(self.docs))
+        for term in set(query):
+            idf = self.idf.get(term)
+            if idf is None:
+                continue
+            for i, doc in enumerate(self.docs):
+                tf = doc.get(term)
+                if tf:
+                    norm = self.k1 * (1 - self.b + self.b * self.lengths[i] / self.avg_length)
+                    out[i] += idf * tf * (self.k1 + 1) / (tf + norm)
+        return out
+
+
+def reciprocal_rank_fusion(rankings: list[list[str]], k: int = RRF_K) -> list[tuple[str, float]]:
+    """Fuse ranked id lists: each id scores the sum of 1 / (k + rank) over the lists."""
+    fused: dict[str, float] = {}
+    for ranking in rankings:
+        for rank, item in enumerate(ranking, start=1):
+            fused[item] = fused.get(item, 0.0) + 1.0 / (k + rank)
+    return sorted(fused.items(), key=lambda kv: (-kv[1], kv[0]))
+
+
+@dataclass
+class _Snapshot:
+    count: int
+    version: int
+    chunks: list[Chunk]
+    by_id: dict[str, Chunk]
+    articles: dict[str, Article]
+    bm25: BM25
+
+
+class HybridRetriever:
+    """Ranks chunks of one store; the BM25 side is rebuilt whenever the store changes."""
+
+    def __init__(self, store: ArticleStore, candidates: int = 20) -> None:
+        self.store = store
+        self.candidates = candidates
+        self._snapshot: _Snapshot | None = None
+
+    def snapshot(self) -> _Snapshot:
+        count = self.store.count()
+        snap = self._snapshot
+        if snap is None or snap.count != count or snap.version != self.store.version:
+            chunks, articles = self.store.all_chunks()
+            docs = [all_stems(f"{articles[c.article_id].title}\n{c.text}") for c in chunks]
+            snap = _Snapshot(
+                count=count,
+                version=self.store.version,
+                chunks=chunks,
+                by_id={c.chunk_id: c for c in chunks},
+                articles=articles,
+                bm25=BM25(docs),
+            )
+            self._snapshot = snap
+        return snap
+
+    def articles(self) -> list[Article]:
+        return sorted(self.snapshot().articles.values(), key=lambda a: a.article_id)
+
+    def retrieve(self, query: str, vector: np.ndarray, k: int = 8) -> list[Passage]:
+        snap = self.snapshot()
+        if not snap.chunks:
+            return []
+        lexical = snap.bm25.scores(all_stems(query))
+        order = np.argsort(-lexical, kind="stable")
+        bm25_ranking = [snap.chunks[i].chunk_id for i in order[: self.candidates] if lexical[i] > 0]
+        dense = self.store.dense_query(vector, self.candidates)
+        dense_ranking = [cid for cid, _ in dense if cid in snap.by_id]
+        passages = []
+        for chunk_id, score in reciprocal_rank_fusion([bm25_ranking, dense_ranking])[:k]:
+            chunk = snap.by_id[chunk_id]
+            passages.append(Passage(chunk_id, snap.articles[chunk.article_id], chunk.text, score))
+        return passages
