@@ -9,6 +9,7 @@ show up as the same ``BadRequest`` errors they would cause in production.
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import copy
 import itertools
 import json
@@ -31,24 +32,32 @@ from telegram_html import (
     utf16_len,
 )
 
-__all__ = ["ApiError", "TelegramHTMLError", "TelegramTestServer", "parse_telegram_html"]
-__all__ += ["utf16_len"]
+__all__ = [
+    "ApiError",
+    "TelegramHTMLError",
+    "TelegramTestServer",
+    "parse_telegram_html",
+    "utf16_len",
+]
 
 JSON = dict[str, Any]
 MAX_MESSAGE_LENGTH = 4096
 MAX_CALLBACK_ANSWER_LENGTH = 200
-CHAT_ACTIONS = frozenset(
-    "typing upload_photo record_video upload_video record_voice upload_voice upload_document"
-    " choose_sticker find_location record_video_note upload_video_note".split()
-)
-_STRING_PARAMS = frozenset(
-    "text parse_mode callback_query_id action language_code url inline_message_id"
-    " business_connection_id message_effect_id".split()
-)
-_BUTTON_ACTIONS = frozenset(
-    "url callback_data web_app login_url switch_inline_query switch_inline_query_current_chat"
-    " switch_inline_query_chosen_chat copy_text callback_game pay".split()
-)
+# fmt: off
+CHAT_ACTIONS = frozenset({
+    "typing", "upload_photo", "record_video", "upload_video", "record_voice", "upload_voice",
+    "upload_document", "choose_sticker", "find_location", "record_video_note", "upload_video_note",
+})
+_STRING_PARAMS = frozenset({  # parameters never JSON-decoded from form data
+    "text", "parse_mode", "callback_query_id", "action", "language_code", "url",
+    "inline_message_id", "business_connection_id", "message_effect_id",
+})
+_BUTTON_ACTIONS = frozenset({
+    "url", "callback_data", "web_app", "login_url", "switch_inline_query", "pay",
+    "switch_inline_query_current_chat", "switch_inline_query_chosen_chat", "copy_text",
+    "callback_game",
+})
+# fmt: on
 _COMMAND = re.compile(r"^[a-z0-9_]{1,32}$")
 _NOT_MODIFIED = (
     "message is not modified: specified new message content and reply markup are exactly "
@@ -149,11 +158,10 @@ class TelegramTestServer:
         self._methods: dict[str, Callable[[JSON], Any]] = {
             "getme": self._get_me,
             "deletewebhook": self._delete_webhook,
-            "getwebhookinfo": lambda _: {"url": "", "has_custom_certificate": False,
-                                         "pending_update_count": len(self._updates)},
+            "getwebhookinfo": self._get_webhook_info,
             "setmycommands": self._set_my_commands,
             "getmycommands": lambda p: copy.deepcopy(self.commands.get(self._scope_key(p), [])),
-            "deletemycommands": lambda p: self.commands.pop(self._scope_key(p), None) or True,
+            "deletemycommands": self._delete_my_commands,
             "sendmessage": self._send_message,
             "editmessagetext": self._edit_message_text,
             "sendchataction": self._send_chat_action,
@@ -224,7 +232,10 @@ class TelegramTestServer:
         return self.start()
 
     def __exit__(
-        self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: TracebackType
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
     ) -> None:
         self.stop()
 
@@ -243,6 +254,7 @@ class TelegramTestServer:
         params = {k: _coerce(k, v) for k, v in params.items()}
         with self._lock:
             self.calls.append((method, copy.deepcopy(params)))
+            self._changed.notify_all()
         try:
             result = await self._dispatch(method, params)
         except ApiError as err:
@@ -272,10 +284,8 @@ class TelegramTestServer:
     def fail_next(self, method: str, retry_after: int = 1, count: int = 1) -> None:
         """Answer the next ``count`` calls of ``method`` with 429 Too Many Requests."""
         for _ in range(count):
-            self.inject_error(
-                method, 429, f"Too Many Requests: retry after {retry_after}",
-                {"retry_after": retry_after},
-            )  # fmt: skip
+            description = f"Too Many Requests: retry after {retry_after}"
+            self.inject_error(method, 429, description, {"retry_after": retry_after})
 
     def inject_error(
         self, method: str, code: int, description: str, parameters: JSON | None = None
@@ -312,6 +322,9 @@ class TelegramTestServer:
             self._updates.clear()
         return True
 
+    def _get_webhook_info(self, _: JSON) -> JSON:
+        return {"url": "", "has_custom_certificate": False, "pending_update_count": 0}
+
     async def _get_updates(self, params: JSON) -> list[JSON]:
         offset = _int(params, "offset", 0)
         limit = min(max(_int(params, "limit", 100), 1), 100)
@@ -338,10 +351,8 @@ class TelegramTestServer:
             remaining = deadline - loop.time()
             if batch or remaining <= 0 or self._closing:
                 return batch
-            try:
+            with contextlib.suppress(TimeoutError):
                 await asyncio.wait_for(event.wait(), remaining)
-            except TimeoutError:
-                pass
 
     def _take_updates(self, offset: int, limit: int) -> list[JSON]:
         if offset < 0:
@@ -363,6 +374,10 @@ class TelegramTestServer:
             if not 1 <= len(str(command.get("description", "")).strip()) <= 256:
                 raise _bad("command description must be non-empty")
         self.commands[self._scope_key(params)] = copy.deepcopy(commands)
+        return True
+
+    def _delete_my_commands(self, params: JSON) -> bool:
+        self.commands.pop(self._scope_key(params), None)
         return True
 
     @staticmethod
@@ -389,7 +404,9 @@ class TelegramTestServer:
             raise _bad("message text is empty")
         if mode.lower() == "html":
             try:
-                text, entities = parse_telegram_html(raw, strict=self.strict_html, users=self._users)
+                text, entities = parse_telegram_html(
+                    raw, strict=self.strict_html, users=self._users
+                )
             except TelegramHTMLError as err:
                 raise _bad(f"can't parse entities: {err}") from None
         elif not mode:
@@ -480,7 +497,7 @@ class TelegramTestServer:
         if old == (text, entities, markup):
             raise _bad(_NOT_MODIFIED)
         self._check_rate(chat["id"])
-        stored.update(text=text, entities=entities, edit_date=int(time.time()))
+        stored.update(text=text, edit_date=int(time.time()))
         for key, value in (("entities", entities), ("reply_markup", markup)):
             stored.pop(key, None)
             if value:
@@ -494,10 +511,10 @@ class TelegramTestServer:
         chat = self._chat(params)
         if params.get("action") not in CHAT_ACTIONS:
             raise _bad("wrong parameter action in request")
-        self.chat_actions.append(
-            {"chat_id": chat["id"], "action": params["action"],
-             "message_thread_id": params.get("message_thread_id"), "time": time.time()}
-        )  # fmt: skip
+        thread = params.get("message_thread_id")
+        action = {"chat_id": chat["id"], "action": params["action"], "message_thread_id": thread}
+        self.chat_actions.append(action)
+        self._changed.notify_all()
         return True
 
     def _answer_callback_query(self, params: JSON) -> bool:
@@ -508,6 +525,7 @@ class TelegramTestServer:
             raise _bad("MESSAGE_TOO_LONG")
         self._queries[query_id] = True
         self.callback_answers.append(dict(params))
+        self._changed.notify_all()
         return True
 
     # ----------------------------------------------------------------- message store
@@ -615,14 +633,14 @@ class TelegramTestServer:
         """Whether a bot in privacy mode receives this (group) message."""
         if not self.privacy_mode or message["chat"]["type"] == "private":
             return True
+        username = self.bot_user["username"].lower()
+        command = re.match(r"/\w+(?:@(\w+))?", message["text"])
+        if command:
+            return command[1] is None or command[1].lower() == username
         replied = message.get("reply_to_message", {}).get("from", {})
-        mention = "@" + self.bot_user["username"].lower()
-        text = message["text"]
-        return text.startswith("/") or mention in text.lower() or replied.get("is_bot") is True
+        return f"@{username}" in message["text"].lower() or replied.get("id") == self.bot_user["id"]
 
-    def press_button(
-        self, chat: JSON, user: JSON, message: JSON | int, callback_data: str
-    ) -> JSON:
+    def press_button(self, chat: JSON, user: JSON, message: JSON | int, callback_data: str) -> JSON:
         """Inject a callback_query for an existing inline button of a bot message."""
         mid = message if isinstance(message, int) else message["message_id"]
         with self._lock:
@@ -711,6 +729,23 @@ class TelegramTestServer:
                 raise AssertionError(self._timeout_report(chat_id, count, after))
             await asyncio.sleep(0.01)
         return result
+
+    def wait_until(self, condition: Callable[[], Any], timeout: float = 10.0) -> None:
+        """Block until ``condition()`` is truthy (re-checked on every API call)."""
+        deadline = time.monotonic() + timeout
+        with self._changed:
+            while not condition():
+                if time.monotonic() > deadline:
+                    raise AssertionError(f"condition not met within {timeout}s: {self.errors=}")
+                self._changed.wait(0.05)  # also re-check periodically for unsignalled changes
+
+    async def wait_until_async(self, condition: Callable[[], Any], timeout: float = 10.0) -> None:
+        """Async :meth:`wait_until`: ``await server.wait_until_async(lambda: server.edits)``."""
+        deadline = time.monotonic() + timeout
+        while not condition():
+            if time.monotonic() > deadline:
+                raise AssertionError(f"condition not met within {timeout}s: {self.errors=}")
+            await asyncio.sleep(0.01)
 
     def assert_no_messages(
         self, chat_id: int, wait: float = 1.0, after: JSON | int | None = None

@@ -1,0 +1,71 @@
+"""Shared fixtures: one embedding model per session, one read-only sample index, tmp data dirs."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from index.embedding import Embedder
+from index.service import NewsIndex
+
+_SETTINGS_ENV = (
+    "NEWSBOT_DATA_DIR",
+    "NEWSBOT_COLLECTION",
+    "CHROMA_HOST",
+    "CHROMA_PORT",
+    "TELEGRAM_BOT_TOKEN",
+    "TELEGRAM_API_BASE_URL",
+    "TELEGRAM_API_FILE_URL",
+    "TELEGRAM_ALLOWED_CHATS",
+    "TELEGRAM_ADMINS",
+)
+
+
+@pytest.fixture(autouse=True)
+def isolated_env(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
+    """Point every data dir at tmp_path and drop settings inherited from the developer's shell."""
+    for name in _SETTINGS_ENV:
+        monkeypatch.delenv(name, raising=False)
+    data_dir = tmp_path / "data"
+    monkeypatch.setenv("NEWSBOT_DATA_DIR", str(data_dir))
+    monkeypatch.chdir(tmp_path)  # so no stray .env from the repo is read
+    yield data_dir
+
+
+@pytest.fixture(scope="session")
+def embedder() -> Embedder:
+    model = Embedder()
+    model.encode(["warm up"])
+    return model
+
+
+@pytest.fixture(scope="session")
+def sample_data_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return tmp_path_factory.mktemp("sample-index")
+
+
+@pytest.fixture(scope="session")
+def sample_index(embedder: Embedder, sample_data_dir: Path) -> NewsIndex:
+    """The built-in corpus, ingested once; tests must only read from it."""
+    return NewsIndex(sample_data_dir, embedder=embedder)
+
+
+@pytest.fixture
+def fresh_index(embedder: Embedder, tmp_path: Path) -> NewsIndex:
+    """An empty collection in its own data dir, for tests that write."""
+    return NewsIndex(tmp_path / "fresh", collection="scratch", embedder=embedder, create=True)
+
+
+@pytest.fixture(scope="session")
+def seeds_dir() -> Path:
+    from index.service import builtin_corpus
+
+    return builtin_corpus()
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    os.environ.setdefault("HF_HUB_OFFLINE", "1")
+    os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")
