@@ -34,8 +34,8 @@ MIN_DENSE = 0.2
 MIN_COVERAGE = 0.5
 # Share of the question's topic words the collection never uses at which we abstain.
 MAX_UNKNOWN_SHARE = 0.5
-DUPLICATE_JACCARD = 0.6
-DUPLICATE_COSINE = 0.9
+DUPLICATE_JACCARD = 0.45
+DUPLICATE_COSINE = 0.85
 _SPEECH_QUESTION = re.compile(r"\b(?:say|said|says|tell|told|speak|spoke|comment|remark|state)\b", re.I)
 _SPEECH = re.compile(
     r"\b(?:said|says|told|added|stressed|noted|urged|warned|vowed|quoted|according to)\b|[\"“”]", re.I
@@ -174,7 +174,10 @@ class ExtractiveAnswerer:
         lines = self._select(candidates)
         rendered, citations = number_citations([[c, *c.twins] for c in lines])
         if _SOURCE_QUESTION.search(question):
-            rendered = [_attribute(line, c.article) for line, c in zip(rendered, lines, strict=True)]
+            rendered = [
+                _attribute(line, [c.article, *(t.article for t in c.twins)])
+                for line, c in zip(rendered, lines, strict=True)
+            ]
         result.answer = "\n".join(rendered)
         result.abstained = False
         result.citations = citations
@@ -258,7 +261,13 @@ def _mentions_all(context: set[str], entities: tuple[str, ...]) -> bool:
     )
 
 
-def _attribute(line: str, article: Article) -> str:
-    who = article.outlet or f"“{article.title}”"
-    when = f" ({article.published})" if article.published else ""
-    return f"{who}{when} reported: {line}"
+def _attribute(line: str, articles: list[Article]) -> str:
+    """Prefix a line with who reported it, for questions that ask which outlet did."""
+    names = []
+    for article in articles:
+        who = article.outlet or f"“{article.title}”"
+        when = f" ({article.published})" if article.published else ""
+        if f"{who}{when}" not in names:
+            names.append(f"{who}{when}")
+    who = names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
+    return f"{who} reported: {line}"
