@@ -6,7 +6,6 @@ import json
 import logging
 import sys
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Annotated, Any
 
 import typer
@@ -25,7 +24,9 @@ app = typer.Typer(
 
 CollectionOption = Annotated[
     str | None,
-    typer.Option("--collection", "-c", help="Collection to use (default: NEWSBOT_COLLECTION or 'news')."),
+    typer.Option(
+        "--collection", "-c", help="Collection to use (default: NEWSBOT_COLLECTION or 'news')."
+    ),
 ]
 JsonOption = Annotated[bool, typer.Option("--json", help="Print machine-readable JSON.")]
 
@@ -92,7 +93,9 @@ def root(
 @app.command()
 def ingest(
     ctx: typer.Context,
-    paths: Annotated[list[str], typer.Argument(help="Files (.txt .md .html .pdf), folders or URLs.")],
+    paths: Annotated[
+        list[str], typer.Argument(help="Files (.txt .md .html .pdf), folders or URLs.")
+    ],
     collection: CollectionOption = None,
     as_json: JsonOption = False,
 ) -> None:
@@ -117,7 +120,13 @@ def ingest(
     if bar is not None:
         bar.close()
     if as_json:
-        _print_json({"collection": index.collection, **report.__dict__, "article_ids": list(report.article_ids)})
+        _print_json(
+            {
+                "collection": index.collection,
+                **report.__dict__,
+                "article_ids": list(report.article_ids),
+            }
+        )
     else:
         typer.echo(f"{index.collection}: {report.summary()}")
 
@@ -125,9 +134,14 @@ def ingest(
 @app.command()
 def ask(
     ctx: typer.Context,
-    question: Annotated[str | None, typer.Argument(help="The question; omit to read one a line from stdin.")] = None,
+    question: Annotated[
+        str | None, typer.Argument(help="The question; omit to read one a line from stdin.")
+    ] = None,
     as_json: JsonOption = False,
-    chat_id: Annotated[str | None, typer.Option("--chat", help="Conversation id: remembers recent turns for follow-ups.")] = None,
+    chat_id: Annotated[
+        str | None,
+        typer.Option("--chat", help="Conversation id: remembers recent turns for follow-ups."),
+    ] = None,
     collection: CollectionOption = None,
 ) -> None:
     """Answer a question from the articles, citing the sentences used."""
@@ -140,13 +154,17 @@ def ask(
 
     def answer(text: str) -> Any:
         if chat_id:
-            result, _turn = index.ask_in_chat(text, chat_id, max_age=settings.newsbot_followup_seconds)
+            result, _turn = index.ask_in_chat(
+                text, chat_id, max_age=settings.newsbot_followup_seconds
+            )
             return result
         return index.ask(text)
 
     if question is not None:
         result = answer(question)
-        typer.echo(json.dumps(result.to_json(), ensure_ascii=False) if as_json else _format_answer(result))
+        typer.echo(
+            json.dumps(result.to_json(), ensure_ascii=False) if as_json else _format_answer(result)
+        )
         return
     for line in sys.stdin:
         if not line.strip():
@@ -182,7 +200,9 @@ def search(
 
 
 @app.command()
-def sources(ctx: typer.Context, collection: CollectionOption = None, as_json: JsonOption = False) -> None:
+def sources(
+    ctx: typer.Context, collection: CollectionOption = None, as_json: JsonOption = False
+) -> None:
     """List the indexed articles."""
     index = _open_index(ctx, collection)
     articles = index.articles()
@@ -190,7 +210,10 @@ def sources(ctx: typer.Context, collection: CollectionOption = None, as_json: Js
         _print_json({"collection": index.collection, "articles": [a.to_json() for a in articles]})
         return
     for n, a in enumerate(articles, 1):
-        typer.echo(f"{n}. {a.outlet or 'Unknown outlet'} — {a.title} ({a.published or 'undated'}) [{a.article_id}]")
+        typer.echo(
+            f"{n}. {a.outlet or 'Unknown outlet'} — {a.title} "
+            f"({a.published or 'undated'}) [{a.article_id}]"
+        )
 
 
 @app.command()

@@ -22,7 +22,9 @@ EXAMPLES = (
 def _sources_text(index: NewsIndex) -> str:
     lines = [f"{index.collection}: {len(index.articles())} articles"]
     for n, a in enumerate(index.articles(), 1):
-        lines.append(f"  {n}. {a.outlet or 'Unknown outlet'} — {a.title} ({a.published or 'undated'})")
+        lines.append(
+            f"  {n}. {a.outlet or 'Unknown outlet'} — {a.title} ({a.published or 'undated'})"
+        )
     return "\n".join(lines)
 
 
@@ -54,7 +56,9 @@ def run_terminal_chat(index: NewsIndex, settings: Settings) -> None:
             print(_passage_text(last, question.removeprefix("/source").strip()))
             continue
         try:
-            answer, last = index.ask_in_chat(question, chat, max_age=settings.newsbot_followup_seconds)
+            answer, last = index.ask_in_chat(
+                question, chat, max_age=settings.newsbot_followup_seconds
+            )
         except NewsbotError as exc:
             print(f"error: {exc}", file=sys.stderr)
             continue

@@ -29,16 +29,19 @@ IDF_SMOOTHING = 0.5
 TYPE_BONUS = 0.06
 # A sentence joins the answer when it scores this close to the best one.
 RELATIVE_FLOOR = 0.7
-# Below these the best sentence is not an answer (tuned on the dev questions and benchmark dev splits).
+# Below these the best sentence is not an answer (tuned on the dev questions only).
 MIN_DENSE = 0.2
 MIN_COVERAGE = 0.5
 # Share of the question's topic words the collection never uses at which we abstain.
 MAX_UNKNOWN_SHARE = 0.5
 DUPLICATE_JACCARD = 0.45
 DUPLICATE_COSINE = 0.85
-_SPEECH_QUESTION = re.compile(r"\b(?:say|said|says|tell|told|speak|spoke|comment|remark|state)\b", re.I)
+_SPEECH_QUESTION = re.compile(
+    r"\b(?:say|said|says|tell|told|speak|spoke|comment|remark|state)\b", re.I
+)
 _SPEECH = re.compile(
-    r"\b(?:said|says|told|added|stressed|noted|urged|warned|vowed|quoted|according to)\b|[\"“”]", re.I
+    r"\b(?:said|says|told|added|stressed|noted|urged|warned|vowed|quoted|according to)\b|[\"“”]",
+    re.I,
 )
 _NAME = re.compile(r"(?<!^)(?<![.!?]\s)\b[A-Z][a-z'’-]+(?:\s+[A-Z][a-z'’-]+)+")
 _WHEN = re.compile(
@@ -152,7 +155,7 @@ class ExtractiveAnswerer:
         passages = self.retriever.retrieve(ctx.query, vector, k=PASSAGES)
         result = Answer(question, CANNOT_ANSWER, True, [], ctx.query, list(ctx.entities))
         topic, unknown = unknown_topic_words(question, bm25)
-        if not passages or not topic and not ctx.carried:
+        if not passages or (not topic and not ctx.carried):
             return result
         if _names_missing_entity(question, bm25) or (
             topic and len(unknown) / len(topic) >= MAX_UNKNOWN_SHARE

@@ -44,11 +44,12 @@ _DATELINE = re.compile(
 _LEADING_WIRE = re.compile(r"^\((?P<outlet>[A-Z][\w .&'-]{1,40})\)\s*(?:--|–|—|-)\s+")
 _PHOTO_CREDIT = re.compile(r"(?:\([^()]*/[^()]*\)|Photo/Illustration|\(Photo[^)]*\)|Photo:.*)\s*$")
 _CAPTION_DATE = re.compile(
-    r"\b(?:on\s+)?(?:[A-Z][a-z]+day,\s+)?[A-Z][a-z]{2,8}\.?\s+\d{1,2},\s+\d{4}(?:,\s+in\s+[A-Z][\w. ]+)?\.$"
+    r"\b(?:on\s+)?(?:[A-Z][a-z]+day,\s+)?[A-Z][a-z]{2,8}\.?\s+\d{1,2},\s+\d{4}"
+    r"(?:,\s+in\s+[A-Z][\w. ]+)?\.$"
 )
 _BIO = re.compile(
-    r"^(?P<name>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){1,3})\s+(?:is|was)\s+(?:based in|a\s+(?:staff\s+)?"
-    r"(?:reporter|correspondent|writer|editor|journalist))\b"
+    r"^(?P<name>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){1,3})\s+(?:is|was)\s+"
+    r"(?:based in|a\s+(?:staff\s+)?(?:reporter|correspondent|writer|editor|journalist))\b"
 )
 _BOILERPLATE = re.compile(
     r"^(?:loading(?:…|\.\.\.)?|advertisement|sign up\b.*|subscribe\b.*|read more\b.*|"
@@ -155,10 +156,9 @@ def clean_article(raw: str, *, title: str | None = None, outlet: str | None = No
             para = match.group(2).strip()
         para = _EDITOR_NOTE.sub("", para).strip()
         para = _INLINE_JUNK.sub("", para).strip()
-        if match := re.match(r"^By\s+(.+?)$", para):
-            if by := _BYLINE.match(para):
-                setdefault("byline", by.group(1))
-                para = ""
+        if by := _BYLINE.match(para):
+            setdefault("byline", by.group(1))
+            para = ""
         if match := _HEADER.match(para):
             key, value = match.group(1).lower(), match.group(2)
             if key in ("url", "link") or (key == "source" and value.startswith("http")):
@@ -195,12 +195,11 @@ def clean_article(raw: str, *, title: str | None = None, outlet: str | None = No
         ):
             removed.append(para)
             continue
-        if bio := _BIO.match(para):
-            if i >= len(body) - 3:
-                setdefault("byline", bio.group("name"))
-                removed.append(para)
-                boiler_text.append(para)
-                continue
+        if (bio := _BIO.match(para)) and i >= len(body) - 3:  # an author bio at the end
+            setdefault("byline", bio.group("name"))
+            removed.append(para)
+            boiler_text.append(para)
+            continue
         story.append(para)
 
     if meta["published"]:

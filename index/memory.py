@@ -71,7 +71,8 @@ class ChatMemory:
         entities = json.dumps(answer.entities)
         with self._lock:
             cursor = self._db.execute(
-                "INSERT INTO turns (chat, user, at, question, entities, answer) VALUES (?,?,?,?,?,?)",
+                "INSERT INTO turns (chat, user, at, question, entities, answer) "
+                "VALUES (?, ?, ?, ?, ?, ?)",
                 (chat, user, at, answer.question, entities, json.dumps(data)),
             )
             turn_id = int(cursor.lastrowid or 0)

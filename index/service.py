@@ -98,7 +98,11 @@ class NewsIndex:
 
     def describe(self) -> dict[str, Any]:
         articles = self.articles()
-        return {"collection": self.collection, "articles": len(articles), "chunks": self.store.count()}
+        return {
+            "collection": self.collection,
+            "articles": len(articles),
+            "chunks": self.store.count(),
+        }
 
 
 def check_question(question: str) -> str:

@@ -121,7 +121,8 @@ class ArticleStore:
         if not ids:
             return {}
         got = self.sentences.get(ids=ids, include=["embeddings"])
-        return {i: np.asarray(e, dtype=np.float32) for i, e in zip(got["ids"], got["embeddings"])}
+        pairs = zip(got["ids"], got["embeddings"], strict=True)
+        return {i: np.asarray(e, dtype=np.float32) for i, e in pairs}
 
     def dense_query(self, vector: np.ndarray, k: int) -> list[tuple[str, float]]:
         from llama_index.core.vector_stores.types import VectorStoreQuery
@@ -159,7 +160,7 @@ class ArticleStore:
                 todo.append((article, stored is not None))
         splitter = self._splitter() if todo else None
         total_chunks = 0
-        for done, (article, replacing) in enumerate(todo, start=1):
+        for done, (article, _replacing) in enumerate(todo, start=1):
             assert splitter is not None
             total_chunks += self._write_article(article, splitter)
             if progress:
@@ -189,7 +190,7 @@ class ArticleStore:
         )
 
     def _write_article(self, article: LoadedArticle, splitter: Any) -> int:
-        from llama_index.core.schema import TextNode
+        from llama_index.core.schema import BaseNode, TextNode
 
         clean = article.clean
         texts = splitter.split_text(clean.text)
@@ -205,7 +206,7 @@ class ArticleStore:
         }
         sentences = sorted({s for t in texts for s in split_sentences(t)})
         vectors = self.embedder.encode(texts + sentences)
-        nodes = []
+        nodes: list[BaseNode] = []
         for i, (text, vector) in enumerate(zip(texts, vectors, strict=False)):
             node = TextNode(
                 id_=f"{article.article_id}:{article.content_hash[:8]}:{i:04d}",
@@ -233,7 +234,9 @@ class ArticleStore:
         stale_sentences = [i for i in old_sentences["ids"] if i not in set(sentence_ids)]
         if stale_sentences:
             self.sentences.delete(ids=stale_sentences)
-        logger.info("indexed %s: %d chunks, %d sentences", article.article_id, len(nodes), len(sentences))
+        logger.info(
+            "indexed %s: %d chunks, %d sentences", article.article_id, len(nodes), len(sentences)
+        )
         return len(nodes)
 
     def delete_article(self, article_id: str) -> bool:

@@ -125,9 +125,9 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
         start = 0
         for match in _SENTENCE_END.finditer(body):
             end = match.end()
-            if match.group().startswith(".") and len(match.group().rstrip("\"'”’)]")) == 1:
-                if _ends_with_abbreviation(body, match.start() + 1):
-                    continue
+            single_period = match.group().rstrip("\"'”’)]") == "."
+            if single_period and _ends_with_abbreviation(body, match.start() + 1):
+                continue
             if end < len(body) and not _NEXT_STARTS_SENTENCE.match(body, end):
                 continue
             _append_span(spans, body, base, start, end)

@@ -1,0 +1,142 @@
+"""The Telegram bot: one Application builder, its start-up hook, its error handler, run_bot."""
+
+from __future__ import annotations
+
+import datetime as dtm
+import logging
+
+from telegram import (
+    BotCommand,
+    BotCommandScopeAllGroupChats,
+    BotCommandScopeAllPrivateChats,
+    Update,
+)
+from telegram.error import TelegramError
+from telegram.ext import (
+    Application,
+    ApplicationBuilder,
+    CallbackQueryHandler,
+    CommandHandler,
+    ContextTypes,
+    MessageHandler,
+    TypeHandler,
+    filters,
+)
+
+from bot import handlers, render
+from bot.access import (
+    MENTIONS_BOT,
+    REPLIES_TO_BOT,
+    STATE_KEY,
+    BotState,
+    check_access,
+)
+from bot.retry import RetryAfterLimiter
+from bot.settings import Settings
+from index.errors import NewsbotError
+from index.service import NewsIndex
+
+logger = logging.getLogger(__name__)
+
+ALLOWED_UPDATES = [Update.MESSAGE, Update.CALLBACK_QUERY]
+PRIVATE_COMMANDS = [
+    BotCommand("ask", "Ask a question (or just send it)"),
+    BotCommand("sources", "List the indexed articles"),
+    BotCommand("source", "Passage behind citation n: /source 1"),
+    BotCommand("help", "How to ask, follow up and read sources"),
+    BotCommand("start", "What newsbot is, with example questions"),
+]
+GROUP_COMMANDS = [
+    BotCommand("ask", "Ask a question about the news"),
+    BotCommand("sources", "List the indexed articles"),
+    BotCommand("source", "Passage behind citation n of my last answer"),
+    BotCommand("help", "How to use newsbot in this group"),
+]
+
+
+class MissingTokenError(NewsbotError):
+    """The bot cannot start without a token."""
+
+
+def bot_token(settings: Settings) -> str:
+    token = settings.telegram_bot_token.get_secret_value() if settings.telegram_bot_token else ""
+    if not token.strip():
+        raise MissingTokenError(
+            "TELEGRAM_BOT_TOKEN is not set: create a bot with @BotFather and put its token "
+            "in the environment or in .env"
+        )
+    return token.strip()
+
+
+def build_application(settings: Settings, index: NewsIndex) -> Application:
+    """The bot, ready to poll: handlers, start-up hook, error handler, 429 retries."""
+    application = (
+        ApplicationBuilder()
+        .token(bot_token(settings))
+        .base_url(settings.telegram_api_base_url)
+        .base_file_url(settings.telegram_api_file_url)
+        .rate_limiter(RetryAfterLimiter())
+        .concurrent_updates(True)  # other chats go on while one question is answered
+        .post_init(post_init)
+        .build()
+    )
+    application.bot_data[STATE_KEY] = BotState(index=index, settings=settings)
+
+    new = filters.UpdateType.MESSAGE  # not edits of old messages
+    private, groups = filters.ChatType.PRIVATE, filters.ChatType.GROUPS
+    text = filters.TEXT & ~filters.COMMAND
+    application.add_handler(TypeHandler(Update, check_access), group=-1)
+    application.add_handlers(
+        [
+            CommandHandler("start", handlers.start, filters=new),
+            CommandHandler("help", handlers.help_command, filters=new),
+            CommandHandler("ask", handlers.ask_command, filters=new),
+            CommandHandler("sources", handlers.sources_command, filters=new),
+            CommandHandler("source", handlers.source_command, filters=new),
+            CallbackQueryHandler(handlers.source_button, pattern=rf"^{render.CALLBACK_PREFIX}:"),
+            MessageHandler(new & filters.StatusUpdate.NEW_CHAT_MEMBERS, handlers.bot_added),
+            MessageHandler(new & private & text, handlers.private_question),
+            MessageHandler(
+                new & groups & text & (MENTIONS_BOT | REPLIES_TO_BOT), handlers.group_question
+            ),
+            MessageHandler(new & private & filters.COMMAND, handlers.unknown_command),
+            MessageHandler(new & private & ~filters.TEXT, handlers.not_text),
+        ]
+    )
+    application.add_error_handler(error_handler)
+    return application
+
+
+async def post_init(application: Application) -> None:
+    """Register the command menus, and start working out the example questions."""
+    bot = application.bot
+    await bot.set_my_commands(PRIVATE_COMMANDS, scope=BotCommandScopeAllPrivateChats())
+    await bot.set_my_commands(GROUP_COMMANDS, scope=BotCommandScopeAllGroupChats())
+    handlers.prepare_examples(application.bot_data[STATE_KEY])
+    logger.info("newsbot is up as @%s", bot.username)
+
+
+async def error_handler(update: object, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """Log the error with its traceback; tell the user, briefly, that it failed."""
+    logger.error("error while handling an update", exc_info=context.error)
+    if not isinstance(update, Update) or update.effective_message is None:
+        return
+    try:
+        if update.callback_query:
+            await update.callback_query.answer(render.APOLOGY, show_alert=True)
+            return
+        await handlers.reply(update.effective_message, render.APOLOGY)
+    except TelegramError as exc:
+        logger.warning("could not send the apology: %s", exc)
+
+
+def run_bot(settings: Settings, index: NewsIndex) -> None:
+    """Run the bot with long polling until Ctrl+C or SIGTERM."""
+    # httpx logs every request URL at INFO, and the URL contains the token.
+    logging.getLogger("httpx").setLevel(logging.WARNING)
+    application = build_application(settings, index)
+    logger.info("starting newsbot (long polling)")
+    application.run_polling(
+        timeout=dtm.timedelta(seconds=settings.telegram_poll_timeout),
+        allowed_updates=ALLOWED_UPDATES,
+    )

@@ -1,0 +1,202 @@
+"""Extractive answers: the citation contract, numbering, abstention, duplicates, follow-ups."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from index.answer import Candidate, number_citations
+from index.citations import citation_numbers
+from index.followup import contextualize, extract_entities, looks_like_followup
+from index.models import CANNOT_ANSWER, Answer, Article
+from index.service import NewsIndex
+
+QUESTIONS = [
+    "What did Blinken say about Russia?",
+    "Who is South Korea's foreign minister?",
+    "When did Blinken arrive in South Korea?",
+    "What is extended deterrence?",
+    "How many artillery shells did North Korea ship?",
+    "What did KCNA say about the visits?",
+    "Where did Blinken land?",
+]
+UNANSWERABLE = [
+    "What did Blinken say about Taiwan?",
+    "What did Blinken say about climate change?",
+    "What is the capital of Australia?",
+    "Who won the World Cup?",
+    "What did Park Jin say about trade tariffs?",
+]
+
+
+def _norm(text: str) -> str:
+    table = str.maketrans({"“": '"', "”": '"', "‘": "'", "’": "'"})
+    return " ".join(text.translate(table).split()).lower()
+
+
+def check_contract(answer: Answer, seeds_dir: Path) -> None:
+    """Every [n] has a citation n, every citation is used, in order, and quotes are verbatim.
+
+    Each answer line is a sentence quoted by the first citation it is marked with; further
+    markers on a line cite other articles that report the same thing in their own words.
+    """
+    used = citation_numbers(answer.answer)
+    assert used == [c.n for c in answer.citations] == list(range(1, len(used) + 1))
+    for citation in answer.citations:
+        article = _norm((seeds_dir / f"{citation.article.article_id}.txt").read_text())
+        for quote in citation.quotes:
+            assert _norm(quote) in article
+    by_number = {c.n: c for c in answer.citations}
+    for line in answer.answer.splitlines():
+        first = citation_numbers(line)[0]
+        sentence = re.sub(r"(\s*\[\d+\])+$", "", line)
+        assert sentence.endswith(tuple(by_number[first].quotes))
+
+
+@pytest.mark.parametrize("question", QUESTIONS)
+def test_answers_cite_verbatim_sentences(
+    sample_index: NewsIndex, seeds_dir: Path, question: str
+) -> None:
+    answer = sample_index.ask(question)
+    assert not answer.abstained
+    assert answer.citations
+    check_contract(answer, seeds_dir)
+
+
+@pytest.mark.parametrize("question", UNANSWERABLE)
+def test_abstains_and_cites_nothing(sample_index: NewsIndex, question: str) -> None:
+    answer = sample_index.ask(question)
+    assert answer.abstained
+    assert answer.answer == CANNOT_ANSWER
+    assert answer.citations == []
+    assert answer.to_json()["citations"] == []
+
+
+def test_answer_json_contract(sample_index: NewsIndex) -> None:
+    data = sample_index.ask("What did Blinken say about Russia?").to_json()
+    assert {"question", "answer", "abstained", "citations"} <= data.keys()
+    for citation in data["citations"]:
+        assert {
+            "n",
+            "article_id",
+            "title",
+            "outlet",
+            "published",
+            "url",
+            "quote",
+        } <= citation.keys()
+    assert "Russia" in data["answer"]
+
+
+def _candidate(article_id: str, text: str) -> Candidate:
+    article = Article(article_id, f"Title {article_id}")
+    return Candidate(article, text, text, set(), np.zeros(3, dtype=np.float32), 1.0)
+
+
+@pytest.mark.parametrize(
+    ("lines", "rendered", "numbers"),
+    [
+        ([["a:x."]], ["x. [1]"], {"a": 1}),
+        ([["a:x."], ["b:y."]], ["x. [1]", "y. [2]"], {"a": 1, "b": 2}),
+        ([["b:x."], ["a:y."], ["b:z."]], ["x. [1]", "y. [2]", "z. [1]"], {"b": 1, "a": 2}),
+        ([["a:x.", "b:x too."], ["b:y."]], ["x. [1][2]", "y. [2]"], {"a": 1, "b": 2}),
+        ([["a:x.", "a:x again."]], ["x. [1]"], {"a": 1}),
+        (
+            [["c:x.", "a:w.", "b:v."], ["a:y."]],
+            ["x. [1][2][3]", "y. [2]"],
+            {"c": 1, "a": 2, "b": 3},
+        ),
+    ],
+)
+def test_number_citations(
+    lines: list[list[str]], rendered: list[str], numbers: dict[str, int]
+) -> None:
+    cands = [[_candidate(*item.split(":", 1)) for item in line] for line in lines]
+    got_lines, citations = number_citations(cands)
+    assert got_lines == rendered
+    assert {c.article.article_id: c.n for c in citations} == numbers
+    assert [c.n for c in citations] == list(range(1, len(citations) + 1))
+
+
+def test_same_fact_from_two_articles_is_shown_once(fresh_index: NewsIndex, tmp_path: Path) -> None:
+    fact = "The city council approved the new harbour budget of 40 million dollars on Monday."
+    (tmp_path / "a.txt").write_text(f"Source: Alpha Post\n\n{fact} Critics called it too small.\n")
+    (tmp_path / "b.txt").write_text(
+        "Source: Beta Times\n\nOn Monday the city council approved the new harbour budget of "
+        "40 million dollars. The mayor welcomed the vote.\n"
+    )
+    fresh_index.ingest([str(tmp_path / "a.txt"), str(tmp_path / "b.txt")])
+    answer = fresh_index.ask("What harbour budget did the city council approve?")
+    assert not answer.abstained
+    assert answer.answer.count("40 million dollars") == 1
+    assert re.search(r"40 million dollars[^\n]*\[1\]\[2\]$", answer.answer)
+    assert {c.article.article_id for c in answer.citations} == {"a", "b"}
+
+
+@pytest.mark.parametrize(
+    ("text", "entities"),
+    [
+        ("Who is South Korea's foreign minister?", ["South Korea"]),
+        ("What did the G7 ministers call for in Gaza?", ["G7", "Gaza"]),
+        ("Who is Cho Tae-yong?", ["Cho Tae-yong"]),
+        ("What did he and Blinken urge North Korea to do?", ["Blinken", "North Korea"]),
+        ("what did they discuss?", []),
+    ],
+)
+def test_extract_entities(text: str, entities: list[str]) -> None:
+    assert extract_entities(text) == entities
+
+
+@pytest.mark.parametrize(
+    ("question", "previous", "query"),
+    [
+        ("What did they discuss?", ["Cho Tae-yong"], "What did they discuss? Cho Tae-yong"),
+        ("and about China?", ["Blinken", "Russia"], "and about China? Blinken"),
+        ("What did he and Blinken urge?", ["Park Jin"], "What did he and Blinken urge? Park Jin"),
+        ("What is extended deterrence?", ["Cho Tae-yong"], "What is extended deterrence?"),
+        ("What did they discuss?", [], "What did they discuss?"),
+    ],
+)
+def test_contextualize(question: str, previous: list[str], query: str) -> None:
+    assert contextualize(question, previous).query == query
+
+
+def test_looks_like_followup() -> None:
+    assert looks_like_followup("And what about China?")
+    assert looks_like_followup("What did she say?")
+    assert not looks_like_followup("What did Blinken say about Russia?")
+
+
+def test_followup_in_a_chat_uses_the_previous_turn(
+    sample_index: NewsIndex, seeds_dir: Path
+) -> None:
+    first, _ = sample_index.ask_in_chat("Who is Park Jin?", "t-followup")
+    assert not first.abstained
+    second, turn = sample_index.ask_in_chat(
+        "What did he and Blinken urge North Korea to do?", "t-followup"
+    )
+    assert "Park Jin" in second.retrieval_query
+    assert "satellite" in second.answer and not second.abstained
+    check_contract(second, seeds_dir)
+    assert "Park Jin" in turn.entities
+    alone = sample_index.ask("What did they discuss?")
+    assert alone.retrieval_query == "What did they discuss?"
+
+
+def test_followups_do_not_cross_chats_or_users(sample_index: NewsIndex) -> None:
+    sample_index.ask_in_chat("Who is Cho Tae-yong?", "t-group", user="1")
+    sample_index.ask_in_chat("What is extended deterrence?", "t-group", user="2")
+    answer, _ = sample_index.ask_in_chat("What did they discuss?", "t-group", user="1")
+    assert "Cho Tae-yong" in answer.retrieval_query
+    other, _ = sample_index.ask_in_chat("What did they discuss?", "t-other", user="1")
+    assert other.retrieval_query == "What did they discuss?"
+
+
+def test_search_fuses_lexical_and_dense(sample_index: NewsIndex) -> None:
+    results = sample_index.search("Shin Won-sik defence minister", k=3)
+    assert len(results) == 3
+    assert results[0].score >= results[1].score >= results[2].score
+    assert any("Shin Won-sik" in r.text for r in results)

@@ -1,0 +1,104 @@
+"""Chunking, idempotent re-ingest, replacement, and bad input that must write nothing."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+from index.embedding import MAX_TOKENS, Embedder
+from index.errors import InputError, UnknownCollectionError
+from index.service import NewsIndex
+
+STORY = (
+    "Title: Harbour bridge reopens\n\nSource: Harbour Gazette\n\n"
+    "The harbour bridge reopened on Friday after two years of repairs. "
+    "Engineers replaced every cable on the eastern span. "
+    "The city council said traffic would return to normal within a week.\n"
+)
+
+
+def test_sample_chunks_fit_the_model_and_carry_metadata(
+    sample_index: NewsIndex, embedder: Embedder
+) -> None:
+    got = sample_index.store.chunks.get(include=["documents", "metadatas"])
+    count_tokens = embedder.count_tokens_fn()
+    assert len(got["ids"]) >= 5
+    by_article: dict[str, int] = {}
+    for text, meta in zip(got["documents"], got["metadatas"], strict=True):
+        assert len(count_tokens(text)) <= MAX_TOKENS - 2  # room for [CLS] and [SEP]
+        for key in ("article_id", "title", "outlet", "published", "content_hash", "chunk_index"):
+            assert key in meta
+        by_article[meta["article_id"]] = by_article.get(meta["article_id"], 0) + 1
+        source = Path(meta["source_path"]).read_text()
+        assert " ".join(text.split())[:80] in " ".join(source.split())
+    assert len(by_article) == 5 and all(n >= 2 for n in by_article.values())
+
+
+def test_reingest_unchanged_embeds_nothing_and_changed_replaces(
+    fresh_index: NewsIndex, tmp_path: Path
+) -> None:
+    path = tmp_path / "bridge.txt"
+    path.write_text(STORY)
+    first = fresh_index.ingest([str(path)])
+    assert (first.new, first.unchanged, first.replaced) == (1, 0, 0) and first.chunks >= 1
+    again = fresh_index.ingest([str(path)])
+    assert (again.new, again.unchanged, again.replaced, again.chunks) == (0, 1, 0, 0)
+    path.write_text(STORY.replace("two years", "three years"))
+    changed = fresh_index.ingest([str(path)])
+    assert (changed.new, changed.unchanged, changed.replaced) == (0, 0, 1)
+    docs = fresh_index.store.chunks.get(where={"article_id": "bridge"}, include=["documents"])
+    text = " ".join(docs["documents"])
+    assert "three years" in text and "two years" not in text
+    sentences = fresh_index.store.sentences.get(
+        where={"article_id": "bridge"}, include=["documents"]
+    )
+    assert not any("two years" in s for s in sentences["documents"])
+    (article,) = fresh_index.articles()
+    assert article.title == "Harbour bridge reopens" and article.outlet == "Harbour Gazette"
+
+
+def _bad_inputs(tmp_path: Path) -> dict[str, tuple[str, str]]:
+    empty = tmp_path / "empty.txt"
+    empty.write_text("  \n")
+    binary = tmp_path / "blob.txt"
+    binary.write_bytes(bytes(range(256)) * 4)
+    fake_pdf = tmp_path / "fake.pdf"
+    fake_pdf.write_text("not a pdf at all, just text")
+    unreadable = tmp_path / "secret.txt"
+    unreadable.write_text(STORY)
+    unreadable.chmod(0)
+    cases = {
+        "missing": (str(tmp_path / "nope.txt"), "no such file"),
+        "empty": (str(empty), "empty"),
+        "binary": (str(binary), "binary"),
+        "fake pdf": (str(fake_pdf), "not a PDF"),
+        "wrong type": (str(_write(tmp_path / "data.csv", "a,b\n1,2\n")), "unsupported file type"),
+    }
+    if os.geteuid() != 0:  # root reads everything
+        cases["unreadable"] = (str(unreadable), "cannot read")
+    return cases
+
+
+def _write(path: Path, text: str) -> Path:
+    path.write_text(text)
+    return path
+
+
+def test_bad_input_is_refused_before_anything_is_written(
+    fresh_index: NewsIndex, tmp_path: Path
+) -> None:
+    good = _write(tmp_path / "good.txt", STORY)
+    for name, (bad, message) in _bad_inputs(tmp_path).items():
+        with pytest.raises(InputError, match=message):
+            fresh_index.ingest([str(good), bad])
+        assert fresh_index.store.count() == 0, name
+
+
+def test_unknown_collection_is_an_error(embedder: Embedder, tmp_path: Path) -> None:
+    NewsIndex(tmp_path / "d", embedder=embedder, collection="alpha", create=True)
+    with pytest.raises(UnknownCollectionError, match=r"unknown collection 'beta'.*alpha"):
+        NewsIndex(tmp_path / "d", embedder=embedder, collection="beta")
+    with pytest.raises(InputError, match="invalid collection name"):
+        NewsIndex(tmp_path / "d", embedder=embedder, collection="x", create=True)

@@ -1,0 +1,74 @@
+"""Sentence splitting, stems and citation markers: pure functions, tables of cases."""
+
+from __future__ import annotations
+
+import pytest
+
+from index.citations import citation_numbers, normalize_markers, parse_citation_keys
+from index.text import content_stems, split_sentences, stem
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("One. Two.", ["One.", "Two."]),
+        ("The U.S. Secretary came. He left.", ["The U.S. Secretary came.", "He left."]),
+        ("Talks on N. Korea began. Then more.", ["Talks on N. Korea began.", "Then more."]),
+        ("He spoke on Nov. 9 in Seoul. Done.", ["He spoke on Nov. 9 in Seoul.", "Done."]),
+        ('He said no. "Quote here." Next?', ["He said no.", '"Quote here."', "Next?"]),
+        ("Growth was 3.5 percent. Fine!", ["Growth was 3.5 percent.", "Fine!"]),
+        ("At Camp David, Md., leaders met. Ok.", ["At Camp David, Md., leaders met.", "Ok."]),
+        ("First para\n\nSecond para.", ["First para", "Second para."]),
+        ("It ended at 5 p.m. Tuesday.", ["It ended at 5 p.m. Tuesday."]),
+        ("“We share concerns,” he said. Next one.", ["“We share concerns,” he said.", "Next one."]),
+        ("", []),
+    ],
+)
+def test_split_sentences(text: str, expected: list[str]) -> None:
+    assert split_sentences(text) == expected
+
+
+def test_sentences_are_verbatim_spans() -> None:
+    text = "Alpha beta.  Gamma (Reuters) - delta?\nEpsilon zeta!"
+    for sentence in split_sentences(text):
+        assert sentence in text
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [("met", "meet"), ("said", "say"), ("arrived", "arrives"), ("munitions", "shells"),
+     ("exchange", "return"), ("defence", "defense")],
+)  # fmt: skip
+def test_stems_match_word_forms_and_synonyms(a: str, b: str) -> None:
+    assert stem(a) == stem(b)
+
+
+def test_content_stems_drop_stopwords_and_question_framing() -> None:
+    assert content_stems("What did Blinken say about the Russia talks?") == [
+        stem("blinken"),
+        stem("russia"),
+        stem("talks"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("raw", "clean"),
+    [("1", [1]), ("1, 2", [1, 2]), ("2-4", [2, 3, 4]), ("Source 3", [3]), ("^5", [5]),
+     ("1 and 3", [1, 3]), ("3, 3", [3]), ("x", []), ("0", []), ("", [])],
+)  # fmt: skip
+def test_parse_citation_keys(raw: str, clean: list[int]) -> None:
+    assert parse_citation_keys(raw) == clean
+
+
+@pytest.mark.parametrize(
+    ("text", "numbers", "normalized"),
+    [
+        ("a [2] b [1]", [2, 1], "a [2] b [1]"),
+        ("a [1, 2] b [Source 3]", [1, 2, 3], "a [1][2] b [3]"),
+        ("a [2-3] 【4】", [2, 3, 4], "a [2][3] [4]"),
+        ("no markers [x] here", [], "no markers [x] here"),
+    ],
+)
+def test_citation_numbers_and_normalize(text: str, numbers: list[int], normalized: str) -> None:
+    assert citation_numbers(text) == numbers
+    assert normalize_markers(text) == normalized
