@@ -1,6 +1,6 @@
 """Measure ingest speed on the built-in corpus and warm `ask` latency; prints figures.
 
-    .venv/bin/python benchmarks/ingest_and_ask.py [--rounds 5]
+.venv/bin/python benchmarks/ingest_and_ask.py [--rounds 5]
 """
 
 from __future__ import annotations
@@ -54,7 +54,9 @@ def main() -> None:
         )
         started = time.perf_counter()
         again = index.store.ingest(load_sources([str(builtin_corpus())]))
-        print(f"re-ingest unchanged: {again.unchanged} unchanged in {time.perf_counter() - started:.3f} s")
+        print(
+            f"re-ingest unchanged: {again.unchanged} unchanged in {time.perf_counter() - started:.3f} s"
+        )
 
         index.ask(QUESTIONS[0])  # first call builds the BM25 snapshot
         latencies = []

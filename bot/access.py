@@ -74,9 +74,12 @@ def replies_to_bot(message: Message) -> bool:
 
 
 def strip_mention(text: str, username: str) -> str:
-    """The question without the bot's @username in it."""
-    pattern = rf"(?<![\w@])@{re.escape(username)}(?!\w)[,:]?"
-    return " ".join(re.sub(pattern, " ", text, flags=re.I).split())
+    """The question without the bot's @username in it (nor a "hey" that greets it)."""
+    name = re.escape(username)
+    greeting = rf"^\s*(?:(?:hey|hi|hello|yo|ok|okay|dear)[\s,!]+)?@{name}(?!\w)[\s,:!]*"
+    text = re.sub(greeting, " ", text, flags=re.I)
+    text = re.sub(rf"(?<![\w@])@{name}(?!\w)[,:]?", " ", text, flags=re.I)
+    return " ".join(text.split())
 
 
 class _MentionsBot(filters.MessageFilter):

@@ -82,8 +82,9 @@ def answer_messages(answer: Answer, limit: int = MAX_MESSAGE_UTF16) -> list[str]
     if answer.abstained or not answer.citations:
         return [esc(answer.answer or CANNOT_ANSWER)]
     lines = [esc(line) for line in answer.answer.splitlines() if line.strip()]
-    lines += ["", "<b>Sources</b>"]
-    lines += [source_line(c.n, c.article) for c in answer.citations]
+    sources = [source_line(c.n, c.article) for c in answer.citations]
+    # The heading travels with the first source, so a split never leaves it alone at the end.
+    lines += ["", f"<b>Sources</b>\n{sources[0]}", *sources[1:]]
     return split_lines(lines, limit)
 
 

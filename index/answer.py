@@ -11,7 +11,7 @@ import numpy as np
 from index.embedding import Embedder
 from index.followup import contextualize
 from index.models import CANNOT_ANSWER, Answer, Article, Citation, Passage
-from index.retrieval import BM25, HybridRetriever
+from index.retrieval import BM25, HybridRetriever, metadata_text
 from index.store import ArticleStore, sentence_id
 from index.text import content_stems, split_sentences, words
 
@@ -32,6 +32,8 @@ RELATIVE_FLOOR = 0.7
 # Below these the best sentence is not an answer (tuned on the dev questions only).
 MIN_DENSE = 0.2
 MIN_COVERAGE = 0.5
+# Questions with this many topic words are read as multi-part questions.
+MULTIPART_TERMS = 8
 # Share of the question's topic words the collection never uses at which we abstain.
 MAX_UNKNOWN_SHARE = 0.5
 DUPLICATE_JACCARD = 0.45
@@ -164,7 +166,7 @@ class ExtractiveAnswerer:
             return result
         focus = list(dict.fromkeys(topic + content_stems(" ".join(ctx.carried))))
         candidates = self._score(self._candidates(passages), vector, focus, bm25, question)
-        candidates = [c for c in candidates if _mentions_all(c.context, ctx.own_entities)]
+        candidates = [c for c in candidates if _mentions_enough(c.context, ctx.own_entities)]
         if not candidates:
             return result
         best = candidates[0]
@@ -172,9 +174,17 @@ class ExtractiveAnswerer:
             "best %.3f dense %.3f cover %.3f context %.3f: %s",
             best.score, best.dense, best.coverage, best.context_coverage, best.text,
         )  # fmt: skip
-        if best.dense < MIN_DENSE or best.coverage < MIN_COVERAGE:
-            return result
         lines = self._select(candidates)
+        covered = best.coverage
+        if len(focus) >= MULTIPART_TERMS:
+            # A long question asks several things at once; judge the answer's sentences together.
+            weights = _term_weights(focus, bm25)
+            found = set().union(
+                *(c.stems | set(content_stems(metadata_text(c.article))) for c in lines)
+            )
+            covered = sum(w for t, w in weights.items() if t in found) / sum(weights.values())
+        if best.dense < MIN_DENSE or covered < MIN_COVERAGE:
+            return result
         rendered, citations = number_citations([[c, *c.twins] for c in lines])
         if _SOURCE_QUESTION.search(question):
             rendered = [
@@ -199,7 +209,10 @@ class ExtractiveAnswerer:
         stored = self.store.sentence_vectors([p[0] for p in pending])
         missing = [p[2] for p in pending if p[0] not in stored]
         fresh = dict(zip(missing, self.embedder.encode(missing), strict=True)) if missing else {}
-        contexts = {p.chunk_id: set(content_stems(p.text)) for p in passages}
+        contexts = {
+            p.chunk_id: set(content_stems(f"{metadata_text(p.article)}\n{p.text}"))
+            for p in passages
+        }
         for sid, passage, sentence, prior in pending:
             vector = stored[sid] if sid in stored else fresh[sentence]
             stems = set(content_stems(sentence))
@@ -220,10 +233,7 @@ class ExtractiveAnswerer:
         wanted = [kind for ask, kind in _ANSWER_TYPES if ask.search(question)]
         if _SPEECH_QUESTION.search(question):
             wanted.append(_SPEECH)
-        known = [bm25.idf[t] for t in focus if t in bm25.idf]
-        # A topic word the collection never uses counts as an average one that no sentence has.
-        average = sum(known) / len(known) if known else 1.0
-        weights = {t: IDF_SMOOTHING + bm25.idf.get(t, average) for t in focus}
+        weights = _term_weights(focus, bm25)
         total = sum(weights.values()) or 1.0
         for cand in candidates:
             cand.dense = float(cand.vector @ vector)
@@ -256,12 +266,25 @@ class ExtractiveAnswerer:
         return chosen
 
 
-def _mentions_all(context: set[str], entities: tuple[str, ...]) -> bool:
-    """True when every entity has at least one of its words in the passage."""
-    return all(
+def _term_weights(focus: list[str], bm25: BM25) -> dict[str, float]:
+    """How much each topic word counts: its IDF, smoothed so common words still count."""
+    known = [bm25.idf[t] for t in focus if t in bm25.idf]
+    # A topic word the collection never uses counts as an average one that no sentence has.
+    average = sum(known) / len(known) if known else 1.0
+    return {t: IDF_SMOOTHING + bm25.idf.get(t, average) for t in focus}
+
+
+def _mentions_enough(context: set[str], entities: tuple[str, ...]) -> bool:
+    """True when the passage names the question's first entity and half of all of them.
+
+    The first name is usually the subject ("What did Kishida say about ..."); a passage that
+    does not name it cannot say what the subject did, however well it matches the rest.
+    """
+    found = [
         not stems or any(s in context for s in stems)
         for stems in (content_stems(e) for e in entities)
-    )
+    ]
+    return not found or (found[0] and 2 * sum(found) >= len(found))
 
 
 def _attribute(line: str, articles: list[Article]) -> str:

@@ -48,6 +48,11 @@ class BM25:
         return out
 
 
+def metadata_text(article: Article) -> str:
+    """The words an article's metadata adds to each of its chunks: outlet and title."""
+    return f"{article.outlet or ''}\n{article.title}"
+
+
 def reciprocal_rank_fusion(rankings: list[list[str]], k: int = RRF_K) -> list[tuple[str, float]]:
     """Fuse ranked id lists: each id scores the sum of 1 / (k + rank) over the lists."""
     fused: dict[str, float] = {}
@@ -80,7 +85,7 @@ class HybridRetriever:
         snap = self._snapshot
         if snap is None or snap.count != count or snap.version != self.store.version:
             chunks, articles = self.store.all_chunks()
-            docs = [all_stems(f"{articles[c.article_id].title}\n{c.text}") for c in chunks]
+            docs = [all_stems(f"{metadata_text(articles[c.article_id])}\n{c.text}") for c in chunks]
             snap = _Snapshot(
                 count=count,
                 version=self.store.version,
