@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
 import pytest
@@ -66,9 +65,6 @@ def _bad_inputs(tmp_path: Path) -> dict[str, tuple[str, str]]:
     binary.write_bytes(bytes(range(256)) * 4)
     fake_pdf = tmp_path / "fake.pdf"
     fake_pdf.write_text("not a pdf at all, just text")
-    unreadable = tmp_path / "secret.txt"
-    unreadable.write_text(STORY)
-    unreadable.chmod(0)
     cases = {
         "missing": (str(tmp_path / "nope.txt"), "no such file"),
         "empty": (str(empty), "empty"),
@@ -76,8 +72,6 @@ def _bad_inputs(tmp_path: Path) -> dict[str, tuple[str, str]]:
         "fake pdf": (str(fake_pdf), "not a PDF"),
         "wrong type": (str(_write(tmp_path / "data.csv", "a,b\n1,2\n")), "unsupported file type"),
     }
-    if os.geteuid() != 0:  # root reads everything
-        cases["unreadable"] = (str(unreadable), "cannot read")
     return cases
 
 
@@ -102,3 +96,61 @@ def test_unknown_collection_is_an_error(embedder: Embedder, tmp_path: Path) -> N
         NewsIndex(tmp_path / "d", embedder=embedder, collection="beta")
     with pytest.raises(InputError, match="invalid collection name"):
         NewsIndex(tmp_path / "d", embedder=embedder, collection="x", create=True)
+
+
+def test_unreadable_file_is_refused(
+    fresh_index: NewsIndex, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    locked = _write(tmp_path / "locked.txt", STORY)
+    real_read = Path.read_bytes
+
+    def read_bytes(self: Path) -> bytes:
+        if self.name == "locked.txt":
+            raise PermissionError(13, "Permission denied", str(self))
+        return real_read(self)
+
+    monkeypatch.setattr(Path, "read_bytes", read_bytes)
+    with pytest.raises(InputError, match=r"locked\.txt: cannot read \(Permission denied\)"):
+        fresh_index.ingest([str(locked)])
+    assert fresh_index.store.count() == 0
+
+
+def test_ingest_from_url(fresh_index: NewsIndex) -> None:
+    import http.server
+    import threading
+
+    page = (
+        b"<html><head><title>Rail strike ends</title>"
+        b'<meta property="og:site_name" content="Metro Daily"></head><body><article>'
+        b"<h1>Rail strike ends</h1><p>The national rail strike ended on Sunday after the union "
+        b"accepted a pay offer of six percent over two years.</p></article></body></html>"
+    )
+
+    class Handler(http.server.BaseHTTPRequestHandler):
+        def do_GET(self) -> None:
+            if self.path != "/news/rail":
+                self.send_error(404)
+                return
+            self.send_response(200)
+            self.send_header("Content-Type", "text/html; charset=utf-8")
+            self.end_headers()
+            self.wfile.write(page)
+
+        def log_message(self, *args: object) -> None:
+            pass
+
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    base = f"http://127.0.0.1:{server.server_address[1]}"
+    try:
+        report = fresh_index.ingest([f"{base}/news/rail"])
+        assert report.new == 1
+        (article,) = fresh_index.articles()
+        assert article.title == "Rail strike ends" and article.outlet == "Metro Daily"
+        assert article.url == f"{base}/news/rail"
+        answer = fresh_index.ask("What pay offer ended the rail strike?")
+        assert "six percent" in answer.answer and answer.citations[0].article.url == article.url
+        with pytest.raises(InputError, match="cannot download"):
+            fresh_index.ingest([f"{base}/missing"])
+    finally:
+        server.shutdown()
