@@ -23,9 +23,13 @@ stamp=.venv/.newsbot-installed
 wanted="$(cat pyproject.toml scripts/setup.sh | sha256sum | cut -c1-16)"
 if [ "$(cat "$stamp" 2>/dev/null || true)" != "$wanted" ]; then
     echo "Installing newsbot and its dependencies into .venv (first run takes a minute or two) ..." >&2
-    .venv/bin/python -m pip install --quiet --disable-pip-version-check --upgrade pip
+    log=.venv/install.log
+    pip=(.venv/bin/python -m pip install --disable-pip-version-check)
     # torch first and pinned: the CPU build; an unpinned torch pulls a multi-GB CUDA build.
-    .venv/bin/python -m pip install --quiet --disable-pip-version-check "torch==2.13.0"
-    .venv/bin/python -m pip install --quiet --disable-pip-version-check -e ".[dev]"
+    if ! { "${pip[@]}" --upgrade pip && "${pip[@]}" "torch==2.13.0" && "${pip[@]}" -e ".[dev]"; } >"$log" 2>&1; then
+        tail -n 30 "$log" >&2
+        echo "Installing failed; the whole log is in $log" >&2
+        exit 1
+    fi
     echo "$wanted" > "$stamp"
 fi
