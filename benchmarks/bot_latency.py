@@ -67,6 +67,15 @@ def serve_bot(data_dir: str) -> None:
     from index.service import NewsIndex
 
     logging.basicConfig(level=logging.WARNING)
+    if os.environ.get("BENCH_WORKERS"):
+        import asyncio
+        from concurrent.futures import ThreadPoolExecutor as TPE
+        loop = asyncio.new_event_loop()
+        loop.set_default_executor(TPE(int(os.environ["BENCH_WORKERS"])))
+        asyncio.set_event_loop(loop)
+    if os.environ.get("BENCH_TORCH"):
+        import torch
+        torch.set_num_threads(int(os.environ["BENCH_TORCH"]))
     settings = Settings()
     run_bot(settings, NewsIndex(Path(data_dir)))
 

@@ -84,10 +84,10 @@ def root(
         logging.getLogger(noisy).setLevel(max(level, logging.WARNING))
     if ctx.invoked_subcommand is None:
         if settings.telegram_bot_token:
-            ctx.invoke(bot)
+            bot(ctx, collection=None)
         else:
             _say("TELEGRAM_BOT_TOKEN is not set, so newsbot answers here in the terminal.")
-            ctx.invoke(chat, collection=None)
+            chat(ctx, collection=None)
 
 
 @app.command()

@@ -67,6 +67,18 @@ def test_ask_plain_text_lists_sources(sample_index: object, sample_data_dir: Pat
     assert "[1] Stars and Stripes" in result.stdout
 
 
+def test_no_command_chats_in_the_terminal(sample_index: object, sample_data_dir: Path) -> None:
+    questions = "Who is Park Jin?\nWhat did he and Blinken urge North Korea to do?\n/source 1\n/quit\nignored\n"
+    result = run(data_dir=sample_data_dir, stdin=questions)
+    assert result.returncode == 0, result.stderr
+    assert "TELEGRAM_BOT_TOKEN is not set" in result.stderr
+    assert "> Who is Park Jin?" in result.stdout and "Sources:" in result.stdout
+    followup = result.stdout.split("> What did he and Blinken urge North Korea to do?")[1]
+    assert "satellite" in followup.split("Sources:")[0]
+    assert "**" in followup  # /source 1 shows the passage with the quote marked
+    assert "ignored" not in result.stdout
+
+
 def test_search_json(sample_index: object, sample_data_dir: Path) -> None:
     result = run("search", "extended deterrence", "-k", "3", "--json", data_dir=sample_data_dir)
     assert result.returncode == 0, result.stderr
