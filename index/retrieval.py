@@ -16,18 +16,29 @@ RRF_K = 60
 
 
 class BM25:
-    """Okapi BM25 over stemmed, stopword-free tokens."""
+    """Okapi BM25 over stemmed, stopword-free tokens, with an inverted index."""
 
     def __init__(self, documents: list[list[str]], k1: float = 1.5, b: float = 0.75) -> None:
-        self.k1, self.b = k1, b
-        self.docs = [Counter(d) for d in documents]
-        self.lengths = np.array([len(d) for d in documents], dtype=np.float64)
-        self.avg_length = float(self.lengths.mean()) if documents else 0.0
-        df: Counter[str] = Counter()
-        for doc in self.docs:
-            df.update(doc.keys())
         n = len(documents)
-        self.idf = {t: math.log(1 + (n - f + 0.5) / (f + 0.5)) for t, f in df.items()}
+        lengths = np.array([len(d) for d in documents], dtype=np.float64)
+        average = float(lengths.mean()) if n else 1.0
+        # Per document, the part of BM25's denominator that does not depend on the term.
+        self._norm = k1 * (1 - b + b * lengths / (average or 1.0))
+        self._k1 = k1
+        self.size = n
+        self.postings: dict[str, tuple[np.ndarray, np.ndarray]] = {}
+        counts: dict[str, dict[int, int]] = {}
+        for i, doc in enumerate(documents):
+            for term, tf in Counter(doc).items():
+                counts.setdefault(term, {})[i] = tf
+        for term, docs in counts.items():
+            ids = np.fromiter(docs.keys(), dtype=np.int64, count=len(docs))
+            tfs = np.fromiter(docs.values(), dtype=np.float64, count=len(docs))
+            self.postings[term] = (ids, tfs)
+        self.idf = {
+            t: math.log(1 + (n - len(ids) + 0.5) / (len(ids) + 0.5))
+            for t, (ids, _) in self.postings.items()
+        }
         self.max_idf = math.log(1 + (n + 0.5) / 0.5) if n else 1.0
 
     def term_idf(self, term: str) -> float:
@@ -35,16 +46,12 @@ class BM25:
         return self.idf.get(term, self.max_idf)
 
     def scores(self, query: list[str]) -> np.ndarray:
-        out = np.zeros(len(self.docs))
+        out = np.zeros(self.size)
         for term in set(query):
-            idf = self.idf.get(term)
-            if idf is None:
+            if term not in self.postings:
                 continue
-            for i, doc in enumerate(self.docs):
-                tf = doc.get(term)
-                if tf:
-                    norm = self.k1 * (1 - self.b + self.b * self.lengths[i] / self.avg_length)
-                    out[i] += idf * tf * (self.k1 + 1) / (tf + norm)
+            ids, tfs = self.postings[term]
+            out[ids] += self.idf[term] * tfs * (self._k1 + 1) / (tfs + self._norm[ids])
         return out
 
 

@@ -72,3 +72,19 @@ def test_parse_citation_keys(raw: str, clean: list[int]) -> None:
 def test_citation_numbers_and_normalize(text: str, numbers: list[int], normalized: str) -> None:
     assert citation_numbers(text) == numbers
     assert normalize_markers(text) == normalized
+
+
+def test_bm25_ranks_by_rare_terms_and_length() -> None:
+    from index.retrieval import BM25, reciprocal_rank_fusion
+
+    docs = [
+        ["cat", "sat", "mat"],
+        ["dog", "sat"],
+        ["cat", "cat", "dog", "bird", "fish", "tree"],
+        [],
+    ]
+    bm25 = BM25(docs)
+    scores = bm25.scores(["cat", "unknown"])
+    assert scores[0] > scores[2] > 0 and scores[1] == scores[3] == 0
+    assert bm25.term_idf("bird") > bm25.term_idf("cat") and bm25.term_idf("zzz") == bm25.max_idf
+    assert reciprocal_rank_fusion([["a", "b"], ["b", "c"]])[0][0] == "b"
