@@ -80,7 +80,7 @@ def test_bm25_ranks_by_rare_terms_and_length() -> None:
     docs = [
         ["cat", "sat", "mat"],
         ["dog", "sat"],
-        ["cat", "cat", "dog", "bird", "fish", "tree"],
+        ["cat", "dog", "bird", "fish", "tree", "sky"],
         [],
     ]
     bm25 = BM25(docs)
