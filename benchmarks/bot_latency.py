@@ -67,15 +67,6 @@ def serve_bot(data_dir: str) -> None:
     from index.service import NewsIndex
 
     logging.basicConfig(level=logging.WARNING)
-    if os.environ.get("BENCH_WORKERS"):
-        import asyncio
-        from concurrent.futures import ThreadPoolExecutor as TPE
-        loop = asyncio.new_event_loop()
-        loop.set_default_executor(TPE(int(os.environ["BENCH_WORKERS"])))
-        asyncio.set_event_loop(loop)
-    if os.environ.get("BENCH_TORCH"):
-        import torch
-        torch.set_num_threads(int(os.environ["BENCH_TORCH"]))
     settings = Settings()
     run_bot(settings, NewsIndex(Path(data_dir)))
 
@@ -130,6 +121,15 @@ class Person:
         return elapsed
 
 
+def cpu_seconds(pid: int | None = None) -> float:
+    """User + system CPU time of a process (Linux /proc), or of this one."""
+    if pid is None:
+        times = os.times()
+        return times.user + times.system
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
 def percentile(values: list[float], pct: float) -> float:
     ordered = sorted(values)
     return ordered[min(len(ordered) - 1, round(pct / 100 * (len(ordered) - 1)))]
@@ -170,22 +170,27 @@ def main() -> None:
         serve_bot(args.serve_bot)
         return
 
-    with tempfile.TemporaryDirectory(prefix="newsbot-bench-") as data_dir:
-        with TelegramTestServer(token=TOKEN, bot_username="newsbot_bench_bot") as server:
-            bot = start_bot(server, data_dir)
-            try:
-                print("starting the bot (indexing the sample articles)...", flush=True)
-                wait_until_polling(server, bot)
-                warm = Person(server, 999, group=False)
-                for question, how in SCRIPT[:5]:
-                    warm.ask(question, how)
+    with (
+        tempfile.TemporaryDirectory(prefix="newsbot-bench-") as data_dir,
+        TelegramTestServer(token=TOKEN, bot_username="newsbot_bench_bot") as server,
+    ):
+        bot = start_bot(server, data_dir)
+        try:
+            print("starting the bot (indexing the sample articles)...", flush=True)
+            wait_until_polling(server, bot)
+            warm = Person(server, 999, group=False)
+            for question, how in SCRIPT[:5]:
+                warm.ask(question, how)
 
-                latencies = sequential(server, args.questions)
-                answered, seconds = concurrent(server, args.chats, args.per_chat)
-                errors = [e for e in server.errors if "getUpdates" not in e]
-            finally:
-                bot.terminate()
-                bot.wait(30)
+            latencies = sequential(server, args.questions)
+            bot_cpu, our_cpu = cpu_seconds(bot.pid), cpu_seconds()
+            answered, seconds = concurrent(server, args.chats, args.per_chat)
+            bot_cpu = cpu_seconds(bot.pid) - bot_cpu
+            our_cpu = cpu_seconds() - our_cpu
+            errors = [e for e in server.errors if "getUpdates" not in e]
+        finally:
+            bot.terminate()
+            bot.wait(30)
 
     ms = [1000 * x for x in latencies]
     cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
@@ -197,6 +202,15 @@ def main() -> None:
     print(
         f"concurrent, {args.chats} chats x {args.per_chat} questions: {answered} answers in "
         f"{seconds:.2f} s = {answered / seconds:.1f} answers/s"
+    )
+    per_answer = 1000 * bot_cpu / answered
+    print(
+        f"CPU during the concurrent run: bot {bot_cpu:.1f} s ({per_answer:.1f} ms per answer), "
+        f"server + simulated users {our_cpu:.1f} s (they share the {cores} cores)"
+    )
+    print(
+        f"the bot process kept {bot_cpu / seconds:.2f} of {cores} cores busy "
+        "(about 1.0 means it is bound by the GIL, not by the cores)"
     )
     print(f"Bot API errors: {errors or 'none'}")
     ok = percentile(ms, 95) < 300 and answered / seconds >= 30

@@ -11,7 +11,7 @@ from telegram import (
     BotCommandScopeAllPrivateChats,
     Update,
 )
-from telegram.error import TelegramError
+from telegram.error import NetworkError, TelegramError
 from telegram.ext import (
     Application,
     ApplicationBuilder,
@@ -118,13 +118,20 @@ async def post_init(application: Application) -> None:
 
 async def error_handler(update: object, context: ContextTypes.DEFAULT_TYPE) -> None:
     """Log the error with its traceback; tell the user, briefly, that it failed."""
+    if update is None and isinstance(context.error, NetworkError):
+        # Polling hiccups (timeouts, a dropped connection): PTB retries by itself.
+        logger.warning("network problem while polling Telegram: %s", context.error)
+        return
     logger.error("error while handling an update", exc_info=context.error)
     if not isinstance(update, Update) or update.effective_message is None:
         return
-    try:
-        if update.callback_query:
+    if update.callback_query:
+        try:
             await update.callback_query.answer(render.APOLOGY, show_alert=True)
             return
+        except TelegramError:
+            pass  # the query was already answered: apologise in the chat instead
+    try:
         await handlers.reply(update.effective_message, render.APOLOGY)
     except TelegramError as exc:
         logger.warning("could not send the apology: %s", exc)

@@ -313,3 +313,22 @@ def test_chats_outside_the_allow_list_are_refused_once(
         assert not [a for a in tg.chat_actions if a["chat_id"] != chat["id"]]
 
     run_scenario(tg, sample_index, scenario, telegram_allowed_chats=f"{chat['id']}, 12345")
+
+
+def test_a_button_under_a_forgotten_answer_says_so(
+    tg: TelegramTestServer, sample_index: NewsIndex
+) -> None:
+    async def scenario(app: App) -> None:
+        user, chat = private(tg)
+        first = tg.send_text(chat, user, "What did Blinken say about Russia?")
+        (old,) = await tg.wait_for_messages_async(chat["id"], after=first)
+        for _ in range(20):  # the memory keeps the last 20 turns of a conversation
+            question = tg.send_text(chat, user, "Who is Park Jin?")
+            await tg.wait_for_messages_async(chat["id"], after=question)
+        tg.press_button(chat, user, old, buttons(old)[0])
+        await tg.wait_until_async(lambda: tg.callback_answers)
+        assert tg.callback_answers[-1]["text"] == render.TOO_OLD
+        assert tg.callback_answers[-1]["show_alert"] is True
+        await tg.assert_no_messages_async(chat["id"], wait=0.2)
+
+    run_scenario(tg, sample_index, scenario)
