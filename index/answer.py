@@ -11,7 +11,7 @@ import numpy as np
 from index.embedding import Embedder
 from index.followup import contextualize
 from index.models import CANNOT_ANSWER, Answer, Article, Citation, Passage
-from index.retrieval import BM25, HybridRetriever, metadata_text
+from index.retrieval import BM25, HybridRetriever, Snapshot, metadata_text
 from index.store import ArticleStore, sentence_id
 from index.text import content_stems, split_sentences, words
 
@@ -70,15 +70,21 @@ _SOURCE_QUESTION = re.compile(
 )
 
 
+@dataclass(frozen=True)
+class ChunkSentences:
+    context: frozenset[str]  # stems of the chunk and its article's outlet and title
+    sentences: list[tuple[str, str, frozenset[str], np.ndarray]]  # id, text, stems, vector
+
+
 @dataclass
 class Candidate:
     article: Article
     text: str
     passage: str
-    stems: set[str]
+    stems: frozenset[str]
     vector: np.ndarray
     prior: float
-    context: set[str] = field(default_factory=set)
+    context: frozenset[str] = frozenset()
     dense: float = 0.0
     coverage: float = 0.0
     context_coverage: float = 0.0
@@ -151,9 +157,12 @@ class ExtractiveAnswerer:
         self.embedder = embedder
 
     def answer(self, question: str, previous_entities: tuple[str, ...] = ()) -> Answer:
-        ctx = contextualize(question, previous_entities)
+        snap = self.retriever.snapshot()
+        bm25 = snap.bm25
+        # Names the collection never mentions (from a question it could not answer) carry nothing.
+        known = tuple(e for e in previous_entities if any(s in bm25.idf for s in content_stems(e)))
+        ctx = contextualize(question, known)
         vector = self.embedder.encode_one(ctx.query)
-        bm25 = self.retriever.snapshot().bm25
         passages = self.retriever.retrieve(ctx.query, vector, k=PASSAGES)
         result = Answer(question, CANNOT_ANSWER, True, [], ctx.query, list(ctx.entities))
         topic, unknown = unknown_topic_words(question, bm25)
@@ -165,7 +174,7 @@ class ExtractiveAnswerer:
             logger.debug("abstain: unknown topic words %s of %s", unknown, topic)
             return result
         focus = list(dict.fromkeys(topic + content_stems(" ".join(ctx.carried))))
-        candidates = self._score(self._candidates(passages), vector, focus, bm25, question)
+        candidates = self._score(self._candidates(passages, snap), vector, focus, bm25, question)
         candidates = [c for c in candidates if _mentions_enough(c.context, ctx.own_entities)]
         if not candidates:
             return result
@@ -196,31 +205,38 @@ class ExtractiveAnswerer:
         result.citations = citations
         return result
 
-    def _candidates(self, passages: list[Passage]) -> list[Candidate]:
+    def _candidates(self, passages: list[Passage], snap: Snapshot) -> list[Candidate]:
         seen: dict[str, Candidate] = {}
-        pending: list[tuple[str, Passage, str, float]] = []
         for rank, passage in enumerate(passages):
-            for sentence in split_sentences(passage.text):
-                if len(words(sentence)) < 4:
-                    continue
-                sid = sentence_id(passage.article.article_id, sentence)
-                if sid not in seen and all(sid != p[0] for p in pending):
-                    pending.append((sid, passage, sentence, 1.0 / (1 + rank)))
-        stored = self.store.sentence_vectors([p[0] for p in pending])
-        missing = [p[2] for p in pending if p[0] not in stored]
-        fresh = dict(zip(missing, self.embedder.encode(missing), strict=True)) if missing else {}
-        contexts = {
-            p.chunk_id: set(content_stems(f"{metadata_text(p.article)}\n{p.text}"))
-            for p in passages
-        }
-        for sid, passage, sentence, prior in pending:
-            vector = stored[sid] if sid in stored else fresh[sentence]
-            stems = set(content_stems(sentence))
-            seen[sid] = Candidate(
-                passage.article, sentence, passage.text, stems, vector, prior,
-                contexts[passage.chunk_id],
-            )  # fmt: skip
+            parsed = self._chunk_sentences(passage, snap)
+            for sid, sentence, stems, vector in parsed.sentences:
+                if sid not in seen:
+                    seen[sid] = Candidate(
+                        passage.article, sentence, passage.text, stems, vector,
+                        1.0 / (1 + rank), parsed.context,
+                    )  # fmt: skip
         return list(seen.values())
+
+    def _chunk_sentences(self, passage: Passage, snap: Snapshot) -> ChunkSentences:
+        """A chunk's sentences with their stems and vectors, worked out once per snapshot."""
+        cached = snap.derived.get(passage.chunk_id)
+        if isinstance(cached, ChunkSentences):
+            return cached
+        article_id = passage.article.article_id
+        sentences = [s for s in split_sentences(passage.text) if len(words(s)) >= 4]
+        ids = [sentence_id(article_id, s) for s in sentences]
+        stored = self.store.sentence_vectors(ids)
+        missing = [s for i, s in zip(ids, sentences, strict=True) if i not in stored]
+        fresh = dict(zip(missing, self.embedder.encode(missing), strict=True)) if missing else {}
+        parsed = ChunkSentences(
+            context=frozenset(content_stems(f"{metadata_text(passage.article)}\n{passage.text}")),
+            sentences=[
+                (i, s, frozenset(content_stems(s)), stored[i] if i in stored else fresh[s])
+                for i, s in zip(ids, sentences, strict=True)
+            ],
+        )
+        snap.derived[passage.chunk_id] = parsed
+        return parsed
 
     def _score(
         self,
@@ -274,7 +290,7 @@ def _term_weights(focus: list[str], bm25: BM25) -> dict[str, float]:
     return {t: IDF_SMOOTHING + bm25.idf.get(t, average) for t in focus}
 
 
-def _mentions_enough(context: set[str], entities: tuple[str, ...]) -> bool:
+def _mentions_enough(context: frozenset[str], entities: tuple[str, ...]) -> bool:
     """True when the passage names the question's first entity and half of all of them.
 
     The first name is usually the subject ("What did Kishida say about ..."); a passage that

@@ -27,6 +27,12 @@ KNOWN_OUTLETS = (
     "Korea JoongAng Daily", "The Chosun Ilbo", "USA Today", "CNBC", "The Hill", "Sindonews",
 )  # fmt: skip
 
+# One name per outlet, so sources list "Yonhap" whether the text said "Yonhap News Agency" or not.
+OUTLET_ALIASES = {
+    "yonhap news agency": "Yonhap", "associated press": "AP", "the associated press": "AP",
+    "agence france-presse": "AFP", "thomson reuters": "Reuters",
+}  # fmt: skip
+
 _DATE_LINE = re.compile(r"^\s*(?:date|published|updated)\s*:?\s+(\d{4}-\d{2}-\d{2})\b(.*)$", re.I)
 _HEADER = re.compile(r"^\s*(title|source|url|link|author|by|byline|outlet)\s*:\s*(.+?)\s*$", re.I)
 _BYLINE = re.compile(
@@ -213,6 +219,8 @@ def clean_article(raw: str, *, title: str | None = None, outlet: str | None = No
             setdefault("published", _iso_date(year, line.group("month"), line.group("day")))
             story[0] = story[0][line.end() :]
     setdefault("outlet", _find_outlet("\n".join(boiler_text)))
+    if meta["outlet"]:
+        meta["outlet"] = OUTLET_ALIASES.get(meta["outlet"].lower(), meta["outlet"])
     return CleanArticle(
         text="\n\n".join(story),
         title=meta["title"],

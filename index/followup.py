@@ -13,6 +13,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from index.text import STOPWORDS
+
 PRONOUNS = frozenset("he she they them him his her hers their theirs it its".split())
 _LEADING_CONNECTOR = re.compile(r"^\s*(?:and|also|but|so|what about|how about)\b", re.I)
 _NOT_ENTITIES = frozenset(
@@ -40,7 +42,7 @@ def extract_entities(text: str) -> list[str]:
     found: list[str] = []
     for match in _CAPITALISED.finditer(text):
         parts = re.sub(r"['’]s$", "", match.group()).split()
-        while parts and parts[0].lower() in _NOT_ENTITIES:
+        while parts and (parts[0].lower() in _NOT_ENTITIES or parts[0].lower() in STOPWORDS):
             parts.pop(0)
         name = " ".join(parts)
         if name and name.lower() not in _NOT_ENTITIES and name not in found:

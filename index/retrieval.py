@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import math
+import time
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from typing import Any
 
 import numpy as np
 
@@ -13,6 +15,8 @@ from index.store import ArticleStore, Chunk
 from index.text import all_stems
 
 RRF_K = 60
+# How often to ask the store whether another process changed it.
+RECHECK_SECONDS = 2.0
 
 
 class BM25:
@@ -70,13 +74,18 @@ def reciprocal_rank_fusion(rankings: list[list[str]], k: int = RRF_K) -> list[tu
 
 
 @dataclass
-class _Snapshot:
+class Snapshot:
+    """The collection as retrieval sees it, rebuilt when the store changes."""
+
     count: int
     version: int
     chunks: list[Chunk]
     by_id: dict[str, Chunk]
     articles: dict[str, Article]
     bm25: BM25
+    checked_at: float = 0.0
+    # Per-chunk work derived from the chunk text (sentences, stems, vectors), filled on demand.
+    derived: dict[str, Any] = field(default_factory=dict)
 
 
 class HybridRetriever:
@@ -85,21 +94,27 @@ class HybridRetriever:
     def __init__(self, store: ArticleStore, candidates: int = 20) -> None:
         self.store = store
         self.candidates = candidates
-        self._snapshot: _Snapshot | None = None
+        self._snapshot: Snapshot | None = None
 
-    def snapshot(self) -> _Snapshot:
-        count = self.store.count()
+    def snapshot(self) -> Snapshot:
         snap = self._snapshot
+        now = time.monotonic()
+        if snap is not None and snap.version == self.store.version:
+            if now - snap.checked_at < RECHECK_SECONDS:
+                return snap
+            snap.checked_at = now
+        count = self.store.count()
         if snap is None or snap.count != count or snap.version != self.store.version:
             chunks, articles = self.store.all_chunks()
             docs = [all_stems(f"{metadata_text(articles[c.article_id])}\n{c.text}") for c in chunks]
-            snap = _Snapshot(
+            snap = Snapshot(
                 count=count,
                 version=self.store.version,
                 chunks=chunks,
                 by_id={c.chunk_id: c for c in chunks},
                 articles=articles,
                 bm25=BM25(docs),
+                checked_at=now,
             )
             self._snapshot = snap
         return snap
@@ -114,7 +129,7 @@ class HybridRetriever:
         lexical = snap.bm25.scores(all_stems(query))
         order = np.argsort(-lexical, kind="stable")
         bm25_ranking = [snap.chunks[i].chunk_id for i in order[: self.candidates] if lexical[i] > 0]
-        dense = self.store.dense_query(vector, self.candidates)
+        dense = self.store.dense_query(vector, min(self.candidates, len(snap.chunks)))
         dense_ranking = [cid for cid, _ in dense if cid in snap.by_id]
         passages = []
         for chunk_id, score in reciprocal_rank_fusion([bm25_ranking, dense_ranking])[:k]:

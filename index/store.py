@@ -125,16 +125,15 @@ class ArticleStore:
         return {i: np.asarray(e, dtype=np.float32) for i, e in pairs}
 
     def dense_query(self, vector: np.ndarray, k: int) -> list[tuple[str, float]]:
-        from llama_index.core.vector_stores.types import VectorStoreQuery
+        """The k nearest chunk ids with cosine similarities.
 
-        if self.count() == 0:
-            return []
-        result = self.vector_store.query(
-            VectorStoreQuery(query_embedding=vector.tolist(), similarity_top_k=k)
-        )
-        ids = result.ids or []
-        sims = result.similarities or [0.0] * len(ids)
-        return list(zip(ids, sims, strict=False))
+        Asks chroma for ids and distances only: the chunk texts are already in memory for BM25,
+        and rebuilding llama-index nodes for every hit would cost more than the search itself.
+        """
+        result = self.chunks.query(query_embeddings=[vector], n_results=k, include=["distances"])
+        ids = result["ids"][0] if result["ids"] else []
+        distances = result["distances"][0] if result.get("distances") else [1.0] * len(ids)
+        return [(i, 1.0 - float(d)) for i, d in zip(ids, distances, strict=True)]
 
     def _stored_hash(self, article_id: str) -> str | None:
         got = self.chunks.get(where={"article_id": article_id}, limit=1, include=["metadatas"])

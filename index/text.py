@@ -31,7 +31,8 @@ STOPWORDS = frozenset(
     some such than that the their theirs them themselves then there these they this those though
     through thus to too under until up upon us very via was wasn't we were weren't what whatever
     when where whether which while who whom whose why will with within without would yet you your
-    yours yourself s t""".split()
+    yours yourself s t
+    hi hello hey thanks thank please ok okay dear""".split()
 )
 
 # Verbs that frame a question rather than name its topic ("what did X say about Y").

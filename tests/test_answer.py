@@ -200,3 +200,20 @@ def test_search_fuses_lexical_and_dense(sample_index: NewsIndex) -> None:
     assert len(results) == 3
     assert results[0].score >= results[1].score >= results[2].score
     assert any("Shin Won-sik" in r.text for r in results)
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["Hey, what did Blinken say about Russia?", "Hi! What did Blinken say about Russia?"],
+)
+def test_greetings_do_not_stop_an_answer(sample_index: NewsIndex, question: str) -> None:
+    answer = sample_index.ask(question)
+    assert not answer.abstained and "Russia" in answer.answer
+
+
+def test_names_the_collection_never_mentions_are_not_carried(sample_index: NewsIndex) -> None:
+    first, _ = sample_index.ask_in_chat("What is the capital of Australia?", "t-carry")
+    assert first.abstained
+    second, _ = sample_index.ask_in_chat("and about China?", "t-carry")
+    assert "Australia" not in second.retrieval_query
+    assert not second.abstained and "China" in second.answer

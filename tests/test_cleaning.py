@@ -15,7 +15,7 @@ SAMPLES = {
     ),
     "001_f0a162c93224fefe": dict(
         title="Blinken arrives in S. Korea for talks on N. Korea, alliance",
-        outlet="Yonhap News Agency", published=None, byline=None,
+        outlet="Yonhap", published=None, byline=None,
     ),
     "002_36e99d0637d3099e": dict(
         title=None, outlet="Reuters", published="2023-11-09", byline="Soo-hyang Choi and Jack Kim"

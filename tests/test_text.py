@@ -88,3 +88,17 @@ def test_bm25_ranks_by_rare_terms_and_length() -> None:
     assert scores[0] > scores[2] > 0 and scores[1] == scores[3] == 0
     assert bm25.term_idf("bird") > bm25.term_idf("cat") and bm25.term_idf("zzz") == bm25.max_idf
     assert reciprocal_rank_fusion([["a", "b"], ["b", "c"]])[0][0] == "b"
+
+
+def test_single_query_vector_matches_the_batch_encoder(embedder: object) -> None:
+    import numpy as np
+
+    from index.embedding import Embedder
+
+    assert isinstance(embedder, Embedder)
+    texts = ["What did Blinken say about Russia?", "A much longer sentence " * 40]
+    batch = embedder.encode(texts)
+    for text, expected in zip(texts, batch, strict=True):
+        vector = embedder.encode_one(text)
+        assert vector.shape == (384,) and abs(float(np.linalg.norm(vector)) - 1) < 1e-5
+        assert float(vector @ expected) > 0.9999
