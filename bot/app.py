@@ -141,6 +141,10 @@ def run_bot(settings: Settings, index: NewsIndex) -> None:
     """Run the bot with long polling until Ctrl+C or SIGTERM."""
     # httpx logs every request URL at INFO, and the URL contains the token.
     logging.getLogger("httpx").setLevel(logging.WARNING)
+    # Many chats at once are served best with one model thread per question: a second thread
+    # mostly spins, taking the core that the event loop needs for Telegram's HTTP traffic.
+    index.embedder.set_threads(settings.telegram_model_threads)
+    index.embedder.warm_up()
     application = build_application(settings, index)
     logger.info("starting newsbot (long polling)")
     application.run_polling(

@@ -26,9 +26,9 @@ class Settings(BaseSettings):
     telegram_api_file_url: str = "https://api.telegram.org/file/bot"
     # Comma-separated chat ids allowed to use the bot; empty means everyone.
     telegram_allowed_chats: str = ""
-    # Comma-separated user ids allowed to add articles from chat; empty means nobody.
-    telegram_admins: str = ""
     telegram_poll_timeout: float = Field(default=30.0, ge=0)
+    # Threads the embedding model uses per question while the bot runs (0: one per core).
+    telegram_model_threads: int = Field(default=1, ge=0)
 
     @field_validator("chroma_host", "telegram_bot_token", mode="before")
     @classmethod
@@ -38,10 +38,6 @@ class Settings(BaseSettings):
     @property
     def allowed_chats(self) -> set[int]:
         return _ids(self.telegram_allowed_chats)
-
-    @property
-    def admins(self) -> set[int]:
-        return _ids(self.telegram_admins)
 
 
 def _ids(text: str) -> set[int]:

@@ -41,7 +41,7 @@ class NewsIndex:
         on_notice: Callable[[str], None] | None = None,
     ) -> None:
         self.data_dir = Path(data_dir)
-        self.embedder = embedder or Embedder()
+        self.embedder = embedder or Embedder(cache_dir=self.data_dir / "models")
         self.client = make_client(self.data_dir, chroma_host, chroma_port)
         self.notice = on_notice or (lambda message: logger.info("%s", message))
         is_default = collection == DEFAULT_COLLECTION

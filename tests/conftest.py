@@ -20,7 +20,7 @@ _SETTINGS_ENV = (
     "TELEGRAM_API_BASE_URL",
     "TELEGRAM_API_FILE_URL",
     "TELEGRAM_ALLOWED_CHATS",
-    "TELEGRAM_ADMINS",
+    "TELEGRAM_MODEL_THREADS",
 )
 
 
@@ -36,9 +36,10 @@ def isolated_env(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Pa
 
 
 @pytest.fixture(scope="session")
-def embedder() -> Embedder:
-    model = Embedder()
+def embedder(tmp_path_factory: pytest.TempPathFactory) -> Embedder:
+    model = Embedder(cache_dir=tmp_path_factory.mktemp("models"))
     model.encode(["warm up"])
+    model.warm_up()
     return model
 
 

@@ -96,9 +96,11 @@ def test_single_query_vector_matches_the_batch_encoder(embedder: object) -> None
     from index.embedding import Embedder
 
     assert isinstance(embedder, Embedder)
-    texts = ["What did Blinken say about Russia?", "A much longer sentence " * 40]
+    assert embedder._onnx_session() is not None  # questions go through ONNX Runtime
+    assert embedder.cache_dir and (embedder.cache_dir / "all-MiniLM-L6-v2.onnx").exists()
+    texts = ["What did Blinken say about Russia?", "A much longer sentence " * 120]
     batch = embedder.encode(texts)
     for text, expected in zip(texts, batch, strict=True):
-        vector = embedder.encode_one(text)
-        assert vector.shape == (384,) and abs(float(np.linalg.norm(vector)) - 1) < 1e-5
-        assert float(vector @ expected) > 0.9999
+        for vector in (embedder.encode_one(text), embedder._encode_one_torch(text)):
+            assert vector.shape == (384,) and abs(float(np.linalg.norm(vector)) - 1) < 1e-5
+            assert float(vector @ expected) > 0.9999
