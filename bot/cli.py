@@ -11,6 +11,7 @@ from typing import Annotated, Any
 import typer
 
 from bot.settings import Settings
+from bot.terminal import format_answer
 from index.errors import NewsbotError
 
 logger = logging.getLogger(__name__)
@@ -56,19 +57,6 @@ def _open_index(ctx: typer.Context, collection: str | None, create: bool = False
 
 def _print_json(data: Any) -> None:
     typer.echo(json.dumps(data, ensure_ascii=False))
-
-
-def _format_answer(answer: Any) -> str:
-    lines = [answer.answer]
-    if answer.citations:
-        lines += ["", "Sources:"]
-        for c in answer.citations:
-            a = c.article
-            head = " — ".join(x for x in (a.outlet, a.title) if x)
-            when = f" ({a.published})" if a.published else ""
-            link = f" {a.url}" if a.url else ""
-            lines.append(f"[{c.n}] {head}{when}{link}")
-    return "\n".join(lines)
 
 
 @app.callback(invoke_without_command=True)
@@ -163,7 +151,7 @@ def ask(
     if question is not None:
         result = answer(question)
         typer.echo(
-            json.dumps(result.to_json(), ensure_ascii=False) if as_json else _format_answer(result)
+            json.dumps(result.to_json(), ensure_ascii=False) if as_json else format_answer(result)
         )
         return
     for line in sys.stdin:

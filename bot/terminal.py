@@ -10,13 +10,21 @@ from index.errors import NewsbotError
 
 if TYPE_CHECKING:
     from bot.settings import Settings
+    from index.models import Answer
     from index.service import NewsIndex
 
-EXAMPLES = (
-    "What did Blinken say about Russia?",
-    "Who is Cho Tae-yong?",
-    "What did they discuss?",
-)
+def format_answer(answer: Answer) -> str:
+    """An answer as plain text: the answer lines, then the numbered sources."""
+    lines = [answer.answer]
+    if answer.citations:
+        lines += ["", "Sources:"]
+        for c in answer.citations:
+            a = c.article
+            head = " — ".join(x for x in (a.outlet, a.title) if x)
+            when = f" ({a.published})" if a.published else ""
+            link = f" {a.url}" if a.url else ""
+            lines.append(f"[{c.n}] {head}{when}{link}")
+    return "\n".join(lines)
 
 
 def _sources_text(index: NewsIndex) -> str:
@@ -30,13 +38,14 @@ def _sources_text(index: NewsIndex) -> str:
 
 def run_terminal_chat(index: NewsIndex, settings: Settings) -> None:
     """Read questions from stdin until EOF or /quit; print cited answers."""
-    from bot.cli import _format_answer
-
     interactive = sys.stdin.isatty()
     chat = f"terminal-{os.getpid()}"
     if interactive:
         print(_sources_text(index))
-        print("Ask a question (for example: " + "; ".join(EXAMPLES[:2]) + ").")
+        from bot.examples import example_questions
+
+        examples = example_questions(index, count=2)
+        print("Ask a question" + (f" (for example: {'; '.join(examples)})." if examples else "."))
         print("Commands: /sources, /source N, /quit.")
     last = None
     while True:
@@ -64,7 +73,7 @@ def run_terminal_chat(index: NewsIndex, settings: Settings) -> None:
             continue
         if not interactive:
             print(f"> {question}")
-        print(_format_answer(answer))
+        print(format_answer(answer))
         print()
 
 

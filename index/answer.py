@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
+from index.citations import citation_numbers
 from index.embedding import Embedder
 from index.followup import contextualize
 from index.models import CANNOT_ANSWER, Answer, Article, Citation, Passage
@@ -200,7 +201,11 @@ class ExtractiveAnswerer:
                 _attribute(line, [c.article, *(t.article for t in c.twins)])
                 for line, c in zip(rendered, lines, strict=True)
             ]
-        result.answer = "\n".join(rendered)
+        text = "\n".join(rendered)
+        if citation_numbers(text) != [c.n for c in citations]:  # the contract, checked every time
+            logger.error("citation markers do not match the sources; abstaining: %r", text)
+            return result
+        result.answer = text
         result.abstained = False
         result.citations = citations
         return result

@@ -6,7 +6,6 @@ import logging
 from collections.abc import Callable, Sequence
 from importlib import resources
 from pathlib import Path
-from typing import Any
 
 from index.answer import ExtractiveAnswerer
 from index.embedding import Embedder
@@ -95,14 +94,6 @@ class NewsIndex:
             previous = self.memory.last(chat, user, max_age)
         answer = self.ask(question, previous)
         return answer, self.memory.add(chat, user, answer)
-
-    def describe(self) -> dict[str, Any]:
-        articles = self.articles()
-        return {
-            "collection": self.collection,
-            "articles": len(articles),
-            "chunks": self.store.count(),
-        }
 
 
 def check_question(question: str) -> str:
