@@ -177,6 +177,8 @@ class ExtractiveAnswerer:
         focus = list(dict.fromkeys(topic + content_stems(" ".join(ctx.carried))))
         candidates = self._score(self._candidates(passages, snap), vector, focus, bm25, question)
         candidates = [c for c in candidates if _mentions_enough(c.context, ctx.own_entities)]
+        if ctx.own_entities:  # a sentence naming none of the question's names is off its topic
+            candidates = [c for c in candidates if _names_any(c, ctx.own_entities)]
         if not candidates:
             return result
         best = candidates[0]
@@ -293,6 +295,12 @@ def _term_weights(focus: list[str], bm25: BM25) -> dict[str, float]:
     # A topic word the collection never uses counts as an average one that no sentence has.
     average = sum(known) / len(known) if known else 1.0
     return {t: IDF_SMOOTHING + bm25.idf.get(t, average) for t in focus}
+
+
+def _names_any(candidate: Candidate, entities: tuple[str, ...]) -> bool:
+    """True when the sentence, or its article's outlet and title, names one of the entities."""
+    named = candidate.stems | frozenset(content_stems(metadata_text(candidate.article)))
+    return any(s in named for e in entities for s in content_stems(e))
 
 
 def _mentions_enough(context: frozenset[str], entities: tuple[str, ...]) -> bool:

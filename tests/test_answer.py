@@ -217,3 +217,11 @@ def test_names_the_collection_never_mentions_are_not_carried(sample_index: NewsI
     second, _ = sample_index.ask_in_chat("and about China?", "t-carry")
     assert "Australia" not in second.retrieval_query
     assert not second.abstained and "China" in second.answer
+
+
+def test_followup_lines_stay_on_the_new_topic(sample_index: NewsIndex) -> None:
+    sample_index.ask_in_chat("What did Blinken say about Russia?", "t-china")
+    answer, _ = sample_index.ask_in_chat("and about China?", "t-china")
+    assert "Blinken" in answer.retrieval_query and not answer.abstained
+    for line in answer.answer.splitlines():
+        assert "China" in line or "Chinese" in line, line
