@@ -225,6 +225,7 @@ class ArticleStore:
         # New rows go in before old ones go out, so a failure never leaves the article missing.
         self.vector_store.add(nodes)
         sentence_ids = [sentence_id(article.article_id, s) for s in sentences]
+        kept_sentences = set(sentence_ids)
         if sentences:
             self.sentences.upsert(
                 ids=sentence_ids,
@@ -236,19 +237,10 @@ class ArticleStore:
         stale = [i for i in old_chunks if i not in new_ids]
         if stale:
             self.chunks.delete(ids=stale)
-        stale_sentences = [i for i in old_sentences["ids"] if i not in set(sentence_ids)]
+        stale_sentences = [i for i in old_sentences["ids"] if i not in kept_sentences]
         if stale_sentences:
             self.sentences.delete(ids=stale_sentences)
         logger.info(
             "indexed %s: %d chunks, %d sentences", article.article_id, len(nodes), len(sentences)
         )
         return len(nodes)
-
-    def delete_article(self, article_id: str) -> bool:
-        ids = self.chunks.get(where={"article_id": article_id}, include=[])["ids"]
-        if not ids:
-            return False
-        self.chunks.delete(ids=ids)
-        self.sentences.delete(where={"article_id": article_id})
-        self.version += 1
-        return True
