@@ -73,7 +73,8 @@ _SOURCE_QUESTION = re.compile(
 
 @dataclass(frozen=True)
 class ChunkSentences:
-    context: frozenset[str]  # stems of the chunk and its article's outlet and title
+    metadata: frozenset[str]  # stems of the article's outlet and title
+    context: frozenset[str]  # stems of the chunk, plus the metadata stems
     sentences: list[tuple[str, str, frozenset[str], np.ndarray]]  # id, text, stems, vector
 
 
@@ -86,6 +87,7 @@ class Candidate:
     vector: np.ndarray
     prior: float
     context: frozenset[str] = frozenset()
+    metadata: frozenset[str] = frozenset()
     dense: float = 0.0
     coverage: float = 0.0
     context_coverage: float = 0.0
@@ -163,16 +165,19 @@ class ExtractiveAnswerer:
         # Names the collection never mentions (from a question it could not answer) carry nothing.
         known = tuple(e for e in previous_entities if any(s in bm25.idf for s in content_stems(e)))
         ctx = contextualize(question, known)
-        vector = self.embedder.encode_one(ctx.query)
-        passages = self.retriever.retrieve(ctx.query, vector, k=PASSAGES)
         result = Answer(question, CANNOT_ANSWER, True, [], ctx.query, list(ctx.entities))
+        # The lexical checks come first: they cost nothing next to embedding and retrieval.
         topic, unknown = unknown_topic_words(question, bm25)
-        if not passages or (not topic and not ctx.carried):
+        if not topic and not ctx.carried:
             return result
         if _names_missing_entity(question, bm25) or (
             topic and len(unknown) / len(topic) >= MAX_UNKNOWN_SHARE
         ):
             logger.debug("abstain: unknown topic words %s of %s", unknown, topic)
+            return result
+        vector = self.embedder.encode_one(ctx.query)
+        passages = self.retriever.retrieve(ctx.query, vector, k=PASSAGES)
+        if not passages:
             return result
         focus = list(dict.fromkeys(topic + content_stems(" ".join(ctx.carried))))
         candidates = self._score(self._candidates(passages, snap), vector, focus, bm25, question)
@@ -191,9 +196,7 @@ class ExtractiveAnswerer:
         if len(focus) >= MULTIPART_TERMS:
             # A long question asks several things at once; judge the answer's sentences together.
             weights = _term_weights(focus, bm25)
-            found = set().union(
-                *(c.stems | set(content_stems(metadata_text(c.article))) for c in lines)
-            )
+            found = set().union(*(c.stems | c.metadata for c in lines))
             covered = sum(w for t, w in weights.items() if t in found) / sum(weights.values())
         if best.dense < MIN_DENSE or covered < MIN_COVERAGE:
             return result
@@ -220,7 +223,7 @@ class ExtractiveAnswerer:
                 if sid not in seen:
                     seen[sid] = Candidate(
                         passage.article, sentence, passage.text, stems, vector,
-                        1.0 / (1 + rank), parsed.context,
+                        1.0 / (1 + rank), parsed.context, parsed.metadata,
                     )  # fmt: skip
         return list(seen.values())
 
@@ -235,8 +238,10 @@ class ExtractiveAnswerer:
         stored = self.store.sentence_vectors(ids)
         missing = [s for i, s in zip(ids, sentences, strict=True) if i not in stored]
         fresh = dict(zip(missing, self.embedder.encode(missing), strict=True)) if missing else {}
+        metadata = frozenset(content_stems(metadata_text(passage.article)))
         parsed = ChunkSentences(
-            context=frozenset(content_stems(f"{metadata_text(passage.article)}\n{passage.text}")),
+            metadata=metadata,
+            context=metadata | frozenset(content_stems(passage.text)),
             sentences=[
                 (i, s, frozenset(content_stems(s)), stored[i] if i in stored else fresh[s])
                 for i, s in zip(ids, sentences, strict=True)
@@ -299,7 +304,7 @@ def _term_weights(focus: list[str], bm25: BM25) -> dict[str, float]:
 
 def _names_any(candidate: Candidate, entities: tuple[str, ...]) -> bool:
     """True when the sentence, or its article's outlet and title, names one of the entities."""
-    named = candidate.stems | frozenset(content_stems(metadata_text(candidate.article)))
+    named = candidate.stems | candidate.metadata
     return any(s in named for e in entities for s in content_stems(e))
 
 
