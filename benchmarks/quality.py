@@ -43,7 +43,7 @@ def rgb(index: NewsIndex, split: str) -> None:
                 if art := _article(f"rgb{r['id']}-{kind[:3]}{i}", text):
                     articles.append(art)
     started = time.perf_counter()
-    report = index.store.ingest(articles)
+    report = index.ingest_loaded(articles)
     print(
         f"RGB {split}: {len(records)} queries, {report.chunks} chunks in {time.perf_counter() - started:.0f}s"
     )
@@ -85,7 +85,7 @@ def multihop(index: NewsIndex, split: str) -> None:
         if art:
             articles.append(art)
     started = time.perf_counter()
-    report = index.store.ingest(articles)
+    report = index.ingest_loaded(articles)
     print(
         f"MultiHop {split}: {len(queries)} queries, {len(articles)} articles, {report.chunks} chunks in {time.perf_counter() - started:.0f}s"
     )

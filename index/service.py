@@ -10,7 +10,7 @@ from pathlib import Path
 from index.answer import ExtractiveAnswerer
 from index.embedding import Embedder
 from index.errors import InputError
-from index.loaders import load_sources
+from index.loaders import LoadedArticle, load_sources
 from index.memory import ChatMemory, Turn
 from index.models import Answer, Article, IngestReport, Passage
 from index.retrieval import HybridRetriever
@@ -73,6 +73,14 @@ class NewsIndex:
     ) -> IngestReport:
         """Load every source (failing before any write on bad input), then index what changed."""
         return self.store.ingest(load_sources(sources), progress=progress)
+
+    def ingest_loaded(
+        self,
+        articles: Sequence[LoadedArticle],
+        progress: Callable[[int, int], None] | None = None,
+    ) -> IngestReport:
+        """Index articles that are already loaded and cleaned (benchmarks build them in memory)."""
+        return self.store.ingest(articles, progress=progress)
 
     def articles(self) -> list[Article]:
         return self.retriever.articles()
