@@ -104,17 +104,11 @@ def ingest(
             bar.n = done
             bar.refresh()
 
-    report = index.store.ingest(articles, progress=progress)
+    report = index.ingest_loaded(articles, progress=progress)
     if bar is not None:
         bar.close()
     if as_json:
-        _print_json(
-            {
-                "collection": index.collection,
-                **report.__dict__,
-                "article_ids": list(report.article_ids),
-            }
-        )
+        _print_json({"collection": index.collection, **report.to_json()})
     else:
         typer.echo(f"{index.collection}: {report.summary()}")
 

@@ -21,12 +21,35 @@ MIN_STORY_CHARS = 40
 
 @dataclass(frozen=True)
 class LoadedArticle:
-    """An article ready to chunk: its id, where it came from, its clean text and metadata."""
+    """An article ready to chunk: its id, where it came from, its clean text and metadata.
+
+    ``source_key`` identifies the source (a file's absolute path, a URL): ingesting the same
+    source again updates its article, while another source never replaces it, even when its
+    file name gives the same ``article_id``.
+    """
 
     article_id: str
     source: str
     clean: CleanArticle
     content_hash: str
+    source_key: str = ""
+
+    def __post_init__(self) -> None:
+        if not self.source_key:
+            object.__setattr__(self, "source_key", self.source)
+
+    @property
+    def text_hash(self) -> str:
+        """The story text's identity, blind to whitespace, case and quote styles."""
+        return text_hash(self.clean.text)
+
+
+def text_hash(text: str) -> str:
+    folded = " ".join(text.translate(_QUOTES).lower().split())
+    return hashlib.sha256(folded.encode()).hexdigest()[:32]
+
+
+_QUOTES = str.maketrans({"“": '"', "”": '"', "‘": "'", "’": "'", "\u00a0": " "})
 
 
 def content_hash(clean: CleanArticle) -> str:
@@ -160,11 +183,15 @@ def _load_file(path: Path) -> LoadedArticle:
     except OSError as exc:
         raise InputError(f"{path}: cannot read ({exc.strerror or exc})") from exc
     clean = load_bytes(data, str(path), suffix)
-    return LoadedArticle(path.stem, str(path), clean, content_hash(clean))
+    return LoadedArticle(path.stem, str(path), clean, content_hash(clean), str(path.resolve()))
 
 
 def load_sources(sources: Iterable[str]) -> list[LoadedArticle]:
-    """Load every file, folder and URL; raise InputError on the first bad one, before any write."""
+    """Load every file, folder and URL; raise InputError on the first bad one, before any write.
+
+    Two files with the same name in different folders are two articles: the store gives the
+    second one a distinct id rather than letting it replace the first.
+    """
     articles: dict[str, LoadedArticle] = {}
     for source in sources:
         if re.match(r"^https?://", source):
@@ -176,13 +203,7 @@ def load_sources(sources: Iterable[str]) -> list[LoadedArticle]:
             files = _files_under(path) if path.is_dir() else [path]
             loaded = [_load_file(f) for f in files]
         for article in loaded:
-            previous = articles.get(article.article_id)
-            if previous and previous.source != article.source:
-                raise InputError(
-                    f"{article.source}: article id {article.article_id!r} is also used by "
-                    f"{previous.source}; rename one of them"
-                )
-            articles[article.article_id] = article
+            articles.setdefault(article.source_key, article)
     if not articles:
         raise InputError("nothing to ingest")
     return list(articles.values())

@@ -19,9 +19,13 @@ class Article:
     byline: str | None = None
     url: str | None = None
     source_path: str | None = None
+    library: str | None = None  # the library (collection) it belongs to
+    row: int | None = field(default=None, compare=False)  # its row in the catalog
 
     def to_json(self) -> dict[str, Any]:
-        return asdict(self)
+        data = asdict(self)
+        del data["row"]
+        return data
 
 
 @dataclass(frozen=True)
@@ -32,6 +36,8 @@ class Passage:
     article: Article
     text: str
     score: float
+    start: int = 0  # the chunk's span in the article's clean text
+    end: int = 0
 
     def to_json(self, rank: int) -> dict[str, Any]:
         return {
@@ -108,18 +114,58 @@ class Answer:
 
 
 @dataclass(frozen=True)
+class IngestedArticle:
+    """What ingest did with one article: status is new, replaced, unchanged or duplicate."""
+
+    article_id: str
+    source: str
+    title: str
+    outlet: str | None
+    published: str | None
+    status: str
+    chunks: int
+    same_as: Article | None = None  # for a duplicate: the article it copies
+
+    def to_json(self) -> dict[str, Any]:
+        data = asdict(self)
+        data["same_as"] = self.same_as.to_json() if self.same_as else None
+        return data
+
+
+@dataclass(frozen=True)
 class IngestReport:
     """What one ingest run did."""
 
     new: int = 0
     unchanged: int = 0
     replaced: int = 0
+    duplicates: int = 0
     chunks: int = 0
     seconds: float = 0.0
     article_ids: tuple[str, ...] = ()
+    articles: tuple[IngestedArticle, ...] = ()
+
+    @classmethod
+    def from_results(cls, results: list[IngestedArticle], seconds: float) -> IngestReport:
+        def count(status: str) -> int:
+            return sum(1 for r in results if r.status == status)
+
+        return cls(
+            new=count("new"), unchanged=count("unchanged"), replaced=count("replaced"),
+            duplicates=count("duplicate"), chunks=sum(r.chunks for r in results),
+            seconds=seconds, article_ids=tuple(r.article_id for r in results),
+            articles=tuple(results),
+        )  # fmt: skip
 
     def summary(self) -> str:
+        dupes = f", {self.duplicates} already indexed" if self.duplicates else ""
         return (
-            f"{self.new} new, {self.unchanged} unchanged, {self.replaced} replaced; "
+            f"{self.new} new, {self.unchanged} unchanged, {self.replaced} replaced{dupes}; "
             f"{self.chunks} chunks embedded in {self.seconds:.1f}s"
         )
+
+    def to_json(self) -> dict[str, Any]:
+        data = {k: v for k, v in asdict(self).items() if k != "articles"}
+        data["article_ids"] = list(self.article_ids)
+        data["articles"] = [a.to_json() for a in self.articles]
+        return data

@@ -1,20 +1,27 @@
-"""NewsIndex: the one object the CLI and the bot use to ingest, search and answer."""
+"""NewsIndex: the one object the CLI and the bot use to ingest, search and answer.
+
+A NewsIndex serves one base library (a collection: the built-in corpus plus what operators
+ingest) and, on top of it, one library per chat. A question asked in a chat searches the base
+and that chat's own library, never another chat's.
+"""
 
 from __future__ import annotations
 
 import logging
+import threading
 from collections.abc import Callable, Sequence
 from importlib import resources
 from pathlib import Path
 
 from index.answer import ExtractiveAnswerer
+from index.catalog import Catalog
 from index.embedding import Embedder
 from index.errors import InputError
 from index.loaders import LoadedArticle, load_sources
 from index.memory import ChatMemory, Turn
 from index.models import Answer, Article, IngestReport, Passage
 from index.retrieval import HybridRetriever
-from index.store import ArticleStore, make_client
+from index.store import Analyser, Library, Store, make_client
 
 logger = logging.getLogger(__name__)
 
@@ -26,8 +33,13 @@ def builtin_corpus() -> Path:
     return Path(str(resources.files("index") / "corpus"))
 
 
+def chat_library_name(base: str, chat: str) -> str:
+    """The library of one chat on top of a base library: "news.chat-100123"."""
+    return f"{base}.chat{chat}"
+
+
 class NewsIndex:
-    """A collection of articles in one data dir (or chroma server), ready to answer questions."""
+    """A base library in one data dir (or chroma server), plus a library per chat."""
 
     def __init__(
         self,
@@ -38,22 +50,27 @@ class NewsIndex:
         chroma_port: int | None = None,
         create: bool = False,
         on_notice: Callable[[str], None] | None = None,
+        analyser: Analyser | None = None,
     ) -> None:
         self.data_dir = Path(data_dir)
         self.embedder = embedder or Embedder(cache_dir=self.data_dir / "models")
-        self.client = make_client(self.data_dir, chroma_host, chroma_port)
         self.notice = on_notice or (lambda message: logger.info("%s", message))
+        self.catalog = Catalog(self.data_dir / "library.sqlite3")
+        self.client = make_client(self.data_dir, chroma_host, chroma_port)
+        self.store = Store(self.client, self.catalog, self.embedder, analyser)
+        self.store.recover()
         is_default = collection == DEFAULT_COLLECTION
-        self.store = ArticleStore(self.client, collection, self.embedder, create or is_default)
-        if is_default and self.store.count() == 0:
-            self._ingest_builtin()
+        self.base = self.store.library(collection, create=create or is_default)
         self.retriever = HybridRetriever(self.store)
         self.answerer = ExtractiveAnswerer(self.store, self.retriever, self.embedder)
         self._memory: ChatMemory | None = None
+        self._write_lock = threading.Lock()
+        if is_default and self.catalog.count_articles([self.base.id]) == 0:
+            self._ingest_builtin()
 
     @property
     def collection(self) -> str:
-        return self.store.name
+        return self.base.name
 
     @property
     def memory(self) -> ChatMemory:
@@ -62,45 +79,88 @@ class NewsIndex:
         return self._memory
 
     def _ingest_builtin(self) -> None:
-        report = self.store.ingest(load_sources([str(builtin_corpus())]))
+        self.notice(f"Indexing the built-in sample articles into '{self.collection}' (once) ...")
+        report = self.ingest_loaded(load_sources([str(builtin_corpus())]))
         self.notice(
             f"Indexed the built-in sample corpus into '{self.collection}': "
             f"{report.new} articles, {report.chunks} chunks."
         )
 
+    # --- libraries ---------------------------------------------------------------------------
+    def libraries(self, chat: str | None = None) -> list[Library]:
+        """The libraries a question in this chat searches: the base, then the chat's own."""
+        if chat is None:
+            return [self.base]
+        own = self.store.find_library(chat_library_name(self.base.name, chat))
+        return [self.base, own] if own else [self.base]
+
+    def _target(self, chat: str | None) -> Library:
+        if chat is None:
+            return self.base
+        return self.store.library(chat_library_name(self.base.name, chat), create=True)
+
+    # --- writing -------------------------------------------------------------------------
     def ingest(
-        self, sources: Sequence[str], progress: Callable[[int, int], None] | None = None
+        self,
+        sources: Sequence[str],
+        progress: Callable[[int, int], None] | None = None,
+        chat: str | None = None,
     ) -> IngestReport:
         """Load every source (failing before any write on bad input), then index what changed."""
-        return self.store.ingest(load_sources(sources), progress=progress)
+        return self.ingest_loaded(load_sources(sources), progress=progress, chat=chat)
 
     def ingest_loaded(
         self,
         articles: Sequence[LoadedArticle],
         progress: Callable[[int, int], None] | None = None,
+        chat: str | None = None,
+        added_by: str | None = None,
     ) -> IngestReport:
-        """Index articles that are already loaded and cleaned (benchmarks build them in memory)."""
-        return self.store.ingest(articles, progress=progress)
+        """Index articles that are already loaded and cleaned, into the base library or (with
+        ``chat``) that chat's library."""
+        with self._write_lock:
+            target = self._target(chat)
+            return self.store.ingest(
+                articles, target, progress=progress, added_by=added_by,
+                visible=self.libraries(chat),
+            )  # fmt: skip
 
-    def articles(self) -> list[Article]:
-        return self.retriever.articles()
+    def forget(self, article_id: str, chat: str | None = None) -> Article:
+        """Remove an article from the chat's library (or the base one)."""
+        with self._write_lock:
+            return self.store.delete_article(self._target(chat), article_id)
 
-    def search(self, query: str, k: int = 5) -> list[Passage]:
+    # --- reading -------------------------------------------------------------------------
+    def articles(self, chat: str | None = None, limit: int | None = None) -> list[Article]:
+        """The articles a question in this chat can use, newest first."""
+        return self.catalog.list_articles([lib.id for lib in self.libraries(chat)], limit)
+
+    def count_articles(self, chat: str | None = None) -> int:
+        return self.catalog.count_articles([lib.id for lib in self.libraries(chat)])
+
+    def count_chunks(self, chat: str | None = None) -> int:
+        return self.catalog.count_chunks([lib.id for lib in self.libraries(chat)])
+
+    def search(self, query: str, k: int = 5, chat: str | None = None) -> list[Passage]:
         query = check_question(query)
         if k < 1:
             raise InputError("k must be at least 1")
-        return self.retriever.retrieve(query, self.embedder.encode_one(query), k=k)
+        vector = self.embedder.encode_one(query)
+        return self.retriever.retrieve(query, vector, self.libraries(chat), k=k)
 
-    def ask(self, question: str, previous: Turn | None = None) -> Answer:
+    def ask(self, question: str, previous: Turn | None = None, chat: str | None = None) -> Answer:
         question = check_question(question)
-        return self.answerer.answer(question, previous.entities if previous else ())
+        entities = previous.entities if previous else ()
+        return self.answerer.answer(question, self.libraries(chat), entities)
 
     def ask_in_chat(self, question: str, chat: str, user: str = "", max_age: float | None = None,
-                    previous: Turn | None = None) -> tuple[Answer, Turn]:  # fmt: skip
-        """Answer in a conversation: use its last turn as context, and remember this one."""
+                    previous: Turn | None = None, library: str | None = None,
+                    ) -> tuple[Answer, Turn]:  # fmt: skip
+        """Answer in a conversation: use its last turn as context, and remember this one.
+        ``library`` is the chat whose library to search too (the bot passes the chat id)."""
         if previous is None:
             previous = self.memory.last(chat, user, max_age)
-        answer = self.ask(question, previous)
+        answer = self.ask(question, previous, chat=library)
         return answer, self.memory.add(chat, user, answer)
 
 

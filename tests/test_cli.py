@@ -93,7 +93,9 @@ def test_first_use_ingests_samples_then_ingest_is_idempotent(tmp_path: Path) -> 
     data_dir = tmp_path / "fresh-data"
     first = run("sources", "--json", data_dir=data_dir)
     assert first.returncode == 0, first.stderr
-    assert first.stderr.strip().count("\n") == 0 and "built-in sample corpus" in first.stderr
+    notices = first.stderr.strip().splitlines()
+    assert len(notices) == 2 and "Indexing the built-in" in notices[0]
+    assert "built-in sample corpus" in notices[1]
     assert len(json.loads(first.stdout)["articles"]) == 5
     again = run("sources", data_dir=data_dir)
     assert again.stderr == "" and again.stdout.count("\n") == 5

@@ -21,18 +21,29 @@ STORY = (
 def test_sample_chunks_fit_the_model_and_carry_metadata(
     sample_index: NewsIndex, embedder: Embedder
 ) -> None:
-    got = sample_index.store.chunks.get(include=["documents", "metadatas"])
+    db = sample_index.catalog.db
+    rows = db.execute(
+        "SELECT c.chunk_id, c.text, c.start, c.end, a.article_id, a.text, a.source "
+        "FROM chunks c JOIN articles a ON a.id = c.article"
+    ).fetchall()
     count_tokens = embedder.count_tokens_fn()
-    assert len(got["ids"]) >= 5
+    assert len(rows) >= 5
     by_article: dict[str, int] = {}
-    for text, meta in zip(got["documents"], got["metadatas"], strict=True):
+    for _chunk_id, text, start, end, article_id, article_text, source in rows:
         assert len(count_tokens(text)) <= MAX_TOKENS - 2  # room for [CLS] and [SEP]
-        for key in ("article_id", "title", "outlet", "published", "content_hash", "chunk_index"):
-            assert key in meta
-        by_article[meta["article_id"]] = by_article.get(meta["article_id"], 0) + 1
-        source = Path(meta["source_path"]).read_text()
-        assert " ".join(text.split())[:80] in " ".join(source.split())
+        assert article_text[start:end] == text  # a chunk is a verbatim span of its article
+        by_article[article_id] = by_article.get(article_id, 0) + 1
+        assert " ".join(text.split())[:80] in " ".join(Path(source).read_text().split())
     assert len(by_article) == 5 and all(n >= 2 for n in by_article.values())
+    # The vector side holds exactly the chunks the catalog holds, with their metadata.
+    ids = sorted(r[0] for r in rows)
+    stored = sample_index.store.collection(sample_index.collection).get(include=["metadatas"])
+    assert sorted(stored["ids"]) == ids
+    assert all({"article_id", "library", "chunk_index"} <= m.keys() for m in stored["metadatas"])
+
+
+def _texts(index: NewsIndex, table: str) -> list[str]:
+    return [r[0] for r in index.catalog.db.execute(f"SELECT text FROM {table}")]
 
 
 def test_reingest_unchanged_embeds_nothing_and_changed_replaces(
@@ -47,15 +58,40 @@ def test_reingest_unchanged_embeds_nothing_and_changed_replaces(
     path.write_text(STORY.replace("two years", "three years"))
     changed = fresh_index.ingest([str(path)])
     assert (changed.new, changed.unchanged, changed.replaced) == (0, 0, 1)
-    docs = fresh_index.store.chunks.get(where={"article_id": "bridge"}, include=["documents"])
-    text = " ".join(docs["documents"])
+    text = " ".join(_texts(fresh_index, "chunks"))
     assert "three years" in text and "two years" not in text
-    sentences = fresh_index.store.sentences.get(
-        where={"article_id": "bridge"}, include=["documents"]
-    )
-    assert not any("two years" in s for s in sentences["documents"])
+    assert not any("two years" in s for s in _texts(fresh_index, "sentences"))
     (article,) = fresh_index.articles()
     assert article.title == "Harbour bridge reopens" and article.outlet == "Harbour Gazette"
+    vectors = fresh_index.store.collection(fresh_index.collection).count()
+    assert vectors == fresh_index.count_chunks()  # the old vectors are gone
+
+
+def test_same_file_name_elsewhere_is_a_new_article(fresh_index: NewsIndex, tmp_path: Path) -> None:
+    """A file named like an indexed one, from another folder, never replaces it."""
+    (tmp_path / "a").mkdir()
+    (tmp_path / "b").mkdir()
+    (tmp_path / "a" / "story.txt").write_text(STORY)
+    other = STORY.replace("Harbour bridge reopens", "Ferry strike ends").replace(
+        "The harbour bridge reopened on Friday", "The ferry strike ended on Monday"
+    )
+    (tmp_path / "b" / "story.txt").write_text(other)
+    fresh_index.ingest([str(tmp_path / "a" / "story.txt")])
+    report = fresh_index.ingest([str(tmp_path / "b" / "story.txt")])
+    assert report.new == 1 and report.replaced == 0
+    ids = sorted(a.article_id for a in fresh_index.articles())
+    assert ids[0] == "story" and ids[1].startswith("story-") and len(ids) == 2
+
+
+def test_an_exact_copy_is_not_indexed_twice(fresh_index: NewsIndex, tmp_path: Path) -> None:
+    (tmp_path / "one.txt").write_text(STORY)
+    (tmp_path / "two.txt").write_text(STORY.replace("\n\n", "\n\n\n"))  # same story
+    report = fresh_index.ingest([str(tmp_path / "one.txt"), str(tmp_path / "two.txt")])
+    assert (report.new, report.duplicates) == (1, 1)
+    duplicate = report.articles[1]
+    assert duplicate.status == "duplicate" and duplicate.same_as is not None
+    assert duplicate.same_as.article_id == "one"
+    assert len(fresh_index.articles()) == 1
 
 
 def _bad_inputs(tmp_path: Path) -> dict[str, tuple[str, str]]:
@@ -87,7 +123,7 @@ def test_bad_input_is_refused_before_anything_is_written(
     for name, (bad, message) in _bad_inputs(tmp_path).items():
         with pytest.raises(InputError, match=message):
             fresh_index.ingest([str(good), bad])
-        assert fresh_index.store.count() == 0, name
+        assert fresh_index.count_chunks() == 0, name
 
 
 def test_unknown_collection_is_an_error(embedder: Embedder, tmp_path: Path) -> None:
@@ -112,7 +148,7 @@ def test_unreadable_file_is_refused(
     monkeypatch.setattr(Path, "read_bytes", read_bytes)
     with pytest.raises(InputError, match=r"locked\.txt: cannot read \(Permission denied\)"):
         fresh_index.ingest([str(locked)])
-    assert fresh_index.store.count() == 0
+    assert fresh_index.count_chunks() == 0
 
 
 def test_ingest_from_url(fresh_index: NewsIndex) -> None:
