@@ -41,18 +41,43 @@ def _say(message: str) -> None:
     typer.echo(message, err=True)
 
 
-def _open_index(ctx: typer.Context, collection: str | None, create: bool = False) -> Any:
-    from index.service import NewsIndex
+def _open_index(
+    ctx: typer.Context,
+    collection: str | None,
+    create: bool = False,
+    serve: bool = False,
+    remote_ok: bool = False,
+) -> Any:
+    """The index for a command. ``serve``: a long-running command that owns the store and lets
+    other commands use it (see index/owner.py); with ``remote_ok`` it may instead use a running
+    owner's. Other commands go through the owner when there is one."""
+    from index.service import NewsIndex, open_index
 
     settings = ctx.ensure_object(State).settings
-    return NewsIndex(
-        settings.newsbot_data_dir,
-        collection=collection or settings.newsbot_collection,
-        chroma_host=settings.chroma_host,
-        chroma_port=settings.chroma_port,
-        create=create,
-        on_notice=_say,
-    )
+    name = collection or settings.newsbot_collection
+    if not serve:
+        return open_index(
+            settings.newsbot_data_dir, name, settings.chroma_host, settings.chroma_port,
+            create=create, on_notice=_say,
+        )  # fmt: skip
+    from index.owner import StoreBusyError, StoreLock
+
+    try:
+        index = NewsIndex(
+            settings.newsbot_data_dir, collection=name, chroma_host=settings.chroma_host,
+            chroma_port=settings.chroma_port, create=create, on_notice=_say,
+        )  # fmt: skip
+    except StoreBusyError:
+        owner = StoreLock(settings.newsbot_data_dir).owner()
+        if owner and remote_ok:
+            return open_index(settings.newsbot_data_dir, name, on_notice=_say)
+        pid = f" (pid {owner['pid']})" if owner else ""
+        raise NewsbotError(
+            f"newsbot is already running on {settings.newsbot_data_dir}{pid}; stop it first, "
+            "or use NEWSBOT_DATA_DIR for a second one"
+        ) from None
+    index.serve()
+    return index
 
 
 def _print_json(data: Any) -> None:
@@ -204,7 +229,7 @@ def chat(ctx: typer.Context, collection: CollectionOption = None) -> None:
     from bot.terminal import run_terminal_chat
 
     settings = ctx.ensure_object(State).settings
-    run_terminal_chat(_open_index(ctx, collection), settings)
+    run_terminal_chat(_open_index(ctx, collection, serve=True, remote_ok=True), settings)
 
 
 @app.command()
@@ -218,7 +243,7 @@ def bot(ctx: typer.Context, collection: CollectionOption = None) -> None:
         )
     from bot.app import run_bot
 
-    run_bot(settings, _open_index(ctx, collection))
+    run_bot(settings, _open_index(ctx, collection, serve=True))
 
 
 def main() -> None:

@@ -27,6 +27,15 @@ class Article:
         del data["row"]
         return data
 
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> Article:
+        return cls(
+            article_id=data["article_id"],
+            title=data.get("title") or data["article_id"],
+            **{k: data.get(k) for k in ("outlet", "published", "byline", "url", "source_path",
+                                        "library")},
+        )  # fmt: skip
+
 
 @dataclass(frozen=True)
 class Passage:
@@ -48,7 +57,13 @@ class Passage:
             "published": self.article.published,
             "text": self.text,
             "score": round(self.score, 6),
+            "article": self.article.to_json(),
         }
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> Passage:
+        return cls(data["article_id"], Article.from_json(data["article"]), data["text"],
+                   float(data["score"]))  # fmt: skip
 
 
 @dataclass(frozen=True)
@@ -81,13 +96,7 @@ class Citation:
 
     @classmethod
     def from_json(cls, data: dict[str, Any]) -> Citation:
-        article = Article(
-            article_id=data["article_id"],
-            title=data.get("title") or data["article_id"],
-            outlet=data.get("outlet"),
-            published=data.get("published"),
-            url=data.get("url"),
-        )
+        article = Article.from_json(data)
         quotes = tuple(data.get("quotes") or [data["quote"]])
         return cls(int(data["n"]), article, quotes, data.get("passage") or quotes[0])
 
@@ -103,14 +112,27 @@ class Answer:
     retrieval_query: str = ""
     entities: list[str] = field(default_factory=list)
 
-    def to_json(self) -> dict[str, Any]:
-        return {
+    def to_json(self, full: bool = False) -> dict[str, Any]:
+        """The JSON contract; ``full`` adds what a process needs to rebuild the Answer."""
+        data: dict[str, Any] = {
             "question": self.question,
             "answer": self.answer,
             "abstained": self.abstained,
-            "citations": [c.to_json() for c in self.citations],
+            "citations": [c.to_json(with_passage=full) for c in self.citations],
             "retrieval_query": self.retrieval_query,
         }
+        if full:
+            data["entities"] = list(self.entities)
+        return data
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> Answer:
+        return cls(
+            question=data["question"], answer=data["answer"], abstained=data["abstained"],
+            citations=[Citation.from_json(c) for c in data["citations"]],
+            retrieval_query=data.get("retrieval_query", ""),
+            entities=list(data.get("entities", [])),
+        )  # fmt: skip
 
 
 @dataclass(frozen=True)
@@ -130,6 +152,11 @@ class IngestedArticle:
         data = asdict(self)
         data["same_as"] = self.same_as.to_json() if self.same_as else None
         return data
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> IngestedArticle:
+        same_as = Article.from_json(data["same_as"]) if data.get("same_as") else None
+        return cls(**{**data, "same_as": same_as})
 
 
 @dataclass(frozen=True)
@@ -169,3 +196,8 @@ class IngestReport:
         data["article_ids"] = list(self.article_ids)
         data["articles"] = [a.to_json() for a in self.articles]
         return data
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> IngestReport:
+        articles = tuple(IngestedArticle.from_json(a) for a in data.get("articles", []))
+        return cls.from_results(list(articles), float(data.get("seconds", 0.0)))

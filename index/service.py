@@ -7,9 +7,11 @@ and that chat's own library, never another chat's.
 
 from __future__ import annotations
 
+import copy
 import logging
 import threading
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
 
@@ -20,6 +22,7 @@ from index.errors import InputError
 from index.loaders import LoadedArticle, load_sources
 from index.memory import ChatMemory, Turn
 from index.models import Answer, Article, IngestReport, Passage
+from index.owner import OwnerServer, RemoteIndex, StoreBusyError, StoreLock
 from index.retrieval import HybridRetriever
 from index.store import Analyser, Library, Store, make_client
 
@@ -51,22 +54,52 @@ class NewsIndex:
         create: bool = False,
         on_notice: Callable[[str], None] | None = None,
         analyser: Analyser | None = None,
+        wait: bool = False,
     ) -> None:
         self.data_dir = Path(data_dir)
         self.embedder = embedder or Embedder(cache_dir=self.data_dir / "models")
         self.notice = on_notice or (lambda message: logger.info("%s", message))
+        self.lock: StoreLock | None = None
+        if not chroma_host:  # the embedded store: this process must own it (see owner.py)
+            self.lock = StoreLock(self.data_dir)
+            if not self.lock.acquire(wait=wait):
+                raise StoreBusyError(f"another newsbot process is using {self.data_dir}")
         self.catalog = Catalog(self.data_dir / "library.sqlite3")
         self.client = make_client(self.data_dir, chroma_host, chroma_port)
         self.store = Store(self.client, self.catalog, self.embedder, analyser)
         self.store.recover()
+        self._shared = _Shared()
+        self._open_base(collection, create)
+
+    def _open_base(self, collection: str, create: bool) -> None:
         is_default = collection == DEFAULT_COLLECTION
         self.base = self.store.library(collection, create=create or is_default)
         self.retriever = HybridRetriever(self.store)
         self.answerer = ExtractiveAnswerer(self.store, self.retriever, self.embedder)
-        self._memory: ChatMemory | None = None
-        self._write_lock = threading.Lock()
         if is_default and self.catalog.count_articles([self.base.id]) == 0:
             self._ingest_builtin()
+
+    def view(self, collection: str, create: bool = False) -> NewsIndex:
+        """The same store with another base library (the owner serves every collection)."""
+        if collection == self.collection:
+            return self
+        other = copy.copy(self)
+        other._open_base(collection, create)
+        return other
+
+    def serve(self) -> None:
+        """Let other processes (CLI commands) use this index while it runs; see owner.py."""
+        if self.lock is not None and self._shared.server is None:
+            self._shared.server = OwnerServer(self, self.lock)
+            self._shared.server.start()
+
+    def close(self) -> None:
+        """Stop serving and let another process own the store."""
+        if self._shared.server is not None:
+            self._shared.server.stop()
+            self._shared.server = None
+        if self.lock is not None:
+            self.lock.release()
 
     @property
     def collection(self) -> str:
@@ -74,9 +107,9 @@ class NewsIndex:
 
     @property
     def memory(self) -> ChatMemory:
-        if self._memory is None:
-            self._memory = ChatMemory(self.data_dir / "memory.sqlite3")
-        return self._memory
+        if self._shared.memory is None:
+            self._shared.memory = ChatMemory(self.data_dir / "memory.sqlite3")
+        return self._shared.memory
 
     def _ingest_builtin(self) -> None:
         self.notice(f"Indexing the built-in sample articles into '{self.collection}' (once) ...")
@@ -118,7 +151,7 @@ class NewsIndex:
     ) -> IngestReport:
         """Index articles that are already loaded and cleaned, into the base library or (with
         ``chat``) that chat's library."""
-        with self._write_lock:
+        with self._shared.write_lock:
             target = self._target(chat)
             return self.store.ingest(
                 articles, target, progress=progress, added_by=added_by,
@@ -127,7 +160,7 @@ class NewsIndex:
 
     def forget(self, article_id: str, chat: str | None = None) -> Article:
         """Remove an article from the chat's library (or the base one)."""
-        with self._write_lock:
+        with self._shared.write_lock:
             return self.store.delete_article(self._target(chat), article_id)
 
     # --- reading -------------------------------------------------------------------------
@@ -162,6 +195,41 @@ class NewsIndex:
             previous = self.memory.last(chat, user, max_age)
         answer = self.ask(question, previous, chat=library)
         return answer, self.memory.add(chat, user, answer)
+
+
+@dataclass
+class _Shared:
+    """What every view of one store shares."""
+
+    memory: ChatMemory | None = None
+    server: OwnerServer | None = None
+    write_lock: threading.Lock = field(default_factory=threading.Lock)
+
+
+def open_index(
+    data_dir: Path,
+    collection: str = DEFAULT_COLLECTION,
+    chroma_host: str | None = None,
+    chroma_port: int | None = None,
+    create: bool = False,
+    on_notice: Callable[[str], None] | None = None,
+) -> NewsIndex | RemoteIndex:
+    """The index for a command: its own, or (when a running bot or chat owns the store) the
+    owner's, reached over its socket; when a short-lived command owns it, wait for it."""
+
+    def local(wait: bool) -> NewsIndex:
+        return NewsIndex(data_dir, collection, None, chroma_host, chroma_port, create=create,
+                         on_notice=on_notice, wait=wait)  # fmt: skip
+
+    try:
+        return local(wait=False)
+    except StoreBusyError:
+        owner = StoreLock(Path(data_dir)).owner()
+        if owner is not None:
+            return RemoteIndex(owner["socket"], collection, Path(data_dir), create)
+        if on_notice:
+            on_notice(f"Waiting for another newsbot command to finish with {data_dir} ...")
+        return local(wait=True)
 
 
 def check_question(question: str) -> str:

@@ -49,9 +49,13 @@ def sample_data_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 @pytest.fixture(scope="session")
-def sample_index(embedder: Embedder, sample_data_dir: Path) -> NewsIndex:
-    """The built-in corpus, ingested once; tests must only read from it."""
-    return NewsIndex(sample_data_dir, embedder=embedder)
+def sample_index(embedder: Embedder, sample_data_dir: Path) -> Iterator[NewsIndex]:
+    """The built-in corpus, ingested once; tests must only read from it. It serves its store,
+    as the bot does, so CLI commands run on its data dir go through it (index/owner.py)."""
+    index = NewsIndex(sample_data_dir, embedder=embedder)
+    index.serve()
+    yield index
+    index.close()
 
 
 @pytest.fixture
