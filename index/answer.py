@@ -13,8 +13,9 @@ from index.embedding import Embedder
 from index.followup import contextualize
 from index.models import CANNOT_ANSWER, Answer, Article, Citation, Passage
 from index.retrieval import HybridRetriever
-from index.store import Library, Store, metadata_text
+from index.store import Library, Store
 from index.text import content_stems, words
+from index.writer import metadata_text
 
 logger = logging.getLogger(__name__)
 

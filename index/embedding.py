@@ -26,6 +26,10 @@ MODEL_NAME = "all-MiniLM-L6-v2"
 DIMENSIONS = 384
 MAX_TOKENS = 256
 _ONNX_INPUTS = ("input_ids", "attention_mask", "token_type_ids")
+# Tokens per encoding batch (texts x longest text): bounds the attention matrices' memory, so a
+# batch of 200-token chunks does not hold ~100 MB per layer (measured with benchmarks/scale.py:
+# peak RSS of a process that adds an article fell from 653 MB to ~400 MB).
+BATCH_TOKENS = 4096
 
 
 class Embedder:
@@ -131,8 +135,8 @@ class Embedder:
         encodings = self.tokenizer.encode_batch(list(texts))
         order = sorted(range(len(texts)), key=lambda i: len(encodings[i].ids))
         out = np.zeros((len(texts), DIMENSIONS), dtype=np.float32)
-        for start in range(0, len(order), self.batch_size):
-            batch = [encodings[i] for i in order[start : start + self.batch_size]]
+        for rows in _batches(order, [len(e.ids) for e in encodings], self.batch_size):
+            batch = [encodings[i] for i in rows]
             width = max(len(e.ids) for e in batch)
             arrays = [np.zeros((len(batch), width), dtype=np.int64) for _ in _ONNX_INPUTS]
             for row, encoding in enumerate(batch):
@@ -144,7 +148,7 @@ class Embedder:
             mask = arrays[1][:, :, None].astype(np.float32)
             pooled = (hidden * mask).sum(axis=1) / np.maximum(mask.sum(axis=1), 1e-9)
             pooled /= np.maximum(np.linalg.norm(pooled, axis=1, keepdims=True), 1e-12)
-            out[order[start : start + self.batch_size]] = pooled
+            out[rows] = pooled
         return out
 
     def _encode_one_torch(self, text: str) -> np.ndarray:
@@ -220,3 +224,17 @@ class Embedder:
                 dynamo=False,
             )
         partial.replace(path)  # atomic: another process never loads half a file
+
+
+def _batches(order: list[int], lengths: list[int], most: int) -> list[list[int]]:
+    """Rows (sorted by length) grouped so no batch holds more than BATCH_TOKENS padded tokens."""
+    batches: list[list[int]] = []
+    current: list[int] = []
+    for row in order:
+        if current and (len(current) >= most or (len(current) + 1) * lengths[row] > BATCH_TOKENS):
+            batches.append(current)
+            current = []
+        current.append(row)
+    if current:
+        batches.append(current)
+    return batches

@@ -147,6 +147,7 @@ class IngestedArticle:
     status: str
     chunks: int
     same_as: Article | None = None  # for a duplicate: the article it copies
+    source_key: str = ""
 
     def to_json(self) -> dict[str, Any]:
         data = asdict(self)

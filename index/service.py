@@ -79,6 +79,15 @@ class NewsIndex:
         if is_default and self.catalog.count_articles([self.base.id]) == 0:
             self._ingest_builtin()
 
+    def warm_up(self, ingest: bool = True) -> None:
+        """Load now what the first question (and, with ``ingest``, the first add) would load:
+        the question encoder, and the chunker's libraries."""
+        self.embedder.warm_up()
+        if ingest:
+            from index.writer import ArticleWriter
+
+            ArticleWriter(self.store, self.base).warm_up()
+
     def view(self, collection: str, create: bool = False) -> NewsIndex:
         """The same store with another base library (the owner serves every collection)."""
         if collection == self.collection:

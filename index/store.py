@@ -15,31 +15,24 @@ Retrieval only ever returns chunks the catalog holds, so a question never sees h
 
 from __future__ import annotations
 
-import hashlib
-import json
 import logging
-import os
 import re
 import threading
-import time
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 import numpy as np
 
-from index.catalog import Catalog, library_token, vector_blob
+from index.catalog import Catalog
 from index.embedding import Embedder
 from index.errors import BackendError, InputError, UnknownCollectionError
 from index.loaders import LoadedArticle
-from index.models import Article, IngestedArticle, IngestReport
-from index.text import all_stems, sentence_spans
+from index.models import Article, IngestReport
 
 logger = logging.getLogger(__name__)
 
-CHUNK_TOKENS = 200
-CHUNK_OVERLAP = 40
 _COLLECTION_NAME = re.compile(r"^[A-Za-z0-9](?:[A-Za-z0-9._-]{1,61})[A-Za-z0-9]$")
 
 # An analyser turns a clean text into per-sentence entities and attributions (index/attribution).
@@ -53,11 +46,6 @@ def check_collection_name(name: str) -> str:
             "starting and ending with a letter or digit"
         )
     return name
-
-
-def metadata_text(outlet: str | None, title: str) -> str:
-    """The words an article's metadata adds to each of its chunks: outlet and title."""
-    return f"{outlet or ''}\n{title}"
 
 
 def make_client(data_dir: Path, host: str | None = None, port: int | None = None) -> Any:
@@ -81,17 +69,6 @@ class Library:
 
     id: int
     name: str
-
-
-@dataclass
-class PreparedArticle:
-    """Everything written for one article, worked out before anything is written."""
-
-    chunks: list[tuple[int, int, str]]  # (start, end, text) in the clean text
-    sentences: list[tuple[int, int, str]]
-    vectors: np.ndarray  # chunk vectors, then sentence vectors
-    entities: list[list[tuple[str, int, int]]] = field(default_factory=list)
-    attributions: list[Any] = field(default_factory=list)
 
 
 class Store:
@@ -152,7 +129,7 @@ class Store:
                 )
             return self._collections[name]
 
-    def _vector_store(self, name: str) -> Any:
+    def vector_store(self, name: str) -> Any:
         """llama-index's view of a library's collection, used to write chunks (imported lazily:
         answering reads chroma directly and need not pay for importing llama-index)."""
         from llama_index.vector_stores.chroma import ChromaVectorStore
@@ -174,11 +151,9 @@ class Store:
         """
         hits: list[tuple[str, float]] = []
         for library in libraries:
-            collection = self.collection(library.name)
-            n = min(k, int(collection.count()))
-            if n == 0:
-                continue
-            result = collection.query(query_embeddings=[vector], n_results=n, include=["distances"])
+            result = self.collection(library.name).query(
+                query_embeddings=[vector], n_results=k, include=["distances"]
+            )
             ids = result["ids"][0] if result["ids"] else []
             distances = result["distances"][0] if result.get("distances") else [1.0] * len(ids)
             hits += [(i, 1.0 - float(d)) for i, d in zip(ids, distances, strict=True)]
@@ -193,225 +168,23 @@ class Store:
         added_by: str | None = None,
         visible: Sequence[Library] = (),
     ) -> IngestReport:
-        """Index new and changed articles; unchanged ones cost nothing, exact copies of an
-        article the library (or ``visible`` ones) already has are skipped."""
-        started = time.perf_counter()
-        articles = list(articles)
-        results: list[IngestedArticle] = []
-        splitter = None
-        for done, article in enumerate(articles, start=1):
-            if splitter is None:
-                splitter = self._splitter()
-            results.append(self._ingest_one(article, library, splitter, added_by, visible))
-            if progress:
-                progress(done, len(articles))
-        return IngestReport.from_results(results, time.perf_counter() - started)
+        """Index new and changed articles; unchanged ones cost nothing, and exact copies of an
+        article in the library (or in ``visible`` ones) are skipped."""
+        from index.writer import ArticleWriter
 
-    def _ingest_one(
-        self,
-        article: LoadedArticle,
-        library: Library,
-        splitter: Any,
-        added_by: str | None,
-        visible: Sequence[Library],
-    ) -> IngestedArticle:
-        existing = self.catalog.find_article(library.id, "source_key", article.source_key)
-        if existing is not None and existing.content_hash == article.content_hash:
-            return self._result(article, existing.article_id, "unchanged", 0)
-        article_id = existing.article_id if existing else self._free_id(article, library)
-        if existing is None:
-            others = [library.id, *(lib.id for lib in visible if lib.id != library.id)]
-            copy = self.catalog.article_with_text(article.text_hash, others)
-            if copy is not None:
-                return self._result(article, article_id, "duplicate", 0, copy)
-        prepared = self._prepare(article, splitter)
-        self._write(library, article, article_id, prepared, existing.row if existing else None,
-                    added_by)  # fmt: skip
-        status = "replaced" if existing else "new"
-        return self._result(article, article_id, status, len(prepared.chunks))
+        writer = ArticleWriter(self, library, visible)
+        return writer.write(list(articles), progress=progress, added_by=added_by)
 
-    def _free_id(self, article: LoadedArticle, library: Library) -> str:
-        """The article's own id, or (when another source has it) the id plus a short hash."""
-        if self.catalog.find_article(library.id, "article_id", article.article_id) is None:
-            return article.article_id
-        digest = hashlib.sha1(article.source_key.encode()).hexdigest()
-        for size in (6, 10, 16, 40):
-            candidate = f"{article.article_id}-{digest[:size]}"
-            if self.catalog.find_article(library.id, "article_id", candidate) is None:
-                return candidate
-        raise InputError(f"{article.source}: cannot find a free id for this article")
+    def mark_pending(self, chroma_ids: Sequence[str], collection: str) -> None:
+        from index.writer import insert_pending
 
-    @staticmethod
-    def _result(
-        article: LoadedArticle,
-        article_id: str,
-        status: str,
-        chunks: int,
-        same_as: Article | None = None,
-    ) -> IngestedArticle:
-        clean = article.clean
-        return IngestedArticle(
-            article_id=article_id, source=article.source, title=clean.display_title(),
-            outlet=clean.outlet, published=clean.published, status=status, chunks=chunks,
-            same_as=same_as,
-        )  # fmt: skip
-
-    def _splitter(self) -> Any:
-        from llama_index.core.node_parser import SentenceSplitter
-
-        return SentenceSplitter(
-            chunk_size=CHUNK_TOKENS,
-            chunk_overlap=CHUNK_OVERLAP,
-            paragraph_separator="\n\n",
-            tokenizer=self.embedder.count_tokens_fn(),
-            include_metadata=False,
-            include_prev_next_rel=False,
-        )
-
-    def _prepare(self, article: LoadedArticle, splitter: Any) -> PreparedArticle:
-        text = article.clean.text
-        chunks = locate_chunks(text, splitter.split_text(text))
-        sentences = [(a, b, text[a:b]) for a, b in sentence_spans(text)]
-        vectors = self.embedder.encode([c[2] for c in chunks] + [s[2] for s in sentences])
-        prepared = PreparedArticle(chunks, sentences, vectors)
-        if self.analyser is not None:
-            analysis = self.analyser(text)
-            prepared.entities = [
-                [(e.label, e.start - a, e.end - a) for e in found]
-                for (a, _b, _t), found in zip(sentences, analysis.entities, strict=True)
-            ]
-            prepared.attributions = list(analysis.attributions)
-        return prepared
-
-    def _write(
-        self,
-        library: Library,
-        article: LoadedArticle,
-        article_id: str,
-        prepared: PreparedArticle,
-        old_row: int | None,
-        added_by: str | None,
-    ) -> None:
-        from llama_index.core.schema import TextNode
-
-        stamp = article.content_hash[:8]
-        chunk_ids = [
-            f"{library.id}:{article_id}:{stamp}:{i:04d}" for i in range(len(prepared.chunks))
-        ]
-        nodes = [
-            TextNode(
-                id_=chunk_id, text=text, embedding=vector.tolist(),
-                metadata={"article_id": article_id, "library": library.name, "chunk_index": i},
-            )
-            for i, (chunk_id, (_a, _b, text), vector) in enumerate(
-                zip(chunk_ids, prepared.chunks, prepared.vectors, strict=False)
-            )
-        ]  # fmt: skip
-        self._mark_pending(chunk_ids, library.name)
-        if nodes:
-            try:
-                self._vector_store(library.name).add(nodes)
-            except Exception as exc:  # chroma's errors are bare Exceptions
-                raise BackendError(f"cannot write to the chroma store: {exc}") from exc
-        stale = self._commit(library, article, article_id, prepared, chunk_ids, old_row, added_by)
-        self._delete_vectors(library.name, stale)
-        logger.info("indexed %s: %d chunks, %d sentences", article_id, len(chunk_ids),
-                    len(prepared.sentences))  # fmt: skip
-
-    def _mark_pending(self, chroma_ids: Sequence[str], collection: str) -> None:
         with self.catalog.write() as db:
-            db.executemany(
-                "INSERT OR IGNORE INTO pending (chroma_id, collection, pid) VALUES (?, ?, ?)",
-                [(i, collection, os.getpid()) for i in chroma_ids],
-            )
-
-    def _commit(
-        self,
-        library: Library,
-        article: LoadedArticle,
-        article_id: str,
-        prepared: PreparedArticle,
-        chunk_ids: list[str],
-        old_row: int | None,
-        added_by: str | None,
-    ) -> list[str]:
-        """The catalog side, in one transaction; returns the chroma ids it made stale."""
-        clean = article.clean
-        title = clean.display_title()
-        meta_terms = all_stems(metadata_text(clean.outlet, title))
-        with self.catalog.write() as db:
-            stale: list[str] = []
-            if old_row is not None:
-                stale = [r[0] for r in db.execute(
-                    "SELECT chunk_id FROM chunks WHERE article=?", (old_row,))]  # fmt: skip
-                db.executemany(
-                    "INSERT OR IGNORE INTO pending (chroma_id, collection, pid) VALUES (?, ?, ?)",
-                    [(i, library.name, os.getpid()) for i in stale],
-                )
-                db.execute("DELETE FROM articles WHERE id=?", (old_row,))
-            row = db.execute(
-                "INSERT INTO articles (library, article_id, source_key, source, title, outlet, "
-                "published, byline, url, content_hash, text_hash, text, added_by, n_chunks) "
-                "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
-                (library.id, article_id, article.source_key, article.source, title, clean.outlet,
-                 clean.published, clean.byline, clean.url, article.content_hash,
-                 article.text_hash, clean.text, added_by, len(chunk_ids)),
-            ).lastrowid  # fmt: skip
-            assert row is not None
-            db.executemany(
-                "INSERT INTO chunks (chunk_id, article, position, start, end, text, terms, library)"
-                " VALUES (?,?,?,?,?,?,?,?)",
-                [
-                    (cid, row, i, a, b, text, " ".join(meta_terms + all_stems(text)),
-                     library_token(library.id))
-                    for i, (cid, (a, b, text)) in enumerate(
-                        zip(chunk_ids, prepared.chunks, strict=True))
-                ],
-            )  # fmt: skip
-            sentence_rows = self._insert_sentences(db, row, prepared, len(chunk_ids))
-            self._insert_attributions(db, row, sentence_rows, prepared)
-            db.executemany(
-                "DELETE FROM pending WHERE chroma_id=? AND collection=?",
-                [(i, library.name) for i in chunk_ids],
-            )
-        return stale
-
-    @staticmethod
-    def _insert_sentences(
-        db: Any, article_row: int, prepared: PreparedArticle, n_chunks: int
-    ) -> list[int]:
-        rows = []
-        for i, (a, b, text) in enumerate(prepared.sentences):
-            entities = prepared.entities[i] if prepared.entities else []
-            cursor = db.execute(
-                "INSERT INTO sentences (article, position, start, end, text, vector, entities) "
-                "VALUES (?,?,?,?,?,?,?)",
-                (article_row, i, a, b, text, vector_blob(prepared.vectors[n_chunks + i]),
-                 json.dumps(entities)),
-            )  # fmt: skip
-            rows.append(int(cursor.lastrowid))
-        return rows
-
-    @staticmethod
-    def _insert_attributions(
-        db: Any, article_row: int, sentence_rows: list[int], prepared: PreparedArticle
-    ) -> None:
-        from index.speakers import speaker_key
-
-        db.executemany(
-            "INSERT INTO attributions (sentence, article, speaker, speaker_key, speaker_kind, "
-            "mention, cue, kind, content_start, content_end, resolved) "
-            "VALUES (?,?,?,?,?,?,?,?,?,?,?)",
-            [
-                (sentence_rows[t.sentence], article_row, t.speaker, key, t.speaker_kind,
-                 t.mention, t.cue, t.kind, t.content[0], t.content[1], t.resolved)
-                for t in prepared.attributions
-                for key in speaker_key(t.speaker, t.speaker_kind)
-            ],
-        )  # fmt: skip
+            insert_pending(db, chroma_ids, collection)
 
     def delete_article(self, library: Library, article_id: str) -> Article:
         """Remove an article (and its vectors) from a library."""
+        from index.writer import insert_pending
+
         found = self.catalog.find_article(library.id, "article_id", article_id)
         if found is None:
             raise InputError(f"no article {article_id!r} in {library.name}")
@@ -419,15 +192,12 @@ class Store:
         with self.catalog.write() as db:
             stale = [r[0] for r in db.execute(
                 "SELECT chunk_id FROM chunks WHERE article=?", (found.row,))]  # fmt: skip
-            db.executemany(
-                "INSERT OR IGNORE INTO pending (chroma_id, collection, pid) VALUES (?, ?, ?)",
-                [(i, library.name, os.getpid()) for i in stale],
-            )
+            insert_pending(db, stale, library.name)
             db.execute("DELETE FROM articles WHERE id=?", (found.row,))
-        self._delete_vectors(library.name, stale)
+        self.delete_vectors(library.name, stale)
         return article
 
-    def _delete_vectors(self, collection: str, chroma_ids: Sequence[str]) -> None:
+    def delete_vectors(self, collection: str, chroma_ids: Sequence[str]) -> None:
         if not chroma_ids:
             return
         try:
@@ -448,7 +218,7 @@ class Store:
             known = self.catalog.known_chunk_ids(ids)
             orphans = [i for i in ids if i not in known]
             if orphans:
-                self._delete_vectors(collection, orphans)
+                self.delete_vectors(collection, orphans)
                 removed += len(orphans)
             with self.catalog.write() as db:
                 db.executemany(
@@ -458,23 +228,3 @@ class Store:
         if removed:
             logger.warning("removed %d vectors left by an interrupted ingest", removed)
         return removed
-
-
-def locate_chunks(text: str, chunks: Sequence[str]) -> list[tuple[int, int, str]]:
-    """Each chunk with its span in text; a chunk the splitter reworded is located by its start."""
-    located: list[tuple[int, int, str]] = []
-    cursor = 0
-    for chunk in chunks:
-        start = text.find(chunk, cursor)
-        if start < 0:
-            start = text.find(chunk)
-        if start < 0:
-            head = chunk.strip()[:40]
-            start = max(text.find(head, cursor), 0)
-            end = min(len(text), start + len(chunk))
-            chunk = text[start:end]
-        else:
-            end = start + len(chunk)
-        located.append((start, end, chunk))
-        cursor = start + 1
-    return located
