@@ -43,6 +43,8 @@ class NewsIndex:
         self.embedder = embedder or Embedder(cache_dir=self.data_dir / "models")
         self.client = make_client(self.data_dir, chroma_host, chroma_port)
         self.notice = on_notice or (lambda message: logger.info("%s", message))
+        if on_notice is not None and self.embedder.on_notice is None:
+            self.embedder.on_notice = on_notice
         is_default = collection == DEFAULT_COLLECTION
         self.store = ArticleStore(self.client, collection, self.embedder, create or is_default)
         if is_default and self.store.count() == 0:
@@ -62,6 +64,10 @@ class NewsIndex:
         return self._memory
 
     def _ingest_builtin(self) -> None:
+        self.notice(
+            f"Indexing the built-in sample articles into '{self.collection}' "
+            "(first run only, up to a minute)..."
+        )
         report = self.store.ingest(load_sources([str(builtin_corpus())]))
         self.notice(
             f"Indexed the built-in sample corpus into '{self.collection}': "
@@ -76,6 +82,10 @@ class NewsIndex:
 
     def articles(self) -> list[Article]:
         return self.retriever.articles()
+
+    def size(self) -> tuple[int, int]:
+        """(articles, chunks) in the collection (read-only, for /stats and the start-up line)."""
+        return len(self.articles()), self.store.count()
 
     def search(self, query: str, k: int = 5) -> list[Passage]:
         query = check_question(query)

@@ -11,27 +11,22 @@ import pytest
 from index.embedding import Embedder
 from index.service import NewsIndex
 
-_SETTINGS_ENV = (
-    "NEWSBOT_DATA_DIR",
-    "NEWSBOT_COLLECTION",
-    "CHROMA_HOST",
-    "CHROMA_PORT",
-    "TELEGRAM_BOT_TOKEN",
-    "TELEGRAM_API_BASE_URL",
-    "TELEGRAM_API_FILE_URL",
-    "TELEGRAM_ALLOWED_CHATS",
-    "TELEGRAM_MODEL_THREADS",
-)
+
+def _settings_env() -> list[str]:
+    from bot.settings import Settings
+
+    return ["NEWSBOT_HOME", *(name.upper() for name in Settings.model_fields)]
 
 
 @pytest.fixture(autouse=True)
 def isolated_env(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
     """Point every data dir at tmp_path and drop settings inherited from the developer's shell."""
-    for name in _SETTINGS_ENV:
+    for name in _settings_env():
         monkeypatch.delenv(name, raising=False)
     data_dir = tmp_path / "data"
     monkeypatch.setenv("NEWSBOT_DATA_DIR", str(data_dir))
-    monkeypatch.chdir(tmp_path)  # so no stray .env from the repo is read
+    monkeypatch.setenv("NEWSBOT_HOME", str(tmp_path))  # so the developer's .env is never read
+    monkeypatch.chdir(tmp_path)
     yield data_dir
 
 

@@ -91,12 +91,18 @@ def test_search_json(sample_index: object, sample_data_dir: Path) -> None:
 
 def test_first_use_ingests_samples_then_ingest_is_idempotent(tmp_path: Path) -> None:
     data_dir = tmp_path / "fresh-data"
-    first = run("sources", "--json", data_dir=data_dir)
+    first = run("ask", "--json", "Who is Park Jin?", data_dir=data_dir)
     assert first.returncode == 0, first.stderr
-    assert first.stderr.strip().count("\n") == 0 and "built-in sample corpus" in first.stderr
-    assert len(json.loads(first.stdout)["articles"]) == 5
+    said = first.stderr.splitlines()  # the slow one-time work, each step announced first
+    assert said[0].startswith("Indexing the built-in sample articles into 'news' (first run")
+    assert any(line.startswith("Loading the embedding model") for line in said)
+    assert any(line.startswith("Preparing the fast question encoder") for line in said)
+    assert "Indexed the built-in sample corpus into 'news': 5 articles, 20 chunks." in said
+    assert json.loads(first.stdout)["citations"]
     again = run("sources", data_dir=data_dir)
     assert again.stderr == "" and again.stdout.count("\n") == 5
+    asked_again = run("ask", "Who is Park Jin?", data_dir=data_dir)
+    assert asked_again.returncode == 0 and asked_again.stderr == ""
 
     story = tmp_path / "bridge.txt"
     story.write_text(
