@@ -71,7 +71,10 @@ def is_group(chat: Chat | None) -> bool:
 def mentions_bot(message: Message) -> bool:
     """Whether the message @mentions this bot (not just anyone)."""
     username = message.get_bot().username.lower()
-    mentions = message.parse_entities([MessageEntity.MENTION]).values()
+    try:
+        mentions = message.parse_entities([MessageEntity.MENTION]).values()
+    except (UnicodeError, IndexError):  # text Telegram would never send (lone surrogates)
+        return False
     return any(text.lower() == f"@{username}" for text in mentions)
 
 
