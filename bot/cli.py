@@ -279,7 +279,7 @@ def bot(
     ] = None,
 ) -> None:
     """Run the Telegram bot (long polling, or a webhook with --webhook-url); needs a token."""
-    from bot.serve import StartupError, Webhook, check_token_shape, run_bot
+    from bot.serve import StartupError, Webhook, check_token_shape, preflight, run_bot
 
     settings = ctx.ensure_object(State).settings
     if not settings.token():
@@ -297,6 +297,7 @@ def bot(
     if (listen or port) and not settings.telegram_webhook_url:
         raise StartupError("--listen and --port are for webhook mode: add --webhook-url URL")
     webhook = Webhook.from_settings(settings)
+    preflight(settings)  # a wrong token or no network: one line now, not after loading
     run_bot(settings, _open_index(ctx, collection), _say, webhook)
 
 

@@ -83,6 +83,22 @@ def check_webhook_url(url: str, api_base_url: str) -> str:
     return url
 
 
+def preflight(settings: Settings) -> str:
+    """Ask the Bot API who the bot is, before the slow start-up work; returns its username.
+    Raises StartupError (one line, no token) when the token or the network is wrong."""
+    from telegram import Bot
+
+    async def get_me() -> str:
+        bot = Bot(settings.token(), base_url=settings.telegram_api_base_url)
+        try:
+            async with bot:
+                return str(bot.username)
+        except TelegramError as exc:
+            raise StartupError(startup_problem(exc, settings)) from None
+
+    return asyncio.run(get_me())
+
+
 def run_bot(
     settings: Settings, index: NewsIndex, say: Callable[[str], None], webhook: Webhook | None = None
 ) -> None:
