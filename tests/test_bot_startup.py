@@ -75,7 +75,7 @@ def test_start_up_failures_are_one_line_without_the_token(
                 capture_output=True,
                 text=True,
                 timeout=120,
-            )  # fmt: skip
+            )
             for level in ("", "DEBUG")
         ]
     plain, debug = results
