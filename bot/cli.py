@@ -319,7 +319,7 @@ def main() -> None:
         raise SystemExit(1) from None
     state = State(settings)
     try:
-        app(obj=state, standalone_mode=False)
+        code = app(obj=state, standalone_mode=False)  # typer.Exit(n) comes back as n
     except NewsbotError as exc:
         _say(f"error: {state.redact(str(exc))}")
         raise SystemExit(1) from None
@@ -327,6 +327,8 @@ def main() -> None:
         raise SystemExit(130) from None
     except Exception as exc:
         raise SystemExit(_other_error(exc, state.redact)) from None
+    if isinstance(code, int) and code:
+        raise SystemExit(code)
 
 
 def _other_error(exc: Exception, redact: Redactor) -> int:
