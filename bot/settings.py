@@ -115,6 +115,13 @@ class Settings(BaseSettings):
     def _empty_is_none(cls, value: object) -> object:
         return None if isinstance(value, str) and not value.strip() else value
 
+    @field_validator("newsbot_data_dir", mode="before")
+    @classmethod
+    def _empty_is_default(cls, value: object) -> object:
+        if isinstance(value, str) and not value.strip():
+            return newsbot_home()[0] / "data"
+        return value
+
     @field_validator(
         "newsbot_admins", "telegram_allowed_chats", "telegram_allowed_users", mode="before"
     )
