@@ -27,7 +27,7 @@ _ENTITY = r"&#?\w+;"
 _TOKEN = re.compile(rf"<[^>]*>|\s+|(?:{_ENTITY}|[^<\s])+")
 _CHAR = re.compile(rf"{_ENTITY}|.", re.S)
 _TAG_NAME = re.compile(r"</?([a-zA-Z][\w-]*)")
-_CALLBACK = re.compile(rf"^{CALLBACK_PREFIX}:([0-9]{{1,18}}):([0-9]{{1,3}})$")  # ASCII digits only
+_CALLBACK = re.compile(rf"^{CALLBACK_PREFIX}:([0-9]{{1,19}}):([0-9]{{1,3}})$")  # ASCII digits only
 
 
 def utf16_len(text: str) -> int:
@@ -153,7 +153,9 @@ def callback_data(turn_id: int, n: int) -> str:
 def parse_callback(data: str | None) -> tuple[int, int] | None:
     """(turn_id, n) from a citation button's callback_data, or None if it is not one."""
     match = _CALLBACK.match(data or "")
-    return (int(match[1]), int(match[2])) if match else None
+    if match is None or int(match[1]) >= 2**63:  # beyond SQLite's integers: no turn of ours
+        return None
+    return int(match[1]), int(match[2])
 
 
 # ----------------------------------------------------------------------------- fixed texts
