@@ -42,6 +42,14 @@ class Embedder:
         self._lock = threading.Lock()
         self._onnx: Any = None
         self._onnx_failed = False
+        # Told about slow one-time work (loading the model, exporting the ONNX copy).
+        self.on_notice: Callable[[str], None] | None = None
+
+    def _notice(self, message: str) -> None:
+        if self.on_notice is not None:
+            self.on_notice(message)
+        else:
+            logger.info("%s", message)
 
     @cached_property
     def model_path(self) -> Path:
@@ -81,7 +89,7 @@ class Embedder:
         transformers.logging.set_verbosity_error()
         transformers.logging.disable_progress_bar()
         path = str(self.model_path)
-        logger.debug("loading %s from %s", MODEL_NAME, path)
+        self._notice(f"Loading the embedding model ({MODEL_NAME})...")
         return SentenceTransformer(path, device="cpu")
 
     def count_tokens_fn(self) -> Callable[[str], list[int]]:
@@ -209,7 +217,10 @@ class Embedder:
         axes = {name: {0: "batch", 1: "tokens"} for name in (*_ONNX_INPUTS, "last_hidden_state")}
         path.parent.mkdir(parents=True, exist_ok=True)
         partial = path.with_suffix(f".{os.getpid()}.tmp")
-        logger.info("exporting %s to ONNX at %s", MODEL_NAME, path)
+        self._notice(
+            f"Preparing the fast question encoder (one time: an ONNX copy of {MODEL_NAME} "
+            f"in {path.parent}, about 20 s)..."
+        )
         # The exporter warns about tracing; the trace is checked against torch by the tests.
         with torch.inference_mode(), warnings.catch_warnings():
             warnings.simplefilter("ignore")

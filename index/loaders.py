@@ -161,14 +161,23 @@ def _fetch(url: str) -> LoadedArticle:
     return LoadedArticle(_article_id_for_url(url), url, clean, content_hash(clean))
 
 
-def _files_under(path: Path) -> list[Path]:
-    found = [
-        p
-        for p in sorted(path.rglob("*"))
-        if p.is_file()
-        and p.suffix.lower() in SUPPORTED_SUFFIXES
-        and not any(part.startswith(".") for part in p.relative_to(path).parts)
-    ]
+def _files_under(path: Path, skipped: list[Problem] | None = None) -> list[Path]:
+    """The article files in a folder, sorted; others are added to ``skipped`` with a reason."""
+    found = []
+    hidden: set[Path] = set()
+    for p in sorted(path.rglob("*")):
+        parts = p.relative_to(path).parts
+        dot = next((i for i, part in enumerate(parts) if part.startswith(".")), None)
+        if dot is not None:
+            top = path.joinpath(*parts[: dot + 1])
+            if top not in hidden and skipped is not None:
+                skipped.append(Problem(str(top), f"{top}: hidden, skipped"))
+            hidden.add(top)
+        elif p.is_file() and p.suffix.lower() in SUPPORTED_SUFFIXES:
+            found.append(p)
+        elif p.is_file() and skipped is not None:
+            kinds = "/".join(SUPPORTED_SUFFIXES)
+            skipped.append(Problem(str(p), f"{p}: not an article file ({kinds}), skipped"))
     if not found:
         raise InputError(f"{path}: no {'/'.join(SUPPORTED_SUFFIXES)} files in this folder")
     return found
@@ -207,3 +216,40 @@ def load_sources(sources: Iterable[str]) -> list[LoadedArticle]:
     if not articles:
         raise InputError("nothing to ingest")
     return list(articles.values())
+
+
+@dataclass(frozen=True)
+class Problem:
+    """A file a folder ingest did not load, and why (the reason names the file)."""
+
+    path: str
+    reason: str
+
+
+@dataclass
+class LoadResult:
+    articles: list[LoadedArticle]
+    refused: list[Problem]  # article files that cannot be used (empty, binary, no text ...)
+    skipped: list[Problem]  # files that are not articles (other types, hidden)
+
+
+def load_sources_report(sources: Iterable[str]) -> LoadResult:
+    """Like :func:`load_sources`, but inside a folder a bad file is reported, not fatal: every
+    good file is loaded. A named file or URL that fails still raises InputError."""
+    result = LoadResult([], [], [])
+    articles: dict[str, LoadedArticle] = {}
+    for source in sources:
+        path = Path(source).expanduser()
+        if re.match(r"^https?://", source) or not path.is_dir():
+            for article in load_sources([source]):
+                articles.setdefault(article.source_key, article)
+            continue
+        for file in _files_under(path, result.skipped):
+            try:
+                article = _load_file(file)
+            except InputError as exc:
+                result.refused.append(Problem(str(file), str(exc)))
+                continue
+            articles.setdefault(article.source_key, article)
+    result.articles = list(articles.values())
+    return result

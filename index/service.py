@@ -59,6 +59,8 @@ class NewsIndex:
         self.data_dir = Path(data_dir)
         self.embedder = embedder or Embedder(cache_dir=self.data_dir / "models")
         self.notice = on_notice or (lambda message: logger.info("%s", message))
+        if on_notice is not None and self.embedder.on_notice is None:
+            self.embedder.on_notice = on_notice
         self.lock: StoreLock | None = None
         if not chroma_host:  # the embedded store: this process must own it (see owner.py)
             self.lock = StoreLock(self.data_dir)
@@ -121,7 +123,10 @@ class NewsIndex:
         return self._shared.memory
 
     def _ingest_builtin(self) -> None:
-        self.notice(f"Indexing the built-in sample articles into '{self.collection}' (once) ...")
+        self.notice(
+            f"Indexing the built-in sample articles into '{self.collection}' "
+            "(first run only, up to a minute)..."
+        )
         report = self.ingest_loaded(load_sources([str(builtin_corpus())]))
         self.notice(
             f"Indexed the built-in sample corpus into '{self.collection}': "
@@ -182,6 +187,10 @@ class NewsIndex:
 
     def count_chunks(self, chat: str | None = None) -> int:
         return self.catalog.count_chunks([lib.id for lib in self.libraries(chat)])
+
+    def size(self, chat: str | None = None) -> tuple[int, int]:
+        """(articles, chunks) a question in this chat can use (for /stats and the start-up line)."""
+        return self.count_articles(chat), self.count_chunks(chat)
 
     def search(self, query: str, k: int = 5, chat: str | None = None) -> list[Passage]:
         query = check_question(query)
