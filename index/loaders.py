@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import logging
 import re
@@ -12,6 +13,7 @@ from urllib.parse import urlparse
 
 from index.cleaning import CleanArticle, clean_article
 from index.errors import InputError
+from index.fetch import FEED_TYPES, Fetcher, FetchResult, shown_url
 
 logger = logging.getLogger(__name__)
 
@@ -63,12 +65,17 @@ def _from_markdown(text: str) -> tuple[str, str | None]:
     return text, title
 
 
-def _from_html(html: str, url: str | None) -> CleanArticle:
+def _from_html(html: str, name: str, url: str | None) -> CleanArticle:
     import trafilatura
 
     extracted = trafilatura.extract(html, url=url, include_comments=False, include_tables=False)
+    if not extracted:
+        raise InputError(
+            f"{name}: no article text found on this page (a front page, a list of links, "
+            "or a page that needs JavaScript?)"
+        )
     meta = trafilatura.extract_metadata(html, default_url=url)
-    text = extracted or ""
+    text = extracted
     return clean_article(
         text,
         title=getattr(meta, "title", None),
@@ -107,14 +114,16 @@ def load_bytes(data: bytes, name: str, suffix: str, url: str | None = None) -> C
             raise InputError(f"{name}: not a PDF file")
         clean = _from_pdf(data, name)
     elif suffix in (".html", ".htm"):
-        clean = _from_html(_decode(data, name), url)
+        clean = _from_html(_decode(data, name), name, url)
     elif suffix == ".md":
         text, title = _from_markdown(_decode(data, name))
         clean = clean_article(text, title=title, url=url)
     else:
         clean = clean_article(_decode(data, name), url=url)
     if len(clean.text) < MIN_STORY_CHARS:
-        raise InputError(f"{name}: no article text found")
+        words = len(clean.text.split())
+        detail = f" (only {words} words of story text)" if words else ""
+        raise InputError(f"{name}: no article text found{detail}")
     return clean
 
 
@@ -124,18 +133,31 @@ def _article_id_for_url(url: str) -> str:
     return f"{slug}-{hashlib.sha1(url.encode()).hexdigest()[:8]}"
 
 
-def _fetch(url: str) -> LoadedArticle:
-    import httpx
+def _suffix_for(result: FetchResult) -> str:
+    kind = result.content_type
+    if kind in FEED_TYPES:
+        raise InputError(f"{shown_url(result.url)}: this is a news feed, not an article; follow it")
+    if kind == "application/pdf" or (not kind and result.body.startswith(b"%PDF")):
+        return ".pdf"
+    if kind in ("text/html", "application/xhtml+xml"):
+        return ".html"
+    if kind == "text/markdown":
+        return ".md"
+    if not kind and result.body.lstrip(b"\xef\xbb\xbf \t\r\n").startswith(b"<"):
+        return ".html"
+    return ".txt"
 
-    try:
-        response = httpx.get(url, follow_redirects=True, timeout=20.0)
-        response.raise_for_status()
-    except httpx.HTTPError as exc:
-        raise InputError(f"{url}: cannot download ({exc})") from exc
-    kind = response.headers.get("content-type", "")
-    suffix = ".pdf" if "pdf" in kind else ".html" if "html" in kind else ".txt"
-    clean = load_bytes(response.content, url, suffix, url=str(response.url))
-    return LoadedArticle(_article_id_for_url(url), url, clean, content_hash(clean))
+
+def _fetch(url: str, fetcher: Fetcher) -> LoadedArticle:
+    result = fetcher.get(url)
+    suffix = _suffix_for(result)
+    data = result.body
+    if suffix != ".pdf" and result.charset and result.charset.lower() not in ("utf-8", "utf8"):
+        with contextlib.suppress(LookupError):  # an unknown charset: the usual decoding guesses
+            data = data.decode(result.charset, errors="replace").encode()
+    clean = load_bytes(data, shown_url(url), suffix, url=result.url)
+    canonical = clean.url or result.url
+    return LoadedArticle(_article_id_for_url(canonical), canonical, clean, content_hash(clean))
 
 
 def _files_under(path: Path) -> list[Path]:
@@ -163,12 +185,15 @@ def _load_file(path: Path) -> LoadedArticle:
     return LoadedArticle(path.stem, str(path), clean, content_hash(clean))
 
 
-def load_sources(sources: Iterable[str]) -> list[LoadedArticle]:
-    """Load every file, folder and URL; raise InputError on the first bad one, before any write."""
+def load_sources(sources: Iterable[str], *, fetcher: Fetcher | None = None) -> list[LoadedArticle]:
+    """Load every file, folder and URL; raise InputError on the first bad one, before any write.
+
+    URLs are fetched with `fetcher` (default: public addresses only, default limits).
+    """
     articles: dict[str, LoadedArticle] = {}
     for source in sources:
-        if re.match(r"^https?://", source):
-            loaded = [_fetch(source)]
+        if re.match(r"^https?://", source, re.I):
+            loaded = [_fetch(source, fetcher or Fetcher())]
         else:
             path = Path(source).expanduser()
             if not path.exists():

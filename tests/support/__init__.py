@@ -1,0 +1,1 @@
+"""Helpers shared by the test modules (servers speaking real protocols, sample content)."""
