@@ -19,6 +19,9 @@ logger = logging.getLogger(__name__)
 
 SUPPORTED_SUFFIXES = (".txt", ".md", ".html", ".htm", ".pdf")
 MIN_STORY_CHARS = 40
+# A web page whose extracted text has fewer words than this in sentence-like lines (8+ words,
+# ending in . ! or ?) is a front page or link list: trafilatura's fallback returns its headlines.
+MIN_PROSE_WORDS = 20
 
 
 @dataclass(frozen=True)
@@ -65,6 +68,16 @@ def _from_markdown(text: str) -> tuple[str, str | None]:
     return text, title
 
 
+def _prose_words(text: str) -> int:
+    """Words in lines that read as sentences, not as headlines, menus or lists of links."""
+    lines = (line.strip() for line in text.splitlines())
+    return sum(
+        len(line.split())
+        for line in lines
+        if len(line.split()) >= 8 and re.search(r"[.!?][\"'”’)]*$", line)
+    )
+
+
 def _from_html(html: str, name: str, url: str | None) -> CleanArticle:
     import trafilatura
 
@@ -73,6 +86,10 @@ def _from_html(html: str, name: str, url: str | None) -> CleanArticle:
         raise InputError(
             f"{name}: no article text found on this page (a front page, a list of links, "
             "or a page that needs JavaScript?)"
+        )
+    if _prose_words(extracted) < MIN_PROSE_WORDS:
+        raise InputError(
+            f"{name}: no article text found on this page, only headlines, links or short lines"
         )
     meta = trafilatura.extract_metadata(html, default_url=url)
     text = extracted

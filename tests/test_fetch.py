@@ -9,12 +9,13 @@ from collections.abc import Iterator
 
 import pytest
 import trustme
-from support.pages import article_html
+from support.pages import article_html, index_html, rss
 from support.web import WebServer
 
 from index.addresses import AddressPolicy
 from index.errors import InputError
 from index.fetch import Fetcher, FetchError, FetchLimits, Resolver
+from index.loaders import load_sources
 
 LOOPBACK_ONLY = AddressPolicy.allowing("127.0.0.1/32")
 
@@ -247,3 +248,46 @@ def test_tls_is_verified_against_the_hostname_not_the_address() -> None:
         assert result.status == 200 and result.url.startswith("https://news.example:")
         with pytest.raises(FetchError, match="certificate is not valid"):
             fetcher.get(web.url("/article", host="impostor.example"))
+
+
+def test_url_ingest_reads_the_article_and_its_metadata(web: WebServer) -> None:
+    canonical = "https://metro.example/world/rail-strike"
+    web.page("/share?id=7", "")  # query strings are ignored by the test server's routing
+    web.page("/share", article_html(canonical=canonical))
+    (loaded,) = load_sources([web.url("/share?id=7")], fetcher=Fetcher(LOOPBACK_ONLY))
+    clean = loaded.clean
+    assert clean.title == "Rail strike ends after pay deal"
+    assert clean.outlet == "Metro Daily" and clean.byline == "Ana Lopez"
+    assert clean.published == "2024-03-10"
+    assert clean.url == canonical and loaded.source == canonical
+    assert "six percent over two years" in clean.text and "Copyright" not in clean.text
+
+
+@pytest.mark.parametrize(
+    ("path", "body", "content_type", "reason"),
+    [
+        ("/front", index_html(), "text/html", "no article text found on this page"),
+        ("/feed", rss([]), "application/rss+xml", "this is a news feed, not an article"),
+        ("/logo", b"\x89PNG\r\n", "image/png", "not an article: image/png"),
+        ("/stub", "<html><body><article><p>Soon.</p></article></body></html>", "text/html",
+         "no article text found"),
+    ],
+)  # fmt: skip
+def test_url_ingest_refuses_pages_without_an_article(
+    web: WebServer, path: str, body: str | bytes, content_type: str, reason: str
+) -> None:
+    web.page(path, body, content_type=content_type)
+    with pytest.raises(InputError, match=reason):
+        load_sources([web.url(path)], fetcher=Fetcher(LOOPBACK_ONLY))
+
+
+def test_url_ingest_honours_the_declared_charset(web: WebServer) -> None:
+    page = article_html(
+        paragraphs=(
+            "Le café du coin a rouvert lundi après trois mois de travaux, a annoncé la mairie.",
+            "Les habitués sont revenus dès l'ouverture, et le patron a offert le premier café.",
+        )
+    )
+    web.page("/latin", page.encode("iso-8859-1"), content_type="text/html; charset=iso-8859-1")
+    (loaded,) = load_sources([web.url("/latin")], fetcher=Fetcher(LOOPBACK_ONLY))
+    assert "Le café du coin a rouvert" in loaded.clean.text
