@@ -302,7 +302,10 @@ class Fetcher:
         backend = _GuardedBackend(self.policy, self._resolve, deadline)
         transport = _GuardedTransport(backend, self._context())
         try:
-            with httpx.Client(transport=transport, timeout=self.limits.timeout_s) as client:
+            # trust_env=False: no proxy or .netrc from the environment; every hop uses our transport
+            with httpx.Client(
+                transport=transport, timeout=self.limits.timeout_s, trust_env=False
+            ) as client:
                 return self._follow(client, target, headers, types, shown)
         except _AddressRefused as exc:
             raise FetchError(shown, "that address is private") from exc

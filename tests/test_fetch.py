@@ -291,3 +291,13 @@ def test_url_ingest_honours_the_declared_charset(web: WebServer) -> None:
     web.page("/latin", page.encode("iso-8859-1"), content_type="text/html; charset=iso-8859-1")
     (loaded,) = load_sources([web.url("/latin")], fetcher=Fetcher(LOOPBACK_ONLY))
     assert "Le café du coin a rouvert" in loaded.clean.text
+
+
+def test_proxy_settings_do_not_bypass_the_checks(
+    web: WebServer, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    for name in ("HTTP_PROXY", "HTTPS_PROXY", "ALL_PROXY", "http_proxy", "all_proxy"):
+        monkeypatch.setenv(name, web.url(""))
+    with pytest.raises(FetchError, match="that address is private"):
+        Fetcher(LOOPBACK_ONLY).get("http://10.0.0.1/internal")
+    assert web.requests == []  # nothing went through the "proxy"
