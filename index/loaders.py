@@ -92,10 +92,12 @@ def _from_html(html: str, name: str, url: str | None) -> CleanArticle:
             f"{name}: no article text found on this page, only headlines, links or short lines"
         )
     meta = trafilatura.extract_metadata(html, default_url=url)
-    text = extracted
+    title = getattr(meta, "title", None)
+    first, _, rest = extracted.partition("\n")
+    text = rest if title and " ".join(first.split()) == " ".join(title.split()) else extracted
     return clean_article(
-        text,
-        title=getattr(meta, "title", None),
+        text,  # without the headline, which trafilatura repeats from the page's <h1>
+        title=title,
         outlet=getattr(meta, "sitename", None),
         published=getattr(meta, "date", None),
         byline=getattr(meta, "author", None),

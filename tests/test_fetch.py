@@ -261,6 +261,7 @@ def test_url_ingest_reads_the_article_and_its_metadata(web: WebServer) -> None:
     assert clean.published == "2024-03-10"
     assert clean.url == canonical and loaded.source == canonical
     assert "six percent over two years" in clean.text and "Copyright" not in clean.text
+    assert clean.text.startswith("The national rail strike ended")  # the headline is metadata
 
 
 @pytest.mark.parametrize(
