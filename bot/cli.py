@@ -61,7 +61,7 @@ def _open_index(
     if not serve:
         return open_index(
             settings.newsbot_data_dir, name, settings.chroma_host, settings.chroma_port,
-            create=create, on_notice=_say,
+            create=create, on_notice=_say, fetcher=settings.fetcher(),
         )  # fmt: skip
     from index.owner import StoreBusyError, StoreLock
 
@@ -69,6 +69,7 @@ def _open_index(
         index = NewsIndex(
             settings.newsbot_data_dir, collection=name, chroma_host=settings.chroma_host,
             chroma_port=settings.chroma_port, create=create, on_notice=_say,
+            fetcher=settings.fetcher(),
         )  # fmt: skip
     except StoreBusyError:
         owner = StoreLock(settings.newsbot_data_dir).owner()
@@ -143,7 +144,9 @@ def ingest(
     reason (exit code 1 if any was refused); a named file that cannot be read writes nothing."""
     from index.loaders import load_sources_report
 
-    loaded = load_sources_report(paths)  # a bad named file fails here, before any write
+    settings = ctx.ensure_object(State).settings
+    # A bad named file fails here, before any write.
+    loaded = load_sources_report(paths, fetcher=settings.fetcher())
     for problem in [*loaded.skipped, *loaded.refused]:
         _say(("refused " if problem in loaded.refused else "") + problem.reason)
     if not loaded.articles:

@@ -15,7 +15,7 @@ import os
 import re
 from collections.abc import Iterable
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 from pydantic import Field, SecretStr, ValidationError, field_validator
 from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
@@ -68,6 +68,10 @@ def parse_ids(value: str | Iterable[int | str]) -> frozenset[int]:
     return frozenset(ids)
 
 
+if TYPE_CHECKING:
+    from index.fetch import Fetcher
+
+
 class Settings(BaseSettings):
     """Every setting; .env.example documents each one."""
 
@@ -83,6 +87,8 @@ class Settings(BaseSettings):
     newsbot_followup_seconds: float = Field(default=300.0, ge=0)
     # Telegram user ids who may use admin commands (/stats); they are always allowed in.
     newsbot_admins: IdList = frozenset()
+    # Let links and feeds reach private, loopback and link-local addresses (never cloud metadata).
+    newsbot_allow_private_urls: bool = False
 
     telegram_bot_token: SecretStr | None = None
     telegram_api_base_url: str = "https://api.telegram.org/bot"
@@ -152,6 +158,13 @@ class Settings(BaseSettings):
 
     def log_level(self, bot: bool) -> str:
         return self.newsbot_log_level or ("INFO" if bot else "WARNING")
+
+    def fetcher(self) -> Fetcher:
+        """The one fetcher for links and feeds, with the address policy set here."""
+        from index.addresses import AddressPolicy
+        from index.fetch import Fetcher
+
+        return Fetcher(AddressPolicy(allow_private=self.newsbot_allow_private_urls))
 
 
 def load_settings() -> Settings:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import logging
 import re
@@ -12,11 +13,15 @@ from urllib.parse import urlparse
 
 from index.cleaning import CleanArticle, clean_article
 from index.errors import InputError
+from index.fetch import FEED_TYPES, Fetcher, FetchResult, shown_url
 
 logger = logging.getLogger(__name__)
 
 SUPPORTED_SUFFIXES = (".txt", ".md", ".html", ".htm", ".pdf")
 MIN_STORY_CHARS = 40
+# A web page whose extracted text has fewer words than this in sentence-like lines (8+ words,
+# ending in . ! or ?) is a front page or link list: trafilatura's fallback returns its headlines.
+MIN_PROSE_WORDS = 20
 
 
 @dataclass(frozen=True)
@@ -86,15 +91,36 @@ def _from_markdown(text: str) -> tuple[str, str | None]:
     return text, title
 
 
-def _from_html(html: str, url: str | None) -> CleanArticle:
+def _prose_words(text: str) -> int:
+    """Words in lines that read as sentences, not as headlines, menus or lists of links."""
+    lines = (line.strip() for line in text.splitlines())
+    return sum(
+        len(line.split())
+        for line in lines
+        if len(line.split()) >= 8 and re.search(r"[.!?][\"'”’)]*$", line)
+    )
+
+
+def _from_html(html: str, name: str, url: str | None) -> CleanArticle:
     import trafilatura
 
     extracted = trafilatura.extract(html, url=url, include_comments=False, include_tables=False)
+    if not extracted:
+        raise InputError(
+            f"{name}: no article text found on this page (a front page, a list of links, "
+            "or a page that needs JavaScript?)"
+        )
+    if _prose_words(extracted) < MIN_PROSE_WORDS:
+        raise InputError(
+            f"{name}: no article text found on this page, only headlines, links or short lines"
+        )
     meta = trafilatura.extract_metadata(html, default_url=url)
-    text = extracted or ""
+    title = getattr(meta, "title", None)
+    first, _, rest = extracted.partition("\n")
+    text = rest if title and " ".join(first.split()) == " ".join(title.split()) else extracted
     return clean_article(
-        text,
-        title=getattr(meta, "title", None),
+        text,  # without the headline, which trafilatura repeats from the page's <h1>
+        title=title,
         outlet=getattr(meta, "sitename", None),
         published=getattr(meta, "date", None),
         byline=getattr(meta, "author", None),
@@ -130,14 +156,16 @@ def load_bytes(data: bytes, name: str, suffix: str, url: str | None = None) -> C
             raise InputError(f"{name}: not a PDF file")
         clean = _from_pdf(data, name)
     elif suffix in (".html", ".htm"):
-        clean = _from_html(_decode(data, name), url)
+        clean = _from_html(_decode(data, name), name, url)
     elif suffix == ".md":
         text, title = _from_markdown(_decode(data, name))
         clean = clean_article(text, title=title, url=url)
     else:
         clean = clean_article(_decode(data, name), url=url)
     if len(clean.text) < MIN_STORY_CHARS:
-        raise InputError(f"{name}: no article text found")
+        words = len(clean.text.split())
+        detail = f" (only {words} words of story text)" if words else ""
+        raise InputError(f"{name}: no article text found{detail}")
     return clean
 
 
@@ -147,18 +175,31 @@ def _article_id_for_url(url: str) -> str:
     return f"{slug}-{hashlib.sha1(url.encode()).hexdigest()[:8]}"
 
 
-def _fetch(url: str) -> LoadedArticle:
-    import httpx
+def _suffix_for(result: FetchResult) -> str:
+    kind = result.content_type
+    if kind in FEED_TYPES:
+        raise InputError(f"{shown_url(result.url)}: this is a news feed, not an article; follow it")
+    if kind == "application/pdf" or (not kind and result.body.startswith(b"%PDF")):
+        return ".pdf"
+    if kind in ("text/html", "application/xhtml+xml"):
+        return ".html"
+    if kind == "text/markdown":
+        return ".md"
+    if not kind and result.body.lstrip(b"\xef\xbb\xbf \t\r\n").startswith(b"<"):
+        return ".html"
+    return ".txt"
 
-    try:
-        response = httpx.get(url, follow_redirects=True, timeout=20.0)
-        response.raise_for_status()
-    except httpx.HTTPError as exc:
-        raise InputError(f"{url}: cannot download ({exc})") from exc
-    kind = response.headers.get("content-type", "")
-    suffix = ".pdf" if "pdf" in kind else ".html" if "html" in kind else ".txt"
-    clean = load_bytes(response.content, url, suffix, url=str(response.url))
-    return LoadedArticle(_article_id_for_url(url), url, clean, content_hash(clean))
+
+def _fetch(url: str, fetcher: Fetcher) -> LoadedArticle:
+    result = fetcher.get(url)
+    suffix = _suffix_for(result)
+    data = result.body
+    if suffix != ".pdf" and result.charset and result.charset.lower() not in ("utf-8", "utf8"):
+        with contextlib.suppress(LookupError):  # an unknown charset: the usual decoding guesses
+            data = data.decode(result.charset, errors="replace").encode()
+    clean = load_bytes(data, shown_url(url), suffix, url=result.url)
+    canonical = clean.url or result.url
+    return LoadedArticle(_article_id_for_url(canonical), canonical, clean, content_hash(clean))
 
 
 def _files_under(path: Path, skipped: list[Problem] | None = None) -> list[Path]:
@@ -195,16 +236,17 @@ def _load_file(path: Path) -> LoadedArticle:
     return LoadedArticle(path.stem, str(path), clean, content_hash(clean), str(path.resolve()))
 
 
-def load_sources(sources: Iterable[str]) -> list[LoadedArticle]:
+def load_sources(sources: Iterable[str], *, fetcher: Fetcher | None = None) -> list[LoadedArticle]:
     """Load every file, folder and URL; raise InputError on the first bad one, before any write.
 
-    Two files with the same name in different folders are two articles: the store gives the
-    second one a distinct id rather than letting it replace the first.
+    URLs are fetched with `fetcher` (default: public addresses only, default limits). Two files
+    with the same name in different folders are two articles: the store gives the second one a
+    distinct id rather than letting it replace the first.
     """
     articles: dict[str, LoadedArticle] = {}
     for source in sources:
-        if re.match(r"^https?://", source):
-            loaded = [_fetch(source)]
+        if re.match(r"^https?://", source, re.I):
+            loaded = [_fetch(source, fetcher or Fetcher())]
         else:
             path = Path(source).expanduser()
             if not path.exists():
@@ -233,7 +275,7 @@ class LoadResult:
     skipped: list[Problem]  # files that are not articles (other types, hidden)
 
 
-def load_sources_report(sources: Iterable[str]) -> LoadResult:
+def load_sources_report(sources: Iterable[str], *, fetcher: Fetcher | None = None) -> LoadResult:
     """Like :func:`load_sources`, but inside a folder a bad file is reported, not fatal: every
     good file is loaded. A named file or URL that fails still raises InputError."""
     result = LoadResult([], [], [])
@@ -241,7 +283,7 @@ def load_sources_report(sources: Iterable[str]) -> LoadResult:
     for source in sources:
         path = Path(source).expanduser()
         if re.match(r"^https?://", source) or not path.is_dir():
-            for article in load_sources([source]):
+            for article in load_sources([source], fetcher=fetcher):
                 articles.setdefault(article.source_key, article)
             continue
         for file in _files_under(path, result.skipped):

@@ -19,6 +19,7 @@ from index.answer import ExtractiveAnswerer
 from index.catalog import Catalog
 from index.embedding import Embedder
 from index.errors import InputError
+from index.fetch import Fetcher
 from index.loaders import LoadedArticle, load_sources
 from index.memory import ChatMemory, Turn
 from index.models import Answer, Article, IngestReport, Passage
@@ -55,10 +56,12 @@ class NewsIndex:
         on_notice: Callable[[str], None] | None = None,
         analyser: Analyser | None = None,
         wait: bool = False,
+        fetcher: Fetcher | None = None,
     ) -> None:
         self.data_dir = Path(data_dir)
         self.embedder = embedder or Embedder(cache_dir=self.data_dir / "models")
         self.notice = on_notice or (lambda message: logger.info("%s", message))
+        self.fetcher = fetcher or Fetcher()  # public addresses only, unless configured
         if on_notice is not None and self.embedder.on_notice is None:
             self.embedder.on_notice = on_notice
         self.lock: StoreLock | None = None
@@ -154,7 +157,8 @@ class NewsIndex:
         chat: str | None = None,
     ) -> IngestReport:
         """Load every source (failing before any write on bad input), then index what changed."""
-        return self.ingest_loaded(load_sources(sources), progress=progress, chat=chat)
+        articles = load_sources(sources, fetcher=self.fetcher)
+        return self.ingest_loaded(articles, progress=progress, chat=chat)
 
     def ingest_loaded(
         self,
@@ -231,13 +235,14 @@ def open_index(
     chroma_port: int | None = None,
     create: bool = False,
     on_notice: Callable[[str], None] | None = None,
+    fetcher: Fetcher | None = None,
 ) -> NewsIndex | RemoteIndex:
     """The index for a command: its own, or (when a running bot or chat owns the store) the
     owner's, reached over its socket; when a short-lived command owns it, wait for it."""
 
     def local(wait: bool) -> NewsIndex:
         return NewsIndex(data_dir, collection, None, chroma_host, chroma_port, create=create,
-                         on_notice=on_notice, wait=wait)  # fmt: skip
+                         on_notice=on_notice, wait=wait, fetcher=fetcher)  # fmt: skip
 
     try:
         return local(wait=False)

@@ -5,9 +5,13 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from support.pages import article_html
+from support.web import WebServer
 
 from index.embedding import MAX_TOKENS, Embedder
 from index.errors import InputError, UnknownCollectionError
+from index.fetch import AddressPolicy, Fetcher
+from index.loaders import load_sources
 from index.service import NewsIndex
 
 STORY = (
@@ -151,42 +155,22 @@ def test_unreadable_file_is_refused(
     assert fresh_index.count_chunks() == 0
 
 
-def test_ingest_from_url(fresh_index: NewsIndex) -> None:
-    import http.server
-    import threading
-
-    page = (
-        b"<html><head><title>Rail strike ends</title>"
-        b'<meta property="og:site_name" content="Metro Daily"></head><body><article>'
-        b"<h1>Rail strike ends</h1><p>The national rail strike ended on Sunday after the union "
-        b"accepted a pay offer of six percent over two years.</p></article></body></html>"
-    )
-
-    class Handler(http.server.BaseHTTPRequestHandler):
-        def do_GET(self) -> None:
-            if self.path != "/news/rail":
-                self.send_error(404)
-                return
-            self.send_response(200)
-            self.send_header("Content-Type", "text/html; charset=utf-8")
-            self.end_headers()
-            self.wfile.write(page)
-
-        def log_message(self, *args: object) -> None:
-            pass
-
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    base = f"http://127.0.0.1:{server.server_address[1]}"
-    try:
-        report = fresh_index.ingest([f"{base}/news/rail"])
+def test_ingest_from_url(embedder: Embedder, tmp_path: Path) -> None:
+    local = Fetcher(AddressPolicy.allowing("127.0.0.1/32"))
+    fresh_index = NewsIndex(tmp_path / "web", "webtest", embedder, create=True, fetcher=local)
+    with WebServer() as web:
+        web.page("/news/rail", article_html())
+        url = web.url("/news/rail")
+        report = fresh_index.ingest([url])
         assert report.new == 1
         (article,) = fresh_index.articles()
-        assert article.title == "Rail strike ends" and article.outlet == "Metro Daily"
-        assert article.url == f"{base}/news/rail"
+        assert (
+            article.title == "Rail strike ends after pay deal" and article.outlet == "Metro Daily"
+        )
+        assert article.url == url
         answer = fresh_index.ask("What pay offer ended the rail strike?")
         assert "six percent" in answer.answer and answer.citations[0].article.url == article.url
-        with pytest.raises(InputError, match="cannot download"):
-            fresh_index.ingest([f"{base}/missing"])
-    finally:
-        server.shutdown()
+        with pytest.raises(InputError, match="404"):
+            load_sources([web.url("/missing")], fetcher=local)
+        with pytest.raises(InputError, match="that address is private"):
+            load_sources([url])  # the default fetcher refuses loopback
