@@ -29,11 +29,14 @@ from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
 from index.models import Article
+
+if TYPE_CHECKING:
+    from index.dedupe import NearDuplicates
 
 SCHEMA_VERSION = "2"
 BUSY_TIMEOUT_MS = 30_000
@@ -225,6 +228,51 @@ class Catalog:
     def generation(self) -> tuple[int, int]:
         """Changes whenever this process or another one commits a change to the file."""
         return int(self.db.execute("PRAGMA data_version").fetchone()[0]), self._commits
+
+    def near_duplicates(self) -> NearDuplicates:
+        """The near-duplicate index over this thread's connection (its tables live here too)."""
+        found: NearDuplicates | None = getattr(self._local, "near", None)
+        if found is None or found.conn is not self.db:
+            from index.dedupe import NearDuplicates
+
+            with self._write_lock:
+                found = self._local.near = NearDuplicates(self.db)
+        return found
+
+    def original_of(self, row: int) -> int:
+        """The article a near-duplicate copies (itself when it is no copy)."""
+        seen = set()
+        while row not in seen:
+            seen.add(row)
+            found = self.db.execute("SELECT copy_of FROM articles WHERE id=?", (row,)).fetchone()
+            if found is None or found[0] is None:
+                return row
+            row = int(found[0])
+        return row
+
+    def copies_of(self, rows: Sequence[int]) -> dict[int, list[int]]:
+        """For each article row, the rows of the articles that are near-duplicates of it."""
+        out: dict[int, list[int]] = {}
+        for batch in _batches(list(rows)):
+            marks = ",".join("?" * len(batch))
+            for copy, original in self.db.execute(
+                f"SELECT id, copy_of FROM articles WHERE copy_of IN ({marks})", batch
+            ):
+                out.setdefault(int(original), []).append(int(copy))
+        return out
+
+    def library_of(self, row: int) -> int:
+        return int(self.db.execute("SELECT library FROM articles WHERE id=?", (row,)).fetchone()[0])
+
+    def stored_article(self, row: int) -> tuple[str, str, str, str, dict[str, str | None]]:
+        """(article_id, source, source_key, text, metadata) of a stored article."""
+        r = self.db.execute(
+            "SELECT article_id, source, source_key, text, title, outlet, published, byline, url "
+            "FROM articles WHERE id=?",
+            (row,),
+        ).fetchone()
+        keys = ("title", "outlet", "published", "byline", "url")
+        return r[0], r[1], r[2], r[3], dict(zip(keys, r[4:], strict=True))
 
     def close(self) -> None:
         conn = getattr(self._local, "conn", None)

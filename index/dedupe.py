@@ -157,15 +157,23 @@ class NearDuplicates:
 
     def add(self, key: str, text: str) -> None:
         """Index one article's clean text under `key` (replacing what that key had)."""
-        sig = signature(text)
         with self.conn:
-            self._delete(key)
-            self.conn.execute(
-                "INSERT INTO dedupe_signatures (key, exact, signature) VALUES (?, ?, ?)",
-                (key, exact_key(text), sig.tobytes()),
-            )
-            if shingles(text):
-                self._insert_bands(key, sig)
+            self.add_within(key, text)
+
+    def add_within(self, key: str, text: str) -> None:
+        """Like add(), inside a transaction the caller holds open (and commits)."""
+        sig = signature(text)
+        self._delete(key)
+        self.conn.execute(
+            "INSERT INTO dedupe_signatures (key, exact, signature) VALUES (?, ?, ?)",
+            (key, exact_key(text), sig.tobytes()),
+        )
+        if shingles(text):
+            self._insert_bands(key, sig)
+
+    def remove_within(self, key: str) -> bool:
+        """Like remove(), inside a transaction the caller holds open (and commits)."""
+        return self._delete(key) > 0
 
     def _delete(self, key: str) -> int:
         self.conn.execute("DELETE FROM dedupe_bands WHERE key = ?", (key,))

@@ -137,7 +137,8 @@ class Answer:
 
 @dataclass(frozen=True)
 class IngestedArticle:
-    """What ingest did with one article: status is new, replaced, unchanged or duplicate."""
+    """What ingest did with one article: status is new, replaced, unchanged, duplicate (an
+    exact copy, not indexed) or copy (a near-duplicate, kept to corroborate ``same_as``)."""
 
     article_id: str
     source: str
@@ -168,6 +169,7 @@ class IngestReport:
     unchanged: int = 0
     replaced: int = 0
     duplicates: int = 0
+    copies: int = 0
     chunks: int = 0
     seconds: float = 0.0
     article_ids: tuple[str, ...] = ()
@@ -180,13 +182,15 @@ class IngestReport:
 
         return cls(
             new=count("new"), unchanged=count("unchanged"), replaced=count("replaced"),
-            duplicates=count("duplicate"), chunks=sum(r.chunks for r in results),
+            duplicates=count("duplicate"), copies=count("copy"),
+            chunks=sum(r.chunks for r in results),
             seconds=seconds, article_ids=tuple(r.article_id for r in results),
             articles=tuple(results),
         )  # fmt: skip
 
     def summary(self) -> str:
         dupes = f", {self.duplicates} already indexed" if self.duplicates else ""
+        dupes += f", {self.copies} near-copies of indexed articles" if self.copies else ""
         return (
             f"{self.new} new, {self.unchanged} unchanged, {self.replaced} replaced{dupes}; "
             f"{self.chunks} chunks embedded in {self.seconds:.1f}s"

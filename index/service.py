@@ -15,11 +15,14 @@ from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
 
+from index import adding
 from index.answer import ExtractiveAnswerer
 from index.catalog import Catalog
 from index.embedding import Embedder
 from index.errors import InputError
+from index.feeds import FollowedFeed
 from index.fetch import Fetcher
+from index.following import Following, Polled
 from index.loaders import LoadedArticle, load_sources
 from index.memory import ChatMemory, Turn
 from index.models import Answer, Article, IngestReport, Passage
@@ -177,9 +180,65 @@ class NewsIndex:
             )  # fmt: skip
 
     def forget(self, article_id: str, chat: str | None = None) -> Article:
-        """Remove an article from the chat's library (or the base one)."""
+        """Remove an article from the chat's library (or the base one). Its near-duplicate
+        copies, if any, are indexed again: the first becomes the article the others copy."""
         with self._shared.write_lock:
-            return self.store.delete_article(self._target(chat), article_id)
+            removed, copies = self.store.delete_article(self._target(chat), article_id)
+            for library, copy in copies:
+                visible = [self.base, library] if library != self.base else [self.base]
+                self.store.ingest([copy], library, visible=visible)
+            return removed
+
+    # --- adding from a chat -------------------------------------------------------------
+    def add_url(self, url: str, chat: str | None = None, added_by: str | None = None,
+                on_stage: Callable[[str], None] | None = None) -> IngestReport:  # fmt: skip
+        """Fetch a link safely, read its article and index it; ``on_stage`` hears "fetching"
+        and then "indexing", for a progress message."""
+        stage = on_stage or (lambda _name: None)
+        stage("fetching")
+        article = adding.from_url(url, self.fetcher)
+        stage("indexing")
+        return self.ingest_loaded([article], chat=chat, added_by=added_by)
+
+    def add_document(self, data: bytes, filename: str, chat: str | None = None,
+                     added_by: str | None = None,
+                     on_stage: Callable[[str], None] | None = None) -> IngestReport:  # fmt: skip
+        """Index an uploaded .txt, .md, .html or .pdf file (stages: "reading", "indexing")."""
+        stage = on_stage or (lambda _name: None)
+        stage("reading")
+        article = adding.from_document(data, filename)
+        stage("indexing")
+        return self.ingest_loaded([article], chat=chat, added_by=added_by)
+
+    def add_text(self, text: str, chat: str | None = None, added_by: str | None = None,
+                 title: str | None = None, outlet: str | None = None,
+                 published: str | None = None, url: str | None = None) -> IngestReport:  # fmt: skip
+        """Index pasted or forwarded article text."""
+        article = adding.from_text(text, title=title, outlet=outlet, published=published, url=url)
+        return self.ingest_loaded([article], chat=chat, added_by=added_by)
+
+    # --- feeds ---------------------------------------------------------------------------
+    @property
+    def following(self) -> Following:
+        def ingest(articles: Sequence[LoadedArticle], chat: str) -> IngestReport:
+            return self.ingest_loaded(articles, chat=chat or None, added_by="feed")
+
+        return Following(self.catalog, self.fetcher, ingest)
+
+    def follow(self, url: str, chat: str | None = None) -> tuple[FollowedFeed, Polled, bool]:
+        """Follow a feed (or the one a page advertises) into the chat's library; returns the
+        feed, what indexing its newest items did, and whether it was new."""
+        return self.following.follow(url, chat or "")
+
+    def unfollow(self, which: str, chat: str | None = None) -> FollowedFeed:
+        return self.following.unfollow(chat or "", which)
+
+    def feeds(self, chat: str | None = None) -> list[FollowedFeed]:
+        return self.following.feeds(chat or "")
+
+    def poll(self, chat: str | None = None, every_chat: bool = True) -> list[Polled]:
+        """Poll the followed feeds once: every chat's, or (every_chat=False) one chat's."""
+        return self.following.poll(None if every_chat else chat or "")
 
     # --- reading -------------------------------------------------------------------------
     def articles(self, chat: str | None = None, limit: int | None = None) -> list[Article]:

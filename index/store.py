@@ -105,6 +105,10 @@ class Store:
             )
         return Library(library_id, name)
 
+    def library_by_id(self, library_id: int) -> Library:
+        row = self.catalog.db.execute("SELECT name FROM libraries WHERE id=?", (library_id,))
+        return Library(library_id, row.fetchone()[0])
+
     def find_library(self, name: str) -> Library | None:
         library_id = self.catalog.library_id(name)
         return Library(library_id, name) if library_id is not None else None
@@ -181,21 +185,35 @@ class Store:
         with self.catalog.write() as db:
             insert_pending(db, chroma_ids, collection)
 
-    def delete_article(self, library: Library, article_id: str) -> Article:
-        """Remove an article (and its vectors) from a library."""
-        from index.writer import insert_pending
+    def delete_article(
+        self, library: Library, article_id: str
+    ) -> tuple[Article, list[tuple[Library, LoadedArticle]]]:
+        """Remove an article (and its vectors) from a library. Its near-duplicate copies are
+        removed too and returned with their libraries, to be indexed again on their own."""
+        from index.writer import insert_pending, stored_loaded_article
 
         found = self.catalog.find_article(library.id, "article_id", article_id)
         if found is None:
             raise InputError(f"no article {article_id!r} in {library.name}")
         article = self.catalog.article(found.row)
+        copy_rows = self.catalog.copies_of([found.row]).get(found.row, [])
+        copies = [
+            (
+                self.library_by_id(self.catalog.library_of(row)),
+                stored_loaded_article(self.catalog, row),
+            )
+            for row in copy_rows
+        ]
+        near = self.catalog.near_duplicates()
         with self.catalog.write() as db:
             stale = [r[0] for r in db.execute(
                 "SELECT chunk_id FROM chunks WHERE article=?", (found.row,))]  # fmt: skip
             insert_pending(db, stale, library.name)
-            db.execute("DELETE FROM articles WHERE id=?", (found.row,))
+            for row in [found.row, *copy_rows]:
+                near.remove_within(str(row))
+                db.execute("DELETE FROM articles WHERE id=?", (row,))
         self.delete_vectors(library.name, stale)
-        return article
+        return article, copies
 
     def delete_vectors(self, collection: str, chroma_ids: Sequence[str]) -> None:
         if not chroma_ids:

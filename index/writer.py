@@ -49,6 +49,7 @@ class Job:
     article: LoadedArticle
     article_id: str
     old_row: int | None  # the row it replaces
+    copy_of: Article | None = None  # the article this one is a near-duplicate of
     chunks: list[tuple[int, int, str]] = field(default_factory=list)  # (start, end, text)
     sentences: list[tuple[int, int, str]] = field(default_factory=list)
     vectors: np.ndarray | None = None  # chunk vectors, then sentence vectors
@@ -117,7 +118,15 @@ class ArticleWriter:
             return result(article, article_id, "duplicate", 0, same)
         self._taken_ids.add(article_id)
         self._texts[article.text_hash] = article_id
-        return Job(article, article_id, None)
+        return Job(article, article_id, None, copy_of=self._original(article))
+
+    def _original(self, article: LoadedArticle) -> Article | None:
+        """The visible article this one nearly copies (a syndicated or lightly edited copy)."""
+        for key, _score in self.catalog.near_duplicates().find(article.clean.text):
+            row = self.catalog.original_of(int(key))
+            if self.catalog.library_of(row) in self.visible:
+                return self.catalog.article(row)
+        return None
 
     def _free_id(self, article: LoadedArticle) -> str:
         """The article's own id, or (when another source has it) the id plus a short hash."""
@@ -143,7 +152,9 @@ class ArticleWriter:
         texts: list[str] = []
         for job in jobs:
             text = job.article.clean.text
-            job.chunks = locate_chunks(text, self._splitter.split_text(text))
+            # A copy adds no text to search: only its sentences, to cite as corroboration.
+            chunks = [] if job.copy_of else self._splitter.split_text(text)
+            job.chunks = locate_chunks(text, chunks)
             job.sentences = [(a, b, text[a:b]) for a, b in sentence_spans(text)]
             texts += [c[2] for c in job.chunks] + [s[2] for s in job.sentences]
             if self.store.analyser is not None:
@@ -199,8 +210,8 @@ class ArticleWriter:
         for job in jobs:
             stale = self._commit(job, added_by)
             self.store.delete_vectors(name, stale)
-            status = "replaced" if job.old_row is not None else "new"
-            done.append(result(job.article, job.article_id, status, len(job.chunks)))
+            status = "replaced" if job.old_row is not None else "copy" if job.copy_of else "new"
+            done.append(result(job.article, job.article_id, status, len(job.chunks), job.copy_of))
             logger.info("indexed %s: %d chunks, %d sentences", job.article_id, len(job.chunks),
                         len(job.sentences))  # fmt: skip
         return done
@@ -212,22 +223,26 @@ class ArticleWriter:
         title = clean.display_title()
         meta_terms = all_stems(metadata_text(clean.outlet, title))
         chunk_ids = job.chunk_ids(self.library)
+        near = self.catalog.near_duplicates()
+        copy_of = job.copy_of.row if job.copy_of else None
         with self.catalog.write() as db:
             stale: list[str] = []
             if job.old_row is not None:
                 stale = [r[0] for r in db.execute(
                     "SELECT chunk_id FROM chunks WHERE article=?", (job.old_row,))]  # fmt: skip
                 insert_pending(db, stale, self.library.name)
+                near.remove_within(str(job.old_row))
                 db.execute("DELETE FROM articles WHERE id=?", (job.old_row,))
             row = db.execute(
                 "INSERT INTO articles (library, article_id, source_key, source, title, outlet, "
-                "published, byline, url, content_hash, text_hash, text, added_by, n_chunks) "
-                "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                "published, byline, url, content_hash, text_hash, copy_of, text, added_by, "
+                "n_chunks) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
                 (self.library.id, job.article_id, article.source_key, article.source, title,
                  clean.outlet, clean.published, clean.byline, clean.url, article.content_hash,
-                 article.text_hash, clean.text, added_by, len(chunk_ids)),
+                 article.text_hash, copy_of, clean.text, added_by, len(chunk_ids)),
             ).lastrowid  # fmt: skip
             assert row is not None
+            near.add_within(str(row), clean.text)
             token = library_token(self.library.id)
             db.executemany(
                 "INSERT INTO chunks (chunk_id, article, position, start, end, text, terms, library)"
@@ -257,6 +272,16 @@ def result(
         outlet=clean.outlet, published=clean.published, status=status, chunks=chunks,
         same_as=same_as, source_key=article.source_key,
     )  # fmt: skip
+
+
+def stored_loaded_article(catalog: Any, row: int) -> LoadedArticle:
+    """A stored article as it was loaded (its clean text and metadata), to index it again."""
+    from index.cleaning import CleanArticle
+    from index.loaders import content_hash
+
+    article_id, source, source_key, text, meta = catalog.stored_article(row)
+    clean = CleanArticle(text=text, **meta)
+    return LoadedArticle(article_id, source, clean, content_hash(clean), source_key)
 
 
 def insert_pending(db: Any, chroma_ids: Sequence[str], collection: str) -> None:

@@ -76,8 +76,10 @@ def test_same_file_name_elsewhere_is_a_new_article(fresh_index: NewsIndex, tmp_p
     (tmp_path / "a").mkdir()
     (tmp_path / "b").mkdir()
     (tmp_path / "a" / "story.txt").write_text(STORY)
-    other = STORY.replace("Harbour bridge reopens", "Ferry strike ends").replace(
-        "The harbour bridge reopened on Friday", "The ferry strike ended on Monday"
+    other = (
+        "Title: Ferry strike ends\n\nSource: Island Post\n\n"
+        "Ferry crews returned to work on Monday after a nine-day strike over rosters. "
+        "The union accepted a deal that limits night shifts to three a week.\n"
     )
     (tmp_path / "b" / "story.txt").write_text(other)
     fresh_index.ingest([str(tmp_path / "a" / "story.txt")])
@@ -174,3 +176,34 @@ def test_ingest_from_url(embedder: Embedder, tmp_path: Path) -> None:
             load_sources([web.url("/missing")], fetcher=local)
         with pytest.raises(InputError, match="that address is private"):
             load_sources([url])  # the default fetcher refuses loopback
+
+
+SYNDICATED = (  # the same story, lightly edited, with a credit line
+    "Title: Harbour bridge back in service\n\nSource: Coast Wire\n\n"
+    "The harbour bridge reopened on Friday after two years of repairs. "
+    "Engineers replaced every cable on the eastern span. "
+    "The city council said traffic would be back to normal within a week.\n\n"
+    "Coast Wire contributed to this report.\n"
+)
+
+
+def test_a_near_copy_is_linked_not_indexed_and_survives_its_original(
+    fresh_index: NewsIndex, tmp_path: Path
+) -> None:
+    """A syndicated copy (new headline and outlet, same story) adds no chunks: it is linked to
+    the article it copies; forgetting that article indexes the copy in its place."""
+    (tmp_path / "orig.txt").write_text(STORY)
+    (tmp_path / "wire.txt").write_text(SYNDICATED)
+    fresh_index.ingest([str(tmp_path / "orig.txt")])
+    chunks = fresh_index.count_chunks()
+    report = fresh_index.ingest([str(tmp_path / "wire.txt")])
+    (copy,) = report.articles
+    assert copy.status == "copy" and report.copies == 1 and copy.chunks == 0
+    assert copy.same_as is not None and copy.same_as.article_id == "orig"
+    assert fresh_index.count_chunks() == chunks  # no new text to search
+    fresh_index.forget("orig")
+    (left,) = fresh_index.articles()
+    assert left.article_id == "wire" and left.outlet == "Coast Wire"
+    assert fresh_index.count_chunks() == chunks
+    answer = fresh_index.ask("When did the harbour bridge reopen?")
+    assert not answer.abstained and answer.citations[0].article.outlet == "Coast Wire"
