@@ -336,10 +336,10 @@ class Catalog:
         return int(self.db.execute(sql, list(library_ids)).fetchone()[0])
 
     def count_chunks(self, library_ids: Sequence[int]) -> int:
+        """Chunks of the libraries, summed over their articles (one row each, indexed)."""
         marks = ",".join("?" * len(library_ids))
-        sql = f"SELECT count(*) FROM chunks WHERE library IN ({marks})"
-        tokens = [library_token(i) for i in library_ids]
-        return int(self.db.execute(sql, tokens).fetchone()[0])
+        sql = f"SELECT coalesce(sum(n_chunks), 0) FROM articles WHERE library IN ({marks})"
+        return int(self.db.execute(sql, list(library_ids)).fetchone()[0])
 
     def find_article(self, library_id: int, column: str, value: str) -> StoredArticle | None:
         """The article whose ``column`` (article_id or source_key) has this value, or None."""
@@ -430,6 +430,44 @@ class Catalog:
             (match, limit),
         )
         return [(r[0], float(r[1])) for r in rows]
+
+    def name_known(self, terms: Sequence[str], library_ids: Sequence[int], loose: bool = False
+                   ) -> bool:  # fmt: skip
+        """Whether one chunk of the libraries holds every term of a name. ``loose``: a word's
+        stem may go on ("Korea" finds "Korean", "Japanese" finds "Japan")."""
+        terms = [t for t in dict.fromkeys(terms) if t]
+        if not terms or not library_ids:
+            return True
+        parts = [
+            f"{_fts_string(t[: max(4, len(t) - 3)])} *" if loose and len(t) > 4 else _fts_string(t)
+            for t in terms
+        ]
+        match = "library : ({}) AND terms : ({})".format(
+            " OR ".join(library_token(i) for i in library_ids), " AND ".join(parts)
+        )
+        row = self.db.execute(
+            "SELECT 1 FROM chunks_fts WHERE chunks_fts MATCH ? LIMIT 1", (match,)
+        ).fetchone()
+        return row is not None
+
+    def outlets(self, library_ids: Sequence[int]) -> list[str]:
+        """The outlets of the libraries' articles."""
+        marks = ",".join("?" * len(library_ids))
+        rows = self.db.execute(
+            f"SELECT DISTINCT outlet FROM articles WHERE library IN ({marks}) AND outlet IS NOT NULL",
+            list(library_ids),
+        )
+        return [r[0] for r in rows]
+
+    def paragraph_of(self, article: int, sentence: str) -> str:
+        """The paragraph of an article that holds a sentence (what /source n shows)."""
+        text = self.db.execute("SELECT text FROM articles WHERE id=?", (article,)).fetchone()[0]
+        start = text.find(sentence)
+        if start < 0:
+            return sentence
+        begin = text.rfind("\n\n", 0, start)
+        end = text.find("\n\n", start + len(sentence))
+        return text[begin + 2 if begin >= 0 else 0 : end if end >= 0 else len(text)].strip()
 
     def document_frequencies(self, terms: Sequence[str]) -> tuple[dict[str, int], int]:
         """How many chunks (over every library) use each term, and how many chunks there are."""
