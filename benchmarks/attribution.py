@@ -111,7 +111,9 @@ class Tally:
         return f"{n / d:.3f} ({n}/{d})" if d else "-"
 
 
-def score_article(text: str, atts: list[dict], attributions: list[Attribution], t: Tally) -> None:
+def score_article(
+    aid: str, text: str, atts: list[dict], attributions: list[Attribution], t: Tally
+) -> None:
     spans = sentence_spans(text)
     mask = QuoteMask(text)
     gold_named: dict[int, list[tuple[dict, list[tuple[int, int]]]]] = collections.defaultdict(list)
@@ -159,10 +161,11 @@ def score_article(text: str, atts: list[dict], attributions: list[Attribution], 
                     else ("unnamed gold" if i in gold_unnamed else "no gold")
                 )
                 t.c[f"p_err:{why}"] += 1
+                t.c[f"p_err_res:{why}/{att.resolved}"] += 1
                 golds = sorted({g[0]["name"] for g in gold_named.get(i, [])})
                 t.errors.append(
                     f"FP[{why}] {att.speaker!r} ({att.speaker_kind}/{att.resolved}/{att.mention!r}/{att.cue}) gold={golds}\n"
-                    f"    {text[spans[i][0] : spans[i][1]][:220]!r}"
+                    f"    {aid}#{i} {text[spans[i][0] : spans[i][1]][:220]!r}"
                 )
     # recall, per gold sentence with a named source
     for i, golds in gold_named.items():
@@ -174,7 +177,7 @@ def score_article(text: str, atts: list[dict], attributions: list[Attribution], 
         if not hit:
             t.errors.append(
                 f"FN {sorted({g['name'] for g, _ in golds})} ours={[a.speaker for a in ours.get(i, [])]}\n"
-                f"    {text[spans[i][0] : spans[i][1]][:220]!r}"
+                f"    {aid}#{i} {text[spans[i][0] : spans[i][1]][:220]!r}"
             )
 
 
@@ -203,7 +206,7 @@ def main() -> int:
 
     tally = Tally()
     for aid, text, analysis in zip(ids, texts, analyses, strict=True):
-        score_article(text, by_article.get(aid, []), analysis.attributions, tally)
+        score_article(aid, text, by_article.get(aid, []), analysis.attributions, tally)
 
     c = tally.c
     print(f"PolNeAR {args.split}: {len(ids)} articles, {sum(len(t.split()) for t in texts)} words")
@@ -222,6 +225,8 @@ def main() -> int:
         print(f"  {kind:12} precision {tally.ratio(f'p_num:spk:{kind}', f'p_den:spk:{kind}')}")
     errs = {k.split(":", 1)[1]: v for k, v in c.items() if k.startswith("p_err:")}
     print(f"false attributions by gold: {errs}")
+    errs = {k.split(":", 1)[1]: v for k, v in sorted(c.items()) if k.startswith("p_err_res:")}
+    print(f"  by how resolved: {errs}")
     if tally.f1:
         print(f"content word F1 on right pairs: mean {sum(tally.f1) / len(tally.f1):.3f}")
     if args.errors:

@@ -23,7 +23,7 @@ OBJECT_LEMMAS = frozenset(
     """criticize criticise condemn denounce praise accuse blame deny describe urge warn promise
     pledge vow announce demand recommend propose predict reiterate repeat confirm acknowledge
     admit dismiss question express threaten ask disclose reveal estimate mention stress
-    emphasize emphasise suggest claim call""".split()
+    emphasize emphasise suggest""".split()
 )
 # Verbs of saying that report a clause, a quote or the clause they hang off: "said (that) ...",
 # "..., he added", "told reporters that ...". An object alone ("wrote the letter", "added to
@@ -31,6 +31,7 @@ OBJECT_LEMMAS = frozenset(
 CLAUSE_LEMMAS = frozenset(
     """say tell add state declare explain note write tweet post report reply respond answer
     insist maintain contend argue assert allege concede caution recall complain testify indicate
+    claim call
     observe conclude agree disagree counter charge comment remark boast joke quip assure advise
     lament concur""".split()
 )
@@ -45,8 +46,8 @@ _DASHES = frozenset({"—", "–", "--", "-"})
 _DATELINE_TOKENS = 12
 
 # Complements that carry what was said; objects give way to a clause ("told reporters that").
-_CLAUSE_DEPS = frozenset({"ccomp", "xcomp"})
-_OBJECT_DEPS = frozenset({"dobj", "obj", "oprd", "dative", "attr"})
+_CLAUSE_DEPS = frozenset({"ccomp", "xcomp", "oprd"})
+_OBJECT_DEPS = frozenset({"dobj", "obj", "dative", "attr"})
 # Prepositions whose object is what was said ("warned of", "described X as", "spoke about").
 _CONTENT_PREPS = frozenset({"as", "about", "of", "against", "that"})
 _SPEAKER_PRONOUNS_EXCLUDED = frozenset({"i", "me", "we", "us", "you"})
@@ -87,7 +88,11 @@ def _is_passive(verb: Any) -> bool:
 
 
 def _quoted(token: Any) -> bool:
-    return any(t.text in _QUOTE_MARKS for t in token.subtree)
+    """Whether a complement is a quotation: it opens with a quote mark (not a quoted title
+    inside it, as in 'posted the "Perception" syllabus')."""
+    left = token.left_edge
+    before = token.doc[left.i - 1] if left.i > 0 else None
+    return left.text in _QUOTE_MARKS or (before is not None and before.text in _QUOTE_MARKS)
 
 
 def _complement(verb: Any, subject: Any, lemma: str) -> list[Any]:
@@ -101,7 +106,7 @@ def _complement(verb: Any, subject: Any, lemma: str) -> list[Any]:
     if clauses:
         # "told reporters that ..." / "urged North Korea to cancel ...": an object right before
         # an infinitive clause is part of what was said; a listener before a that-clause is not.
-        keep = [o for o in objects if any(c.dep_ == "xcomp" and c.i > o.i for c in clauses)]
+        keep = [o for o in objects if any(c.dep_ != "ccomp" and c.i > o.i for c in clauses)]
         parts = clauses + keep
     else:
         parts = objects + preps
@@ -129,7 +134,7 @@ def _content(verb: Any, subject: Any, lemma: str) -> list[Any]:
     parts = _complement(verb, subject, lemma)
     if parts:
         return _subtree_tokens(parts)
-    if verb.dep_ in ("parataxis", "ccomp", "advcl") and verb.head.i != verb.i:
+    if verb.dep_ == "parataxis" and verb.head.i != verb.i:
         # A parenthetical cue: what was said is the clause it hangs off, minus the cue itself;
         # words before the cue belong to that clause only if its subject is among them ("The
         # U.S., he said, would respond"), else they frame the cue ("On Monday, X said, ...").

@@ -23,7 +23,7 @@ from typing import Any
 
 from index.nlp import ParsedArticle
 from index.quotes import QuoteMask
-from index.speakers import fold
+from index.speakers import HONORIFICS, fold
 
 # Sentences back (the current one included) that a pronoun may reach for its antecedent.
 PRONOUN_WINDOW = 4
@@ -78,6 +78,11 @@ def _text(tokens: list[Any]) -> str:
 
 def _nouns(tokens: Any) -> set[str]:
     return {t.lemma_.lower() for t in tokens if t.pos_ in ("NOUN", "PROPN")}
+
+
+def _courtesy_title(token: Any) -> bool:
+    """'Mr.', 'Mrs', 'Dr.' and other abbreviations before a name."""
+    return token.text.endswith(".") or fold(token.text) in HONORIFICS
 
 
 def _is_subject(token: Any) -> bool:
@@ -209,7 +214,7 @@ class Discourse:
         kind = self._kind(words, label)
         name = _text(words)
         if kind == "person":
-            core = [w for w in words if not w.text.endswith(".")] or words
+            core = [w for w in words if not _courtesy_title(w)] or words
             name = self._complete(core, head.i)
             name = self.short_form.get(name, name)
         return name, kind, words
@@ -236,7 +241,7 @@ class Discourse:
             return self._pronoun(subject, sentence, ("org",))
         if lower in _PLURAL_PRONOUNS:
             return self._pronoun(subject, sentence, ("group", "org"))
-        if subject.pos_ == "PROPN":
+        if subject.pos_ == "PROPN" or subject.ent_type_ in _NAME_LABELS:
             named = self._name(subject)
             if named:
                 return Speaker(named[0], named[1], _text(named[2]))

@@ -19,7 +19,7 @@ _TOKEN = re.compile(r"[^\W_]+(?:['-][^\W_]+)*", re.UNICODE)
 # Name suffixes that are not surnames ("Martin Luther King Jr.").
 _SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
 # Courtesy titles a question may put before a name ("What did Mr. Trump say?").
-_HONORIFICS = frozenset({"mr", "mrs", "ms", "miss", "dr", "prof", "sir", "dame"})
+HONORIFICS = frozenset({"mr", "mrs", "ms", "miss", "dr", "prof", "sir", "dame"})
 # Function words that acronyms skip ("Ministry of National Defense" -> "MND").
 _ACRONYM_SKIP = frozenset({"of", "the", "for", "and", "on", "in", "at", "to", "de", "du"})
 _ARTICLES = frozenset({"the", "a", "an"})
@@ -43,7 +43,7 @@ def name_tokens(name: str) -> list[str]:
 
 def _person_core(words: list[str]) -> list[str]:
     """A person's name words without honorifics, suffixes and single-letter initials."""
-    core = [w for w in words if w not in _HONORIFICS and w not in _SUFFIXES]
+    core = [w for w in words if w not in HONORIFICS and w not in _SUFFIXES]
     return [w for w in core if len(w) > 1] or core
 
 
