@@ -41,6 +41,8 @@ QUOTE_LEMMAS = frozenset("continue exclaim shout yell scoff laugh".split())
 BELIEF_LEMMAS = frozenset("think believe hope fear worry feel doubt".split())
 CUE_LEMMAS = OBJECT_LEMMAS | CLAUSE_LEMMAS | QUOTE_LEMMAS | BELIEF_LEMMAS
 _QUOTE_MARKS = '“”"'
+# Share of a sentence's longer words in capitals from which it is a headline.
+HEADLINE_SHARE = 0.8
 _DASHES = frozenset({"—", "–", "--", "-"})
 # A dateline ("WASHINGTON (AP) —") is at most this many tokens before its dash.
 _DATELINE_TOKENS = 12
@@ -213,9 +215,19 @@ def _widen_to_quotes(sentence: Any, span: tuple[int, int]) -> tuple[int, int]:
     return base + start, base + end
 
 
+def headline_like(sentence: Any) -> bool:
+    """Title Case Like A Headline: NER and the parser read such lines badly, so they give
+    neither cues nor names."""
+    words = [t for t in sentence if t.is_alpha and len(t) >= 4]
+    capitals = sum(1 for t in words if t.is_title or t.is_upper)
+    return len(words) >= 3 and capitals >= HEADLINE_SHARE * len(words)
+
+
 def find_cues(sentence: Any) -> list[Cue]:
     """The attribution cues of one sentence (a spaCy Span), nested ones dropped."""
-    cues = []
+    cues: list[Cue] = []
+    if headline_like(sentence):
+        return cues
     for token in sentence:
         if token.lower_ == "according" and token.dep_ == "prep":
             cue = _cue_of_according(token)
