@@ -53,11 +53,13 @@ __all__ = [
     "same_speaker",
 ]
 
-# Share of a content span's characters inside quote marks above which it is a direct quote,
-# and below which it is reported speech; in between it is mixed.
+# Share of a content span's characters inside quote marks from which it is a direct quote, and
+# up to which it is reported speech; in between it is mixed. Definitions, not tuned.
 DIRECT_SHARE = 0.9
 REPORTED_SHARE = 0.1
 # A sentence without a cue of its own continues a quote when at least this share of it is quoted.
+# On PolNeAR train (--limit 150) 0.4, 0.6 and 0.8 give the same precision (0.815) and recall
+# within 0.005 (0.532, 0.531, 0.528).
 CONTINUATION_SHARE = 0.6
 
 
@@ -146,14 +148,13 @@ def _with_continuations(
 ) -> list[Attribution]:
     """Own attributions plus one 'continuation' for each quoted sentence without a cue."""
     spans = parsed.spans
-    # The quote region (index) each sentence mostly sits in, if it is mostly quoted.
     quoted = [mask.share(s, e) >= CONTINUATION_SHARE for s, e in spans]
     owner_of_region: dict[int, Attribution] = {}
     for found in own:
         for att in found:
             if att.kind == "reported":
                 continue
-            for region in _regions_touching(mask, *att.content):
+            for region in mask.touching(*att.content):
                 owner_of_region.setdefault(region, att)
     out: list[Attribution] = []
     previous: Attribution | None = None  # the quote attribution of the sentence before
@@ -167,13 +168,14 @@ def _with_continuations(
             previous = None
             continue
         owner = None
-        regions = _regions_touching(mask, start, end)
+        regions = mask.touching(start, end)
         for region in regions:
             owner = owner_of_region.get(region)
             if owner:
                 break
-        starts_quote = bool(regions) and mask.regions[regions[0]][0] <= _first_char(parsed, start)
-        if owner is None and previous is not None and starts_quote:
+        # A quote that opens the sentence, right after a quoted attribution, goes on with it.
+        opens_sentence = bool(regions) and mask.regions[regions[0]][0] <= start
+        if owner is None and previous is not None and opens_sentence:
             owner = previous
             for region in regions:
                 owner_of_region.setdefault(region, owner)
@@ -184,14 +186,6 @@ def _with_continuations(
         out.append(att)
         previous = att
     return out
-
-
-def _first_char(parsed: ParsedArticle, start: int) -> int:
-    return start
-
-
-def _regions_touching(mask: QuoteMask, start: int, end: int) -> list[int]:
-    return [k for k, (rs, re_) in enumerate(mask.regions) if rs < end and re_ > start]
 
 
 def _continuation(

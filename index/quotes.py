@@ -85,6 +85,10 @@ class QuoteMask:
                 out.append((max(start, rstart), min(end, rend)))
         return out
 
+    def touching(self, start: int, end: int) -> list[int]:
+        """Indices of the regions that overlap text[start:end]."""
+        return [k for k, (rs, re_) in enumerate(self.regions) if rs < end and re_ > start]
+
     def region_at(self, pos: int) -> int | None:
         """Index of the region containing pos, if any."""
         k = bisect_right(self._starts, pos) - 1

@@ -60,7 +60,11 @@ def _same_person(asked: list[str], speaker: list[str]) -> bool:
     if len(a) == 1 or len(s) == 1:
         one, full = (a, s) if len(a) == 1 else (s, a)
         return one[0] in (full[0], full[-1])
-    # Both give two or more words: the same surname at the same end, and the same given name.
+    # Both give two or more words: one ends the other ("Donald Trump" in a name NER took a
+    # title into), or the same surname at the same end and the same given name.
+    short, long_ = sorted((a, s), key=len)
+    if long_[-len(short) :] == short:
+        return True
     return (a[-1] == s[-1] and a[0] == s[0]) or (a[0] == s[0] and a[1] == s[1])
 
 
