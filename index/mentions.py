@@ -238,10 +238,12 @@ class Discourse:
 
     def _mention(self, head: Any, name: str, kind: str, words: list[Any]) -> Mention:
         nouns = _nouns(words)
-        for child in head.children:
-            if child.dep_ in _TITLE_DEPS and child.dep_ != "relcl":
+        # A person's title is around the name ("Foreign Minister Park Jin", "Cho, the adviser");
+        # an organisation is described by its own name's words ("the department").
+        for child in head.children if kind == "person" else ():
+            if child.dep_ in _TITLE_DEPS:
                 nouns |= _nouns(child.subtree)
-        if head.dep_ == "appos":
+        if head.dep_ == "appos" and kind == "person":
             nouns |= _nouns([head.head, *[c for c in head.head.children if c.i < head.head.i]])
         quoted = self.mask.region_at(head.idx) is not None
         return Mention(
