@@ -34,6 +34,7 @@ Rules (see ``index.cues`` for the grammar of one cue):
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
@@ -206,7 +207,11 @@ def _continuation(
 
 
 def _entities(parsed: ParsedArticle) -> list[list[Entity]]:
-    return [
-        [Entity(e.label_, e.text, e.start_char, e.end_char) for e in sentence.ents]
-        for sentence in parsed.sentences
-    ]
+    """spaCy's entities, bucketed by our sentence (the parse never lets one cross a boundary)."""
+    per_sentence: list[list[Entity]] = [[] for _ in parsed.sentences]
+    starts = [start for start, _ in parsed.spans]
+    for e in parsed.doc.ents:
+        index = bisect_right(starts, e.start_char) - 1
+        if index >= 0:
+            per_sentence[index].append(Entity(e.label_, e.text, e.start_char, e.end_char))
+    return per_sentence

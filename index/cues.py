@@ -152,10 +152,9 @@ def _content(verb: Any, subject: Any, lemma: str) -> list[Any]:
     return []
 
 
-def _in_dateline(token: Any) -> bool:
+def _in_dateline(token: Any, sentence: Any) -> bool:
     """Whether the token is in a leading dateline: proper nouns, numbers and punctuation up to
     a dash near the start of the sentence ("CLEVELAND, July 19 (UPI) —")."""
-    sentence = token.sent
     marked = False  # a dateline has an agency in brackets or a place in capitals
     for t in sentence[:_DATELINE_TOKENS]:
         if t.text in _DASHES:
@@ -166,7 +165,7 @@ def _in_dateline(token: Any) -> bool:
     return False
 
 
-def _cue_of_verb(token: Any) -> Cue | None:
+def _cue_of_verb(token: Any, sentence: Any) -> Cue | None:
     lemma = token.lemma_.lower()
     if token.pos_ != "VERB" or lemma not in CUE_LEMMAS or _is_passive(token):
         return None
@@ -177,7 +176,7 @@ def _cue_of_verb(token: Any) -> Cue | None:
         return None
     if lemma in BELIEF_LEMMAS and not any(c.dep_ == "ccomp" for c in token.children):
         return None
-    if _in_dateline(subject) or (token.is_title and not token.is_sent_start):
+    if _in_dateline(subject, sentence) or (token.is_title and token.i != sentence.start):
         return None  # "WASHINGTON (AP) — X said"; a headline's "Report Reveals ..."
     tokens = [
         t for t in _content(token, subject, lemma) if t.i not in {s.i for s in subject.subtree}
@@ -236,7 +235,7 @@ def find_cues(sentence: Any) -> list[Cue]:
         if token.lower_ == "according" and token.dep_ == "prep":
             cue = _cue_of_according(token)
         else:
-            cue = _cue_of_verb(token)
+            cue = _cue_of_verb(token, sentence)
         if cue is not None:
             cues.append(cue)
     outer = [c for c in cues if not any(c.token.i in o.content_tokens for o in cues if o is not c)]
