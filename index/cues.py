@@ -40,7 +40,7 @@ QUOTE_LEMMAS = frozenset("continue exclaim shout yell scoff laugh".split())
 # Verbs of stated belief count only with a clause complement ("X believes that ...").
 BELIEF_LEMMAS = frozenset("think believe hope fear worry feel doubt".split())
 CUE_LEMMAS = OBJECT_LEMMAS | CLAUSE_LEMMAS | QUOTE_LEMMAS | BELIEF_LEMMAS
-_QUOTE_MARKS = '“”"'
+_QUOTE_MARKS = ("“", "”", '"', "''", "``")
 # Share of a sentence's longer words in capitals from which it is a headline. On PolNeAR train
 # (--limit 150, whose first lines are headlines) 0.7, 0.8 and off (1.01) give precision 0.815,
 # 0.815, 0.814 and recall 0.526, 0.531, 0.531; it matters little there, and it keeps title-case
@@ -208,13 +208,15 @@ def _widen_to_quotes(sentence: Any, span: tuple[int, int]) -> tuple[int, int]:
     j = start
     while j > lo and text[j - 1].isspace():
         j -= 1
-    if j > lo and text[j - 1] in '“"':
-        start = j - 1
+    opening = next((m for m in _QUOTE_MARKS if text[lo:j].endswith(m)), None)
+    if opening:
+        start = j - len(opening)
     k = end
     while k < hi and text[k] in ",.?!…":
         k += 1
-    if k < hi and text[k] in '”"':
-        end = k + 1
+    closing = next((m for m in _QUOTE_MARKS if text.startswith(m, k)), None)
+    if closing:
+        end = k + len(closing)
     return base + start, base + end
 
 
@@ -244,7 +246,9 @@ def find_cues(sentence: Any) -> list[Cue]:
         content = _widen_to_quotes(sentence, c.content)
         base = sentence.start_char
         text = sentence.text[content[0] - base : content[1] - base]
-        if c.lemma in QUOTE_LEMMAS and not (text[:1] in _QUOTE_MARKS and text[-1:] in _QUOTE_MARKS):
+        if c.lemma in QUOTE_LEMMAS and not (
+            text.startswith(_QUOTE_MARKS) and text.endswith(_QUOTE_MARKS)
+        ):
             continue
         found.append(Cue(c.token, c.lemma, c.subject, content, c.content_tokens))
     return found

@@ -37,7 +37,7 @@ PRONOUN_WINDOW = 2
 # The same for "it" and "they", which more often refer to things than to speakers.
 PLURAL_WINDOW = 2
 _NAME_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "FAC"})
-_ORG_LABELS = frozenset({"ORG", "GPE", "NORP", "FAC", "LOC"})
+_ORG_LABELS = frozenset({"ORG", "GPE", "FAC", "LOC"})
 _PERSON_PRONOUNS = frozenset({"he", "she", "him", "her"})
 _GENDERED = {
     "he": "he", "him": "he", "his": "he", "himself": "he",
@@ -193,7 +193,8 @@ class Discourse:
         return _words(run), head.ent_type_
 
     def _kind(self, words: list[Any], label: str) -> str:
-        """person or org: a word of a full person name, else the article's majority label."""
+        """person, org or group: a word of a full person name is a person, else the article's
+        majority NER label decides."""
         text = fold(_text(words))
         if len(words) == 1 and text in self.person_words:
             return "person"
@@ -202,6 +203,8 @@ class Discourse:
             label = votes.most_common(1)[0][0]
         if label == "PERSON":
             return "person"
+        if label == "NORP":
+            return "group"  # "Republicans", "Catholics": people of a party or creed, not a body
         if label in _ORG_LABELS or (len(words) == 1 and words[0].text.isupper()):
             return "org"
         return "person"

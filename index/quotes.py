@@ -3,7 +3,8 @@
 News style leaves a quote that runs over several paragraphs open at the end of each paragraph and
 opens it again at the start of the next; so an unclosed quote ends with its paragraph, and the
 next paragraph's quote is a region of its own (attribution links the two). Single quotes are
-ignored: in running text they are mostly apostrophes, and nested quotes sit inside double ones.
+ignored: in running text they are mostly apostrophes, and nested quotes sit inside double ones;
+two apostrophes together count as a straight double quote.
 """
 
 from __future__ import annotations
@@ -14,14 +15,15 @@ from bisect import bisect_right
 OPENING = "“"
 CLOSING = "”"
 STRAIGHT = '"'
-_MARKS = re.compile(r"[“”\"]")
+# Two apostrophes stand for a straight double quote in some wire copy (''like this'').
+_MARKS = re.compile(r"[“”\"]|''")
 _PARAGRAPH = re.compile(r"[^\n]+(?:\n(?!\s*\n)[^\n]+)*")
 
 
-def _opens(text: str, pos: int, para_start: int) -> bool:
-    """Whether a straight quote at pos opens a quote, judged by its neighbours."""
+def _opens(text: str, pos: int, para_start: int, end: int) -> bool:
+    """Whether a straight quote at text[pos:end] opens a quote, judged by its neighbours."""
     before = text[pos - 1] if pos > para_start else " "
-    after = text[pos + 1] if pos + 1 < len(text) else " "
+    after = text[end] if end < len(text) else " "
     return (before.isspace() or before in "([{—–/") and not after.isspace()
 
 
@@ -32,10 +34,10 @@ def quote_regions(text: str) -> list[tuple[int, int]]:
         open_at: int | None = None
         for mark in _MARKS.finditer(text, para.start(), para.end()):
             pos, char = mark.start(), mark.group()
-            if char == STRAIGHT:
+            if char in (STRAIGHT, "''"):
                 # With no quote open a straight mark opens one; with one open it closes it,
                 # unless it clearly starts a new quote (the old one was left unclosed).
-                opening = open_at is None or _opens(text, pos, para.start())
+                opening = open_at is None or _opens(text, pos, para.start(), mark.end())
             else:
                 opening = char == OPENING
             if opening:
@@ -43,7 +45,7 @@ def quote_regions(text: str) -> list[tuple[int, int]]:
                     regions.append((open_at, pos))
                 open_at = pos
             elif open_at is not None:
-                regions.append((open_at, pos + 1))
+                regions.append((open_at, mark.end()))
                 open_at = None
         if open_at is not None:
             regions.append((open_at, para.end()))
