@@ -12,7 +12,10 @@ polnear_questions.names_match, our speaker read into a name the way that script 
   the share where an annotation covering the sentence names that speaker. Pairs on sentences no
   annotation covers, or covered only by annotations whose source the gold leaves unnamed
   ("they", "the campaign"), count as wrong. precision_upper counts the latter as right (as the
-  scorer's speaker_prec_upper does).
+  scorer's speaker_prec_upper does). precision_source counts a pair as right also when the
+  speaker's last word is a word of a covering annotation's Source text: the gold's names are
+  read from Sources by rule ("Tom Cole of Oklahoma", "and Sandy Paradis"), this shows how much
+  of the gap is that reading.
 - recall: of the sentences covered by an annotation with a named source, the share we attribute
   to one of those names.
 - by kind: precision by our kind (direct/reported/mixed); recall by the gold content's kind in the
@@ -119,12 +122,14 @@ def score_article(
     mask = QuoteMask(text)
     gold_named: dict[int, list[tuple[dict, list[tuple[int, int]]]]] = collections.defaultdict(list)
     gold_unnamed: set[int] = set()
+    gold_sources: dict[int, list[str]] = collections.defaultdict(list)
     for ann in atts:
         content = [tuple(c) for c in ann["content_spans"]]
         for i, sentence in enumerate(spans):
             inside = [c for c in content if covers(text, sentence, c)]  # type: ignore[arg-type]
             if not inside:
                 continue
+            gold_sources[i].append(PQ.fold(ann["source"]))
             if ann["names"]:
                 for name in ann["names"]:
                     gold_named[i].append((name, inside))  # type: ignore[arg-type]
@@ -151,6 +156,9 @@ def score_article(
                 t.c[f"p_den:{key}"] += 1
                 t.c[f"p_num:{key}"] += bool(hits)
                 t.c[f"p_up:{key}"] += bool(hits) or (i in gold_unnamed and i not in gold_named)
+                surname = PQ.fold(att.speaker.split()[-1])
+                in_source = any(surname in source.split() for source in gold_sources.get(i, []))
+                t.c[f"p_src:{key}"] += bool(hits) or in_source
             if hits:
                 gold_spans = [c for _, cs in hits for c in cs]
                 clip = [(max(a, spans[i][0]), min(b, spans[i][1])) for a, b in gold_spans]
@@ -217,6 +225,7 @@ def main() -> int:
     )
     print(f"precision        {tally.ratio('p_num:all', 'p_den:all')}")
     print(f"precision_upper  {tally.ratio('p_up:all', 'p_den:all')}")
+    print(f"precision_source {tally.ratio('p_src:all', 'p_den:all')}")
     print(f"recall           {tally.ratio('r_num:all', 'r_den:all')}")
     for kind in ("direct", "mixed", "reported"):
         print(

@@ -110,8 +110,11 @@ def _analyze(parsed: ParsedArticle) -> ArticleAnalysis:
     for index, sentence in enumerate(parsed.sentences):
         found = []
         for cue in find_cues(sentence):
-            if mask.region_at(cue.token.idx) is not None:
-                continue  # speech quoted inside someone's quote is theirs to report
+            inside = mask.region_at(cue.token.idx), mask.region_at(cue.subject.idx)
+            if inside != (None, None):
+                # Speech quoted inside someone's quote is theirs to report; a subject inside
+                # a quote while its cue is outside is a misparse.
+                continue
             for subject in _joint_subjects(cue.subject):
                 speaker = discourse.resolve(subject, index)
                 discourse.note_speaker(cue, subject, speaker, index)

@@ -114,11 +114,12 @@ class Discourse:
         # (token index, folded words, text) of every PERSON entity of two or more words
         self.full_names: list[tuple[int, list[str], str]] = []
         self.entity_at: dict[int, Any] = {}
+        headlines = {i for i, sentence in enumerate(parsed.sentences) if headline_like(sentence)}
         for ent in self.doc.ents:
             for k in range(ent.start, ent.end):
                 self.entity_at[k] = ent
             words = _words(list(ent))
-            if not words:
+            if not words or self.sentence_of.get(ent.start, -1) in headlines:
                 continue
             self.votes[fold(_text(words))][ent.label_] += 1
             if ent.label_ == "PERSON" and len(words) >= 2:
@@ -127,7 +128,6 @@ class Discourse:
                 self.person_words.update(folded)
         self.short_form = self._short_forms()
         self.mentions: list[Mention] = []
-        headlines = {i for i, sentence in enumerate(parsed.sentences) if headline_like(sentence)}
         for token in self.doc:
             if self.sentence_of.get(token.i, -1) in headlines:
                 continue
@@ -211,8 +211,8 @@ class Discourse:
 
     def _complete(self, words: list[Any], position: int) -> str:
         """A short name as the article's fuller name that ends with it ("Trump", "Wasserman
-        Schultz"), or, for one word, starts with it ("Park" -> "Park Jin"): the latest such name
-        before this mention, else the article's most frequent one."""
+        Schultz"), or, for one word, starts with it ("Park" -> "Park Jin"): the most frequent
+        such name, the latest before this mention among equals."""
         key = [fold(w.text) for w in words]
         size = len(key)
         pool = [f for f in self.full_names if len(f[1]) > size and f[1][-size:] == key]
@@ -220,12 +220,11 @@ class Discourse:
             pool = [f for f in self.full_names if len(f[1]) > 1 and f[1][0] == key[0]]
         if not pool:
             return _text(words)
-        before = [f for f in pool if f[0] <= position]
-        if before:
-            return before[-1][2]
         counts = Counter(" ".join(f[1]) for f in pool)
-        top = counts.most_common(1)[0][0]
-        return next(f[2] for f in pool if " ".join(f[1]) == top)
+        best = max(counts.values())
+        top = [f for f in pool if counts[" ".join(f[1])] == best]
+        before = [f for f in top if f[0] <= position]
+        return (before[-1] if before else top[0])[2]
 
     def _name(self, head: Any) -> tuple[str, str, list[Any]] | None:
         words, label = self._name_tokens(head)
