@@ -118,6 +118,9 @@ class Tally:
 def score_article(
     aid: str, text: str, atts: list[dict], attributions: list[Attribution], t: Tally
 ) -> None:
+    every: dict[int, list[Attribution]] = collections.defaultdict(list)
+    for att in attributions:
+        every[att.sentence].append(att)
     spans = sentence_spans(text)
     mask = QuoteMask(text)
     gold_named: dict[int, list[tuple[dict, list[tuple[int, int]]]]] = collections.defaultdict(list)
@@ -185,7 +188,7 @@ def score_article(
             t.c[f"r_num:{key}"] += hit
         if not hit:
             t.errors.append(
-                f"FN {sorted({g['name'] for g, _ in golds})} ours={[a.speaker for a in ours.get(i, [])]}\n"
+                f"FN {sorted({g['name'] for g, _ in golds})} ours={[(a.speaker, a.speaker_kind) for a in every.get(i, [])]}\n"
                 f"    {aid}#{i} {text[spans[i][0] : spans[i][1]][:220]!r}"
             )
 

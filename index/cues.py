@@ -222,10 +222,16 @@ def _widen_to_quotes(sentence: Any, span: tuple[int, int]) -> tuple[int, int]:
 
 def headline_like(sentence: Any) -> bool:
     """Title Case Like A Headline: NER and the parser read such lines badly, so they give
-    neither cues nor names."""
+    neither cues nor names. Most longer words are capitalised, and so are most of those outside
+    named entities (the first word aside), so a short sentence full of names is not one."""
+
+    def capitalised(words: list[Any]) -> bool:
+        capitals = sum(1 for t in words if t.is_title or t.is_upper)
+        return capitals >= HEADLINE_SHARE * len(words)
+
     words = [t for t in sentence if t.is_alpha and len(t) >= 4]
-    capitals = sum(1 for t in words if t.is_title or t.is_upper)
-    return len(words) >= 3 and capitals >= HEADLINE_SHARE * len(words)
+    common = [t for t in words if not t.ent_type_ and t.i != sentence.start]
+    return len(words) >= 3 and capitalised(words) and capitalised(common)
 
 
 def find_cues(sentence: Any) -> list[Cue]:
