@@ -278,7 +278,9 @@ class Discourse:
     ) -> Speaker:
         """The nearest fitting antecedent. Preferring people whose gender the article shows to
         fit over nearer ones of unknown gender was tried and lost precision on PolNeAR train
-        (pronoun precision 0.53 -> 0.48), so unknown gender fits."""
+        (pronoun precision 0.53 -> 0.48), so unknown gender fits. So did falling back, past
+        the window, on the only fitting person named in the last 5 sentences (train, 300
+        articles: precision 0.853 -> 0.839, recall 0.530 -> 0.544)."""
         chosen = self._antecedent(subject, sentence, kinds, gender)
         if chosen:
             return Speaker(chosen.name, chosen.kind, subject.text, "pronoun")
