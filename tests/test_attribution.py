@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from concurrent.futures import ThreadPoolExecutor
+
 import pytest
 from support.attribution import attributions_at, describe, sentence_index
 
@@ -266,3 +268,17 @@ def test_parse_question_gives_lemmas_and_entities() -> None:
     doc = parse_question("What did Antony Blinken say about Russia?")
     assert "say" in [t.lemma_ for t in doc]
     assert ("Russia", "GPE") in [(e.text, e.label_) for e in doc.ents]
+
+
+def test_empty_text_has_nothing_to_attribute() -> None:
+    assert analyze_article("") == ArticleAnalysis([], [])
+
+
+def test_parsing_from_two_threads_gives_the_same_analyses(
+    samples: dict[str, tuple[str, ArticleAnalysis]],
+) -> None:
+    texts = [text for text, _ in samples.values()]
+    with ThreadPoolExecutor(max_workers=2) as pool:
+        results = list(pool.map(analyze_article, texts + texts))
+    expected = [analysis for _, analysis in samples.values()]
+    assert results == expected + expected
