@@ -4,7 +4,7 @@ API::
 
     analyze_article(text) -> ArticleAnalysis(attributions, entities)
     analyze_articles(texts) -> list[ArticleAnalysis]          # batched parse, same result
-    same_speaker(asked, speaker, kind) -> bool                # from index.speakers
+    same_speaker(asked, speaker, kind) -> bool                # from index.speaker_match
 
 ``text`` is an article's clean text; ``Attribution.sentence`` indexes
 ``index.text.sentence_spans(text)`` (the store's sentences) and every char offset is into ``text``.
@@ -43,7 +43,7 @@ from index.cues import Cue, find_cues
 from index.mentions import Discourse, Speaker
 from index.nlp import ParsedArticle, parse_articles
 from index.quotes import QuoteMask
-from index.speakers import same_speaker
+from index.speaker_match import same_speaker
 
 __all__ = [
     "ArticleAnalysis",

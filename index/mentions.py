@@ -24,7 +24,7 @@ from typing import Any
 from index.cues import headline_like
 from index.nlp import ParsedArticle
 from index.quotes import QuoteMask
-from index.speakers import HONORIFICS, fold
+from index.speaker_match import HONORIFICS, fold
 
 # Sentences back (the current one included) that he/she may reach for an antecedent. Set on
 # PolNeAR train (first 150 articles; benchmarks/attribution.py --split train --limit 150):

@@ -1,1 +1,1 @@
-"""Helpers shared by test modules."""
+"""Helpers shared by the tests (PTB's tests/auxil style): corpora, the CLI, servers."""

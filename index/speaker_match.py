@@ -1,4 +1,4 @@
-"""Speaker names: normal forms, and whether an asked name and an attributed speaker are one.
+"""Whether an asked name and an attributed speaker are one (the exact test after a lookup).
 
 ``same_speaker("Trump", "Donald Trump", "person")`` and
 ``same_speaker("the U.S. State Department", "State Department", "org")`` are True. People match
