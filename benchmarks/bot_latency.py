@@ -62,16 +62,18 @@ def serve_bot(data_dir: str) -> None:
     """The child: the bot exactly as `newsbot bot` runs it (settings from the environment)."""
     import logging
 
-    from bot.app import run_bot
+    from bot.serve import run_bot
     from bot.settings import Settings
     from index.service import NewsIndex
 
     logging.basicConfig(level=logging.WARNING)
     settings = Settings()
-    run_bot(settings, NewsIndex(Path(data_dir)))
+    run_bot(settings, NewsIndex(Path(data_dir)), print)
 
 
-def start_bot(server: TelegramTestServer, data_dir: str) -> subprocess.Popen[bytes]:
+def start_bot(
+    server: TelegramTestServer, data_dir: str, extra: dict[str, str] | None = None
+) -> subprocess.Popen[bytes]:
     env = {
         **os.environ,
         "TELEGRAM_BOT_TOKEN": TOKEN,
@@ -81,6 +83,9 @@ def start_bot(server: TelegramTestServer, data_dir: str) -> subprocess.Popen[byt
         "HF_HUB_OFFLINE": "1",
         "TOKENIZERS_PARALLELISM": "false",
         "PTB_TIMEDELTA": "true",
+        "NEWSBOT_HOME": data_dir,  # never the developer's .env
+        "TELEGRAM_USER_RATE_LIMIT": "0",  # one simulated person asks far over 10 a minute
+        **(extra or {}),
     }
     command = [sys.executable, __file__, "--serve-bot", data_dir]
     return subprocess.Popen(command, env=env, cwd=data_dir)

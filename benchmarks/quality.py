@@ -1,134 +1,166 @@
-"""Retrieval and answer quality on RGB and MultiHop-RAG (../shared/benchmarks); prints figures.
+"""newsbot against a naive peer on every quality benchmark: one run, one table.
 
-    .venv/bin/python benchmarks/quality.py [--split dev|heldout] [--bench rgb|multihop|all]
+    .venv/bin/python benchmarks/quality.py [--split dev|heldout] [--only rgb,multihop,polnear,seeds]
+        [--limit N] [--cache-dir DIR [--cache-any-code]] [--json-out FILE] [--answers-dir DIR]
 
-Tune on dev only; run heldout to check that what works on dev generalises.
+The peer (benchmarks/peer.py) is llama-index's VectorStoreIndex over SentenceSplitter(256)
+chunks with the same MiniLM model, answering with its top 3 chunks and never abstaining. newsbot
+is used only through `NewsIndex`. Benchmarks (../shared/benchmarks, ../shared/eval):
+seed dev questions, RGB, MultiHop-RAG and PolNeAR; each module's docstring says how it scores.
+
+Tune on dev only. `--split heldout` is for the final check: RGB id % 5 == 0, MultiHop odd ids,
+and the PolNeAR / seed held-out files where they have been put (--polnear DIR, --seeds FILE).
+`--limit N` takes the first N records/questions of each benchmark (a smoke test; the seed
+questions are always all asked). `--cache-dir` keeps the built indexes between runs, keyed on
+the corpus and on the code that builds them (index/ and pyproject.toml for newsbot, peer.py and
+the llama-index version for the peer): a change to either builds afresh. `--cache-any-code`
+drops newsbot's code from the key, for a change you know touches only answering (the table
+header then says so); never use it after a change to loading, cleaning, chunking or what is
+stored. Delete the dir to reclaim the space.
 """
 
 from __future__ import annotations
 
 import argparse
 import json
-import re
+import os
+import sys
 import tempfile
 import time
 from pathlib import Path
+from typing import Any
 
-from index.cleaning import clean_article
+os.environ.setdefault("ANONYMIZED_TELEMETRY", "False")
+os.environ.setdefault("HF_HUB_OFFLINE", "1")
+os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
+
+import quality_multihop
+import quality_polnear
+import quality_rgb
+import quality_seeds
+from quality_common import Clock, NewsbotSystem, PeerSystem, Row, System
+
 from index.embedding import Embedder
-from index.loaders import LoadedArticle, content_hash
-from index.service import NewsIndex
 
-SHARED = Path(__file__).resolve().parents[2] / "shared" / "benchmarks"
+BENCHES = ("seeds", "rgb", "multihop", "polnear")
 
 
-def _article(article_id: str, text: str, **meta: str | None) -> LoadedArticle | None:
-    clean = clean_article(text, **meta)
-    if len(clean.text) < 20:
-        return None
-    return LoadedArticle(article_id, article_id, clean, content_hash(clean))
-
-
-def _squash(text: str) -> str:
-    return re.sub(r"\s+", "", text).lower()
-
-
-def rgb(index: NewsIndex, split: str) -> None:
-    records = [json.loads(line) for line in (SHARED / "rgb" / "en_fact.jsonl").open()]
-    records = [r for r in records if (r["id"] % 5 == 0) == (split == "heldout")]
-    articles = []
-    for r in records:
-        for kind in ("positive", "negative"):
-            for i, text in enumerate(r[kind]):
-                if art := _article(f"rgb{r['id']}-{kind[:3]}{i}", text):
-                    articles.append(art)
-    started = time.perf_counter()
-    report = index.store.ingest(articles)
-    print(
-        f"RGB {split}: {len(records)} queries, {report.chunks} chunks in {time.perf_counter() - started:.0f}s"
+def parse_args() -> argparse.Namespace:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--split", choices=["dev", "heldout"], default="dev")
+    parser.add_argument("--only", default=",".join(BENCHES), help="comma-separated benchmarks")
+    parser.add_argument("--limit", type=int, help="first N records/questions (smoke tests)")
+    parser.add_argument("--cache-dir", type=Path, help="keep built indexes here between runs")
+    parser.add_argument(
+        "--cache-any-code",
+        action="store_true",
+        help="reuse newsbot indexes built by other code (answer-time changes only)",
     )
-    hits = answered = correct = 0
-    for r in records:
-        positives = {f"rgb{r['id']}-pos{i}" for i in range(len(r["positive"]))}
-        results = index.search(r["query"], k=5)
-        hits += any(p.article.article_id in positives for p in results)
-        answer = index.ask(r["query"])
-        golds = r["answer"] if isinstance(r["answer"], list) else [r["answer"]]
-        flat = [g for item in golds for g in (item if isinstance(item, list) else [item])]
-        answered += not answer.abstained
-        correct += (not answer.abstained) and any(
-            str(g).lower() in answer.answer.lower() for g in flat
+    parser.add_argument("--json-out", type=Path, help="write every figure as JSON")
+    parser.add_argument("--answers-dir", type=Path, help="write each system's answers as JSONL")
+    parser.add_argument("--polnear", type=Path, help="PolNeAR split folder (default: by --split)")
+    parser.add_argument("--seeds", type=Path, help="seed question file (default: by --split)")
+    args = parser.parse_args()
+    unknown = set(args.only.split(",")) - set(BENCHES)
+    if unknown:
+        parser.error(
+            f"unknown benchmark(s) {', '.join(sorted(unknown))}; pick from {', '.join(BENCHES)}"
         )
-    n = len(records)
-    print(f"  retrieval: positive passage in top 5: {hits}/{n} = {hits / n:.2f}")
-    print(
-        f"  answers: answered {answered}/{n}, contain the gold answer {correct}/{n} = {correct / n:.2f}"
-    )
+    return args
 
 
-def multihop(index: NewsIndex, split: str) -> None:
-    queries = json.loads((SHARED / "multihop_rag_sample" / "queries.json").read_text())["queries"]
-    truth = json.loads((SHARED / "multihop_rag_sample" / "ground_truth.json").read_text())
-    queries = [q for q in queries if (int(q["id"]) % 2 == 0) == (split == "dev")]
-    by_url: dict[str, dict] = {}
-    for q in queries:
-        for ev in truth[q["id"]]["evidence_list"]:
-            doc = by_url.setdefault(ev["url"], {**ev, "facts": []})
-            if ev["fact"] not in doc["facts"]:
-                doc["facts"].append(ev["fact"])
-    articles = []
-    for n, doc in enumerate(by_url.values()):
-        art = _article(
-            f"mh{n:04d}", "\n\n".join(doc["facts"]), title=doc["title"], outlet=doc["source"],
-            published=(doc.get("published_at") or "")[:10] or None, url=doc["url"],
-        )  # fmt: skip
-        if art:
-            articles.append(art)
-    started = time.perf_counter()
-    report = index.store.ingest(articles)
-    print(
-        f"MultiHop {split}: {len(queries)} queries, {len(articles)} articles, {report.chunks} chunks in {time.perf_counter() - started:.0f}s"
-    )
-    h4 = h10 = rr = 0.0
-    scored = null_total = null_abstained = real_abstained = 0
-    for q in queries:
-        evidence = truth[q["id"]]["evidence_list"]
-        answer = index.ask(q["question"])
-        if not evidence:
-            null_total += 1
-            null_abstained += answer.abstained
-            continue
-        real_abstained += answer.abstained
-        facts = [_squash(e["fact"]) for e in evidence]
-        results = index.search(q["question"], k=10)
-        ranks = [
-            i
-            for i, p in enumerate(results, 1)
-            if any(f in _squash(p.text) or _squash(p.text) in f for f in facts)
-        ]
-        scored += 1
-        h4 += bool(ranks and ranks[0] <= 4)
-        h10 += bool(ranks)
-        rr += 1 / ranks[0] if ranks else 0
-    print(
-        f"  retrieval (non-null {scored}): Hits@4 {h4 / scored:.3f}, Hits@10 {h10 / scored:.3f}, MRR@10 {rr / scored:.3f}"
-    )
-    print(
-        f"  abstained on null queries {null_abstained}/{null_total}; on answerable queries {real_abstained}/{scored}"
-    )
+def run_one(
+    bench: str, systems: list[System], args: argparse.Namespace
+) -> tuple[list[Row], dict, dict]:
+    if bench == "seeds":
+        return quality_seeds.run(systems, args.split, args.seeds)
+    if bench == "rgb":
+        return quality_rgb.run(systems, args.split, args.limit)
+    if bench == "multihop":
+        return quality_multihop.run(systems, args.split, args.limit)
+    return quality_polnear.run(systems, args.split, args.limit, args.polnear)
+
+
+def fmt(value: Any) -> str:
+    if value is None:
+        return "-"
+    if isinstance(value, float):
+        return f"{value:.3f}"
+    return str(value)
+
+
+def table(rows: list[Row], systems: list[str]) -> str:
+    """Markdown: one line per measure; ✗ marks a system that misses the target."""
+    header = ["benchmark", "measure", *systems, "target"]
+    lines = ["| " + " | ".join(header) + " |", "|" + "---|" * len(header)]
+    for row in rows:
+        cells = []
+        for name in systems:
+            mark = {True: "", False: " ✗", None: ""}[row.meets(name)]
+            cells.append(fmt(row.values.get(name)) + mark)
+        lines.append("| " + " | ".join([row.bench, row.measure, *cells, row.target_label()]) + " |")
+    return "\n".join(lines)
+
+
+def timing_table(clock: Clock, wall: dict[str, float]) -> str:
+    lines = [
+        "| benchmark | wall s | system | index s | ask s | search s |",
+        "|---|---|---|---|---|---|",
+    ]
+    for bench, seconds in wall.items():
+        for system, phases in clock.seconds[bench].items():
+            cells = [f"{phases.get(p, 0.0):.1f}" for p in ("index", "ask", "search")]
+            lines.append(f"| {bench} | {seconds:.0f} | {system} | " + " | ".join(cells) + " |")
+    return "\n".join(lines)
+
+
+def write_answers(folder: Path, bench: str, logs: dict[str, list[dict]]) -> None:
+    folder.mkdir(parents=True, exist_ok=True)
+    for system, entries in logs.items():
+        with (folder / f"{bench}-{system}.jsonl").open("w", encoding="utf-8") as out:
+            for entry in entries:
+                out.write(json.dumps(entry, ensure_ascii=False) + "\n")
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser()
-    parser.add_argument("--split", choices=["dev", "heldout"], default="dev")
-    parser.add_argument("--bench", choices=["rgb", "multihop", "all"], default="all")
-    args = parser.parse_args()
-    embedder = Embedder()
-    with tempfile.TemporaryDirectory() as tmp:
-        if args.bench in ("rgb", "all"):
-            rgb(NewsIndex(Path(tmp), "rgb", embedder=embedder, create=True), args.split)
-        if args.bench in ("multihop", "all"):
-            multihop(NewsIndex(Path(tmp), "multihop", embedder=embedder, create=True), args.split)
+    args = parse_args()
+    clock = Clock()
+    with tempfile.TemporaryDirectory(prefix="newsbot-quality-") as tmp:
+        root = args.cache_dir.resolve() if args.cache_dir else Path(tmp)
+        embedder = Embedder(cache_dir=root / "models")  # questions go through ONNX, as in the CLI
+        systems: list[System] = [
+            NewsbotSystem(embedder, root, clock, any_code=args.cache_any_code),
+            PeerSystem(embedder, root, clock),
+        ]
+        rows: list[Row] = []
+        results: dict[str, Any] = {}
+        wall: dict[str, float] = {}
+        for bench in (b for b in BENCHES if b in args.only.split(",")):
+            print(f"{bench} ...", file=sys.stderr)
+            started = time.perf_counter()
+            bench_rows, results[bench], logs = run_one(bench, systems, args)
+            wall[bench] = time.perf_counter() - started
+            rows += bench_rows
+            if args.answers_dir:
+                write_answers(args.answers_dir, bench, logs)
+    names = [s.name for s in systems]
+    notes = [f"--limit {args.limit}"] if args.limit else []
+    if args.cache_any_code:
+        notes.append("newsbot indexes possibly built by older code: --cache-any-code")
+    detail = f" ({'; '.join(notes)})" if notes else ""
+    print(f"\nQuality, {args.split} split{detail}:\n")
+    print(table(rows, names))
+    print("\nTime (index = ingest or load from cache):\n")
+    print(timing_table(clock, wall))
+    if args.json_out:
+        figures = {
+            "split": args.split,
+            "limit": args.limit,
+            "results": results,
+            "seconds": clock.seconds,
+            "wall": wall,
+        }
+        args.json_out.write_text(json.dumps(figures, indent=1, ensure_ascii=False))
 
 
 if __name__ == "__main__":

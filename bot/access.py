@@ -8,11 +8,13 @@ import re
 import weakref
 from dataclasses import dataclass, field
 
-from telegram import Chat, Message, MessageEntity, Update, User
+from telegram import Chat, Message, MessageEntity, User
 from telegram.constants import ChatType
-from telegram.ext import ApplicationHandlerStop, ContextTypes, filters
+from telegram.ext import ContextTypes, filters
 
+from bot.ratelimit import RateLimit
 from bot.settings import Settings
+from bot.stats import Stats
 from index.service import NewsIndex
 
 logger = logging.getLogger(__name__)
@@ -28,9 +30,16 @@ class BotState:
     settings: Settings
     examples: asyncio.Task[list[str]] | None = None
     refused: set[int] = field(default_factory=set)  # private chats told they are not allowed
+    access: Access = field(init=False)
+    rate: RateLimit = field(init=False)
+    stats: Stats = field(default_factory=Stats)
     _locks: weakref.WeakValueDictionary[tuple[str, str], asyncio.Lock] = field(
         default_factory=weakref.WeakValueDictionary
     )
+
+    def __post_init__(self) -> None:
+        self.access = Access.from_settings(self.settings)
+        self.rate = RateLimit(self.settings.telegram_user_rate_limit)
 
     def lock(self, chat_key: str, user_key: str) -> asyncio.Lock:
         """One lock per conversation thread, so a person's questions are answered in order
@@ -62,7 +71,10 @@ def is_group(chat: Chat | None) -> bool:
 def mentions_bot(message: Message) -> bool:
     """Whether the message @mentions this bot (not just anyone)."""
     username = message.get_bot().username.lower()
-    mentions = message.parse_entities([MessageEntity.MENTION]).values()
+    try:
+        mentions = message.parse_entities([MessageEntity.MENTION]).values()
+    except (UnicodeError, IndexError):  # text Telegram would never send (lone surrogates)
+        return False
     return any(text.lower() == f"@{username}" for text in mentions)
 
 
@@ -100,20 +112,38 @@ MENTIONS_BOT = _MentionsBot(name="MentionsBot")
 REPLIES_TO_BOT = _RepliesToBot(name="RepliesToBot")
 
 
-# ----------------------------------------------------------------------------- allow-list
-async def check_access(update: object, context: ContextTypes.DEFAULT_TYPE) -> None:
-    """Stop updates from chats outside TELEGRAM_ALLOWED_CHATS (refusing once in private)."""
-    allowed = bot_state(context).settings.allowed_chats
-    chat = update.effective_chat if isinstance(update, Update) else None
-    if not allowed or chat is None or chat.id in allowed:
-        return
-    state = bot_state(context)
-    logger.info("ignoring an update from chat %s, which is not allowed", chat.id)
-    if chat.type == ChatType.PRIVATE and chat.id not in state.refused:
-        state.refused.add(chat.id)
-        await context.bot.send_message(
-            chat.id, "Sorry, this bot is private and does not answer in this chat."
+# ----------------------------------------------------------------------------- allow-lists
+@dataclass(frozen=True)
+class Access:
+    """Who may use the bot: the one place where the allow-lists and the admins live.
+
+    An update is let in when both lists are empty (an open bot), when its chat is in
+    TELEGRAM_ALLOWED_CHATS (where anyone may ask), or when its sender is a person in
+    TELEGRAM_ALLOWED_USERS or NEWSBOT_ADMINS (who may ask in any chat). A sender that is not a
+    person (an anonymous group admin, a channel) counts only through its chat.
+    """
+
+    chats: frozenset[int] = frozenset()
+    users: frozenset[int] = frozenset()
+    admins: frozenset[int] = frozenset()
+
+    @classmethod
+    def from_settings(cls, settings: Settings) -> Access:
+        return cls(
+            settings.telegram_allowed_chats,
+            settings.telegram_allowed_users,
+            settings.newsbot_admins,
         )
-    if isinstance(update, Update) and update.callback_query:
-        await update.callback_query.answer()
-    raise ApplicationHandlerStop
+
+    @property
+    def open(self) -> bool:
+        return not self.chats and not self.users
+
+    def is_admin(self, user: User | None) -> bool:
+        return user is not None and not user.is_bot and user.id in self.admins
+
+    def allows(self, chat: Chat | None, user: User | None) -> bool:
+        if self.open or (chat is not None and chat.id in self.chats):
+            return True
+        person = user is not None and not user.is_bot
+        return person and user is not None and (user.id in self.users or self.is_admin(user))

@@ -1,8 +1,7 @@
-"""The Telegram bot: one Application builder, its start-up hook, its error handler, run_bot."""
+"""The Telegram bot: one Application builder, its start-up hook and its error handler."""
 
 from __future__ import annotations
 
-import datetime as dtm
 import logging
 
 from telegram import (
@@ -24,14 +23,9 @@ from telegram.ext import (
 )
 
 from bot import handlers, render
-from bot.access import (
-    MENTIONS_BOT,
-    REPLIES_TO_BOT,
-    STATE_KEY,
-    BotState,
-    check_access,
-)
-from bot.retry import RetryAfterLimiter
+from bot.access import MENTIONS_BOT, REPLIES_TO_BOT, STATE_KEY, BotState
+from bot.gate import gate
+from bot.sending import SendLimiter
 from bot.settings import Settings
 from index.errors import NewsbotError
 from index.service import NewsIndex
@@ -59,33 +53,38 @@ class MissingTokenError(NewsbotError):
 
 
 def bot_token(settings: Settings) -> str:
-    token = settings.telegram_bot_token.get_secret_value() if settings.telegram_bot_token else ""
-    if not token.strip():
+    token = settings.token()
+    if not token:
         raise MissingTokenError(
             "TELEGRAM_BOT_TOKEN is not set: create a bot with @BotFather and put its token "
             "in the environment or in .env"
         )
-    return token.strip()
+    return token
 
 
 def build_application(settings: Settings, index: NewsIndex) -> Application:
-    """The bot, ready to poll: handlers, start-up hook, error handler, 429 retries."""
+    """The bot: the gate, the handlers, the error handler, sending within Telegram's limits."""
+    # httpx logs every request URL at INFO, and the URL contains the token.
+    logging.getLogger("httpx").setLevel(max(logging.getLogger("httpx").level, logging.WARNING))
+    limiter = SendLimiter(
+        settings.telegram_sends_per_second, settings.telegram_group_sends_per_minute
+    )
     application = (
         ApplicationBuilder()
         .token(bot_token(settings))
         .base_url(settings.telegram_api_base_url)
         .base_file_url(settings.telegram_api_file_url)
-        .rate_limiter(RetryAfterLimiter())
+        .rate_limiter(limiter)
         .concurrent_updates(True)  # other chats go on while one question is answered
-        .post_init(post_init)
         .build()
     )
     application.bot_data[STATE_KEY] = BotState(index=index, settings=settings)
 
-    new = filters.UpdateType.MESSAGE  # not edits of old messages
+    # Only new messages (no edits, no channel posts) get this far: see bot/gate.py.
+    new = filters.UpdateType.MESSAGE & ~filters.FORWARDED
     private, groups = filters.ChatType.PRIVATE, filters.ChatType.GROUPS
     text = filters.TEXT & ~filters.COMMAND
-    application.add_handler(TypeHandler(Update, check_access), group=-1)
+    application.add_handler(TypeHandler(Update, gate), group=-1)
     application.add_handlers(
         [
             CommandHandler("start", handlers.start, filters=new),
@@ -93,8 +92,13 @@ def build_application(settings: Settings, index: NewsIndex) -> Application:
             CommandHandler("ask", handlers.ask_command, filters=new),
             CommandHandler("sources", handlers.sources_command, filters=new),
             CommandHandler("source", handlers.source_command, filters=new),
+            CommandHandler("stats", handlers.stats_command, filters=new),
             CallbackQueryHandler(handlers.source_button, pattern=rf"^{render.CALLBACK_PREFIX}:"),
+            CallbackQueryHandler(handlers.other_button),
             MessageHandler(new & filters.StatusUpdate.NEW_CHAT_MEMBERS, handlers.bot_added),
+            MessageHandler(
+                filters.UpdateType.MESSAGE & private & filters.FORWARDED, handlers.forwarded
+            ),
             MessageHandler(new & private & text, handlers.private_question),
             MessageHandler(
                 new & groups & text & (MENTIONS_BOT | REPLIES_TO_BOT), handlers.group_question
@@ -113,7 +117,6 @@ async def post_init(application: Application) -> None:
     await bot.set_my_commands(PRIVATE_COMMANDS, scope=BotCommandScopeAllPrivateChats())
     await bot.set_my_commands(GROUP_COMMANDS, scope=BotCommandScopeAllGroupChats())
     handlers.prepare_examples(application.bot_data[STATE_KEY])
-    logger.info("newsbot is up as @%s", bot.username)
 
 
 async def error_handler(update: object, context: ContextTypes.DEFAULT_TYPE) -> None:
@@ -135,19 +138,3 @@ async def error_handler(update: object, context: ContextTypes.DEFAULT_TYPE) -> N
         await handlers.reply(update.effective_message, render.APOLOGY)
     except TelegramError as exc:
         logger.warning("could not send the apology: %s", exc)
-
-
-def run_bot(settings: Settings, index: NewsIndex) -> None:
-    """Run the bot with long polling until Ctrl+C or SIGTERM."""
-    # httpx logs every request URL at INFO, and the URL contains the token.
-    logging.getLogger("httpx").setLevel(logging.WARNING)
-    # Many chats at once are served best with one model thread per question: a second thread
-    # mostly spins, taking the core that the event loop needs for Telegram's HTTP traffic.
-    index.embedder.set_threads(settings.telegram_model_threads)
-    index.embedder.warm_up()
-    application = build_application(settings, index)
-    logger.info("starting newsbot (long polling)")
-    application.run_polling(
-        timeout=dtm.timedelta(seconds=settings.telegram_poll_timeout),
-        allowed_updates=ALLOWED_UPDATES,
-    )

@@ -5,14 +5,16 @@ from __future__ import annotations
 import json
 import logging
 import sys
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Annotated, Any
 
 import typer
+from pydantic import ValidationError
 
-from bot.settings import Settings
+from bot.logs import Redactor, setup_logging
+from bot.settings import Settings, load_settings, plain_words, settings_error
 from bot.terminal import format_answer
-from index.errors import NewsbotError
+from index.errors import InputError, NewsbotError
 
 logger = logging.getLogger(__name__)
 
@@ -35,43 +37,92 @@ JsonOption = Annotated[bool, typer.Option("--json", help="Print machine-readable
 @dataclass
 class State:
     settings: Settings
+    redact: Redactor = field(default_factory=Redactor)
 
 
 def _say(message: str) -> None:
     typer.echo(message, err=True)
 
 
-def _open_index(ctx: typer.Context, collection: str | None, create: bool = False) -> Any:
-    from index.service import NewsIndex
+def _open_index(
+    ctx: typer.Context,
+    collection: str | None,
+    create: bool = False,
+    serve: bool = False,
+    remote_ok: bool = False,
+) -> Any:
+    """The index for a command. ``serve``: a long-running command that owns the store and lets
+    other commands use it (see index/owner.py); with ``remote_ok`` it may instead use a running
+    owner's. Other commands go through the owner when there is one."""
+    from index.service import NewsIndex, open_index
 
     settings = ctx.ensure_object(State).settings
-    return NewsIndex(
-        settings.newsbot_data_dir,
-        collection=collection or settings.newsbot_collection,
-        chroma_host=settings.chroma_host,
-        chroma_port=settings.chroma_port,
-        create=create,
-        on_notice=_say,
-    )
+    name = collection or settings.newsbot_collection
+    if not serve:
+        return open_index(
+            settings.newsbot_data_dir, name, settings.chroma_host, settings.chroma_port,
+            create=create, on_notice=_say, fetcher=settings.fetcher(),
+        )  # fmt: skip
+    from index.owner import StoreBusyError, StoreLock
+
+    try:
+        index = NewsIndex(
+            settings.newsbot_data_dir, collection=name, chroma_host=settings.chroma_host,
+            chroma_port=settings.chroma_port, create=create, on_notice=_say,
+            fetcher=settings.fetcher(),
+        )  # fmt: skip
+    except StoreBusyError:
+        owner = StoreLock(settings.newsbot_data_dir).owner()
+        if owner and remote_ok:
+            return open_index(settings.newsbot_data_dir, name, on_notice=_say)
+        pid = f" (pid {owner['pid']})" if owner else ""
+        raise NewsbotError(
+            f"newsbot is already running on {settings.newsbot_data_dir}{pid}; stop it first, "
+            "or use NEWSBOT_DATA_DIR for a second one"
+        ) from None
+    index.serve()
+    return index
 
 
 def _print_json(data: Any) -> None:
     typer.echo(json.dumps(data, ensure_ascii=False))
 
 
+def _version(show: bool) -> None:
+    if show:
+        from importlib.metadata import PackageNotFoundError, version
+
+        try:
+            typer.echo(f"newsbot {version('newsbot')}")
+        except PackageNotFoundError:
+            typer.echo("newsbot (not installed)")
+        raise typer.Exit()
+
+
 @app.callback(invoke_without_command=True)
 def root(
     ctx: typer.Context,
     verbose: Annotated[bool, typer.Option("--verbose", "-v", help="Log what happens.")] = False,
+    version: Annotated[
+        bool,
+        typer.Option(
+            "--version", help="Print the version and exit.", callback=_version, is_eager=True
+        ),
+    ] = False,
 ) -> None:
     """With no command: run the Telegram bot if TELEGRAM_BOT_TOKEN is set, else chat here."""
-    settings = ctx.ensure_object(State).settings
-    level = logging.INFO if verbose else getattr(logging, settings.newsbot_log_level.upper(), 30)
-    logging.basicConfig(level=level, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
-    for noisy in ("httpx", "chromadb", "sentence_transformers", "urllib3"):
-        logging.getLogger(noisy).setLevel(max(level, logging.WARNING))
+    state = ctx.ensure_object(State)
+    settings = state.settings
+    is_bot = ctx.invoked_subcommand == "bot" or (
+        ctx.invoked_subcommand is None and bool(settings.token())
+    )
+    level = "INFO" if verbose else settings.log_level(bot=is_bot)
+    secrets = [settings.token()]
+    if settings.telegram_webhook_secret:
+        secrets.append(settings.telegram_webhook_secret.get_secret_value())
+    state.redact = setup_logging(level, secrets)
     if ctx.invoked_subcommand is None:
-        if settings.telegram_bot_token:
+        if settings.token():
             bot(ctx, collection=None)
         else:
             _say("TELEGRAM_BOT_TOKEN is not set, so newsbot answers here in the terminal.")
@@ -87,36 +138,54 @@ def ingest(
     collection: CollectionOption = None,
     as_json: JsonOption = False,
 ) -> None:
-    """Add articles to a collection; unchanged files are skipped, changed ones replaced."""
-    from index.loaders import load_sources
+    """Add articles to a collection; unchanged files are skipped, changed ones replaced.
 
-    articles = load_sources(paths)  # fails on bad input before anything is written
+    In a folder, every good file is indexed and each refused or skipped one is listed with its
+    reason (exit code 1 if any was refused); a named file that cannot be read writes nothing."""
+    from index.loaders import load_sources_report
+
+    settings = ctx.ensure_object(State).settings
+    # A bad named file fails here, before any write.
+    loaded = load_sources_report(paths, fetcher=settings.fetcher())
+    for problem in [*loaded.skipped, *loaded.refused]:
+        _say(("refused " if problem in loaded.refused else "") + problem.reason)
+    if not loaded.articles:
+        raise InputError("nothing to ingest: no file could be read as an article")
     index = _open_index(ctx, collection, create=True)
-    bar = None
-    if len(articles) > 3 and not as_json:
-        from tqdm import tqdm
-
-        bar = tqdm(total=len(articles), unit="article", file=sys.stderr, leave=False)
-
-    def progress(done: int, total: int) -> None:
-        if bar is not None:
-            bar.total = total
-            bar.n = done
-            bar.refresh()
-
-    report = index.store.ingest(articles, progress=progress)
-    if bar is not None:
-        bar.close()
+    report = index.ingest_loaded(
+        loaded.articles, progress=_progress_bar(len(loaded.articles), as_json)
+    )
     if as_json:
         _print_json(
             {
                 "collection": index.collection,
-                **report.__dict__,
-                "article_ids": list(report.article_ids),
+                **report.to_json(),
+                "refused": [p.__dict__ for p in loaded.refused],
+                "skipped": [p.__dict__ for p in loaded.skipped],
             }
         )
     else:
         typer.echo(f"{index.collection}: {report.summary()}")
+    if loaded.refused:
+        _say(f"error: {len(loaded.refused)} file(s) refused (listed above); the others are indexed")
+        raise typer.Exit(1)
+
+
+def _progress_bar(count: int, quiet: bool) -> Any:
+    """A progress callback drawing a bar on stderr for more than three articles."""
+    if count <= 3 or quiet:
+        return None
+    from tqdm import tqdm
+
+    bar = tqdm(total=count, unit="article", file=sys.stderr, leave=False)
+
+    def progress(done: int, total: int) -> None:
+        bar.total, bar.n = total, done
+        bar.refresh()
+        if done >= total:
+            bar.close()
+
+    return progress
 
 
 @app.command()
@@ -210,50 +279,101 @@ def chat(ctx: typer.Context, collection: CollectionOption = None) -> None:
     from bot.terminal import run_terminal_chat
 
     settings = ctx.ensure_object(State).settings
-    run_terminal_chat(_open_index(ctx, collection), settings)
+    run_terminal_chat(_open_index(ctx, collection, serve=True, remote_ok=True), settings)
 
 
 @app.command()
-def bot(ctx: typer.Context, collection: CollectionOption = None) -> None:
-    """Run the Telegram bot (long polling); needs TELEGRAM_BOT_TOKEN."""
+def bot(
+    ctx: typer.Context,
+    collection: CollectionOption = None,
+    webhook_url: Annotated[
+        str | None,
+        typer.Option(
+            "--webhook-url",
+            help="Receive updates by webhook at this public HTTPS URL instead of long polling "
+            "(default: TELEGRAM_WEBHOOK_URL).",
+        ),
+    ] = None,
+    listen: Annotated[
+        str | None,
+        typer.Option("--listen", help="Address the webhook server listens on (default 127.0.0.1)."),
+    ] = None,
+    port: Annotated[
+        int | None,
+        typer.Option(
+            "--port", help="Port the webhook server listens on (default 8443).", min=1, max=65535
+        ),
+    ] = None,
+) -> None:
+    """Run the Telegram bot (long polling, or a webhook with --webhook-url); needs a token."""
+    from bot.serve import StartupError, Webhook, check_token_shape, preflight, run_bot
+
     settings = ctx.ensure_object(State).settings
-    if not settings.telegram_bot_token:
+    if not settings.token():
         raise NewsbotError(
             "TELEGRAM_BOT_TOKEN is not set: get a token from @BotFather and put it in .env "
             "(see .env.example)"
         )
-    from bot.app import run_bot
+    check_token_shape(settings.token())
+    overrides = {
+        "telegram_webhook_url": webhook_url,
+        "telegram_webhook_listen": listen,
+        "telegram_webhook_port": port,
+    }
+    settings = settings.model_copy(update={k: v for k, v in overrides.items() if v is not None})
+    if (listen or port) and not settings.telegram_webhook_url:
+        raise StartupError("--listen and --port are for webhook mode: add --webhook-url URL")
+    webhook = Webhook.from_settings(settings)
+    preflight(settings)  # a wrong token or no network: one line now, not after loading
+    run_bot(settings, _open_index(ctx, collection, serve=True), _say, webhook)
 
-    run_bot(settings, _open_index(ctx, collection))
+
+@app.command()
+def doctor(ctx: typer.Context) -> None:
+    """Check the set-up: settings, token, Bot API, data dir, model, chroma; say how to fix it."""
+    from bot.doctor import run_doctor
+
+    if not run_doctor(ctx.ensure_object(State).settings, typer.echo):
+        raise typer.Exit(1)
 
 
 def main() -> None:
     """Entry point: build Settings once, run the command, turn errors into one line."""
     try:
-        settings = Settings()
-    except Exception as exc:  # pydantic's ValidationError lists every bad setting
-        _say(f"error: bad settings: {exc}")
-        raise SystemExit(2) from exc
+        settings = load_settings()
+    except ValidationError as exc:
+        _say(f"error: {settings_error(exc)}")
+        raise SystemExit(1) from None
+    state = State(settings)
     try:
-        app(obj=State(settings), standalone_mode=False)
+        code = app(obj=state, standalone_mode=False)  # typer.Exit(n) comes back as n
     except NewsbotError as exc:
-        _say(f"error: {exc}")
-        raise SystemExit(1) from exc
+        _say(f"error: {state.redact(str(exc))}")
+        raise SystemExit(1) from None
     except KeyboardInterrupt:
         raise SystemExit(130) from None
     except Exception as exc:
-        import click
+        raise SystemExit(_other_error(exc, state.redact)) from None
+    if isinstance(code, int) and code:
+        raise SystemExit(code)
 
-        if isinstance(exc, click.exceptions.Exit):
-            raise SystemExit(exc.exit_code) from None
-        if isinstance(exc, click.ClickException):
-            exc.show()
-            raise SystemExit(exc.exit_code) from None
-        if isinstance(exc, click.exceptions.Abort):
-            raise SystemExit(1) from None
-        logger.debug("unexpected error", exc_info=True)
-        _say(f"error: {type(exc).__name__}: {exc}")
-        raise SystemExit(1) from exc
+
+def _other_error(exc: Exception, redact: Redactor) -> int:
+    """Print one line for a usage error or an unexpected failure; return the exit code."""
+    name = type(exc).__name__
+    if name == "Exit":  # typer.Exit / click's Exit
+        return int(getattr(exc, "exit_code", 0))
+    if name == "Abort":
+        return 1
+    if hasattr(exc, "format_message") and hasattr(exc, "exit_code"):  # a usage error
+        message = plain_words(exc.format_message())
+        context = getattr(exc, "ctx", None)
+        hint = f" (see '{context.command_path} --help')" if context is not None else ""
+        _say(f"error: {message}{hint}")
+        return int(exc.exit_code)
+    logger.debug("unexpected error", exc_info=True)
+    _say(f"error: {redact(f'{name}: {exc}')}")
+    return 1
 
 
 if __name__ == "__main__":

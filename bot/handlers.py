@@ -16,6 +16,9 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import re
+import time
+import unicodedata
 from collections.abc import Awaitable, Sequence
 from typing import TypeVar
 
@@ -94,7 +97,7 @@ async def source_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> 
     if message is None or update.effective_chat is None:
         return
     args = context.args or []
-    if len(args) != 1 or not args[0].isdigit():
+    if len(args) != 1 or not re.fullmatch(r"[0-9]{1,3}", args[0]):  # not str.isdigit: "²"
         await reply(message, render.SOURCE_USAGE)
         return
     state = bot_state(context)
@@ -105,6 +108,19 @@ async def source_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> 
         await reply(message, render.NO_ANSWER_YET)
         return
     await show_source(message, state, turn, int(args[0]))
+
+
+async def stats_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """/stats (admins only): questions answered, abstention rate, latency, index size."""
+    message = update.effective_message
+    if message is None:
+        return
+    state = bot_state(context)
+    if not state.access.is_admin(update.effective_user) or message.sender_chat is not None:
+        await reply(message, render.ADMINS_ONLY)
+        return
+    articles, chunks = await asyncio.to_thread(state.index.size)
+    await reply(message, render.stats_text(state.stats.summary(articles, chunks)))
 
 
 async def unknown_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
@@ -126,6 +142,18 @@ async def group_question(update: Update, context: ContextTypes.DEFAULT_TYPE) -> 
     message = update.effective_message
     if message and message.text:
         await answer_or_explain(update, context, strip_mention(message.text, context.bot.username))
+
+
+async def forwarded(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """A forwarded message in a private chat: say that questions must be typed."""
+    if update.effective_message:
+        await reply(update.effective_message, render.FORWARDED)
+
+
+async def other_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """A button press the bot does not know: stop the client's spinner, nothing else."""
+    if update.callback_query:
+        await update.callback_query.answer()
 
 
 async def not_text(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
@@ -169,6 +197,7 @@ async def answer_or_explain(
     message = update.effective_message
     if message is None:
         return
+    question = visible_text(question)
     if not question.strip():
         examples = await examples_for(bot_state(context))
         example = examples[0] if examples else None
@@ -187,17 +216,48 @@ async def answer_question(
     state = bot_state(context)
     chat_key, user_key = memory_keys(chat, update.effective_user)
     reply_to = replied_id(message)
-    async with state.lock(chat_key, user_key):
-        work = asyncio.to_thread(_ask, state, question, chat_key, user_key, reply_to)
-        try:
-            answer, turn = await keep_typing(message, work)
-        except NewsbotError as exc:  # e.g. a question over the length limit
-            await reply(message, render.error_text(str(exc)))
-            return
-        sent = await send_parts(
-            message, render.answer_messages(answer), citation_keyboard(turn.id, answer)
-        )
-        await asyncio.to_thread(_link, state, chat_key, sent, turn.id)
+    started, outcome, cited = time.perf_counter(), "failed", 0
+    try:
+        async with state.lock(chat_key, user_key):
+            work = asyncio.to_thread(_ask, state, question, chat_key, user_key, reply_to)
+            try:
+                answer, turn = await keep_typing(message, work)
+            except NewsbotError as exc:  # e.g. a question over the length limit
+                outcome = "refused"
+                await reply(message, render.error_text(str(exc)))
+                return
+            sent = await send_parts(
+                message, render.answer_messages(answer), citation_keyboard(turn.id, answer)
+            )
+            outcome, cited = (
+                ("abstained" if answer.abstained else "answered"),
+                len(answer.citations),
+            )
+            await asyncio.to_thread(_link, state, chat_key, sent, turn.id)
+    finally:
+        log_answer(state, chat.id, time.perf_counter() - started, outcome, cited)
+
+
+def log_answer(state: BotState, chat_id: int, seconds: float, outcome: str, cited: int) -> None:
+    """One log line per question (never its text) and the /stats counters."""
+    state.stats.record(outcome, seconds)
+    logger.info(
+        "question chat=%s latency_ms=%.0f outcome=%s citations=%d",
+        chat_id, 1000 * seconds, outcome, cited,
+    )  # fmt: skip
+
+
+def visible_text(text: str) -> str:
+    """The text without control characters (made spaces) nor invisible format characters
+    (zero-width spaces, direction marks, ...), so that "\u200b" is no question."""
+    kept = []
+    for char in text:
+        category = unicodedata.category(char)
+        if category == "Cc":
+            kept.append(" ")
+        elif not category.startswith("C"):
+            kept.append(char)
+    return "".join(kept)
 
 
 def replied_id(message: Message) -> int | None:
@@ -333,13 +393,16 @@ __all__ = [
     "answer_question",
     "ask_command",
     "bot_added",
+    "forwarded",
     "group_question",
     "help_command",
     "not_text",
+    "other_button",
     "private_question",
     "source_button",
     "source_command",
     "sources_command",
     "start",
+    "stats_command",
     "unknown_command",
 ]

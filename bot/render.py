@@ -27,7 +27,7 @@ _ENTITY = r"&#?\w+;"
 _TOKEN = re.compile(rf"<[^>]*>|\s+|(?:{_ENTITY}|[^<\s])+")
 _CHAR = re.compile(rf"{_ENTITY}|.", re.S)
 _TAG_NAME = re.compile(r"</?([a-zA-Z][\w-]*)")
-_CALLBACK = re.compile(rf"^{CALLBACK_PREFIX}:(\d+):(\d+)$")
+_CALLBACK = re.compile(rf"^{CALLBACK_PREFIX}:([0-9]{{1,19}}):([0-9]{{1,3}})$")  # ASCII digits only
 
 
 def utf16_len(text: str) -> int:
@@ -153,7 +153,9 @@ def callback_data(turn_id: int, n: int) -> str:
 def parse_callback(data: str | None) -> tuple[int, int] | None:
     """(turn_id, n) from a citation button's callback_data, or None if it is not one."""
     match = _CALLBACK.match(data or "")
-    return (int(match[1]), int(match[2])) if match else None
+    if match is None or int(match[1]) >= 2**63:  # beyond SQLite's integers: no turn of ours
+        return None
+    return int(match[1]), int(match[2])
 
 
 # ----------------------------------------------------------------------------- fixed texts
@@ -169,6 +171,20 @@ SOURCE_USAGE = (
 ONLY_TEXT = "I can only read text questions. Type your question as a message."
 UNKNOWN_COMMAND = "I don't know that command. /help lists what I can do."
 TOO_OLD = "That answer is too old to show its sources; please ask again."
+NOT_ALLOWED = "Sorry, this bot is private and does not answer in this chat."
+FORWARDED = "I answer questions you type, not forwarded messages. Type your question, or see /help."
+ADMINS_ONLY = "Sorry, /stats is only for the bot's admins."
+
+
+def slow_down(per_minute: int, wait: int) -> str:
+    return (
+        f"You are sending messages faster than I answer them (at most {per_minute} a minute). "
+        f"Please wait {wait} s, then ask again."
+    )
+
+
+def stats_text(lines: Sequence[str]) -> str:
+    return "\n".join(["<b>newsbot stats</b>", *(esc(line) for line in lines)])
 
 
 def collection_summary(articles: Sequence[Article]) -> str:

@@ -12,9 +12,10 @@ from index.citations import citation_numbers
 from index.embedding import Embedder
 from index.followup import contextualize
 from index.models import CANNOT_ANSWER, Answer, Article, Citation, Passage
-from index.retrieval import BM25, HybridRetriever, Snapshot, metadata_text
-from index.store import ArticleStore, sentence_id
-from index.text import content_stems, split_sentences, words
+from index.retrieval import HybridRetriever
+from index.store import Library, Store
+from index.text import content_stems, words
+from index.writer import metadata_text
 
 logger = logging.getLogger(__name__)
 
@@ -72,6 +73,13 @@ _SOURCE_QUESTION = re.compile(
 
 
 @dataclass(frozen=True)
+class Vocabulary:
+    """IDF of the words a question uses; a word no chunk uses is missing from ``idf``."""
+
+    idf: dict[str, float]
+
+
+@dataclass(frozen=True)
 class ChunkSentences:
     metadata: frozenset[str]  # stems of the article's outlet and title
     context: frozenset[str]  # stems of the chunk, plus the metadata stems
@@ -95,7 +103,7 @@ class Candidate:
     twins: list[Candidate] = field(default_factory=list)
 
 
-def unknown_topic_words(question: str, bm25: BM25) -> tuple[list[str], list[str]]:
+def unknown_topic_words(question: str, bm25: Vocabulary) -> tuple[list[str], list[str]]:
     """The question's topic words, and those of them the collection never uses."""
     if match := _SOURCE_QUESTION.search(question):
         question = question[: match.start()] + question[match.end() :]
@@ -103,7 +111,7 @@ def unknown_topic_words(question: str, bm25: BM25) -> tuple[list[str], list[str]
     return topic, [t for t in topic if t not in bm25.idf]
 
 
-def _names_missing_entity(question: str, bm25: BM25) -> bool:
+def _names_missing_entity(question: str, bm25: Vocabulary) -> bool:
     """True when a capitalised name in the question (not its first word) is unknown here."""
     tokens = re.findall(r"[A-Za-z][\w'’-]*", question)
     for word in tokens[1:]:
@@ -154,14 +162,24 @@ def number_citations(lines: list[list[Candidate]]) -> tuple[list[str], list[Cita
 class ExtractiveAnswerer:
     """Answers from the sentences of the best passages; abstains when none answers."""
 
-    def __init__(self, store: ArticleStore, retriever: HybridRetriever, embedder: Embedder) -> None:
+    def __init__(self, store: Store, retriever: HybridRetriever, embedder: Embedder) -> None:
         self.store = store
         self.retriever = retriever
         self.embedder = embedder
+        self._chunks: dict[str, ChunkSentences] = {}
 
-    def answer(self, question: str, previous_entities: tuple[str, ...] = ()) -> Answer:
-        snap = self.retriever.snapshot()
-        bm25 = snap.bm25
+    def _vocabulary(self, *texts: str) -> Vocabulary:
+        terms = list(dict.fromkeys(t for text in texts for t in content_stems(text)))
+        idf, _unseen = self.retriever.idf(terms)
+        return Vocabulary(idf)
+
+    def answer(
+        self,
+        question: str,
+        libraries: list[Library],
+        previous_entities: tuple[str, ...] = (),
+    ) -> Answer:
+        bm25 = self._vocabulary(question, *previous_entities)
         # Names the collection never mentions (from a question it could not answer) carry nothing.
         known = tuple(e for e in previous_entities if any(s in bm25.idf for s in content_stems(e)))
         ctx = contextualize(question, known)
@@ -176,11 +194,11 @@ class ExtractiveAnswerer:
             logger.debug("abstain: unknown topic words %s of %s", unknown, topic)
             return result
         vector = self.embedder.encode_one(ctx.query)
-        passages = self.retriever.retrieve(ctx.query, vector, k=PASSAGES)
+        passages = self.retriever.retrieve(ctx.query, vector, libraries, k=PASSAGES)
         if not passages:
             return result
         focus = list(dict.fromkeys(topic + content_stems(" ".join(ctx.carried))))
-        candidates = self._score(self._candidates(passages, snap), vector, focus, bm25, question)
+        candidates = self._score(self._candidates(passages), vector, focus, bm25, question)
         candidates = [c for c in candidates if _mentions_enough(c.context, ctx.own_entities)]
         if ctx.own_entities:  # a sentence naming none of the question's names is off its topic
             candidates = [c for c in candidates if _names_any(c, ctx.own_entities)]
@@ -215,10 +233,10 @@ class ExtractiveAnswerer:
         result.citations = citations
         return result
 
-    def _candidates(self, passages: list[Passage], snap: Snapshot) -> list[Candidate]:
+    def _candidates(self, passages: list[Passage]) -> list[Candidate]:
         seen: dict[str, Candidate] = {}
         for rank, passage in enumerate(passages):
-            parsed = self._chunk_sentences(passage, snap)
+            parsed = self._chunk_sentences(passage)
             for sid, sentence, stems, vector in parsed.sentences:
                 if sid not in seen:
                     seen[sid] = Candidate(
@@ -227,27 +245,28 @@ class ExtractiveAnswerer:
                     )  # fmt: skip
         return list(seen.values())
 
-    def _chunk_sentences(self, passage: Passage, snap: Snapshot) -> ChunkSentences:
-        """A chunk's sentences with their stems and vectors, worked out once per snapshot."""
-        cached = snap.derived.get(passage.chunk_id)
-        if isinstance(cached, ChunkSentences):
+    def _chunk_sentences(self, passage: Passage) -> ChunkSentences:
+        """A chunk's sentences with their stems and vectors, worked out once per chunk (a chunk
+        id names its content, so the cache never goes stale)."""
+        cached = self._chunks.get(passage.chunk_id)
+        if cached is not None:
             return cached
-        article_id = passage.article.article_id
-        sentences = [s for s in split_sentences(passage.text) if len(words(s)) >= 4]
-        ids = [sentence_id(article_id, s) for s in sentences]
-        stored = self.store.sentence_vectors(ids)
-        missing = [s for i, s in zip(ids, sentences, strict=True) if i not in stored]
-        fresh = dict(zip(missing, self.embedder.encode(missing), strict=True)) if missing else {}
-        metadata = frozenset(content_stems(metadata_text(passage.article)))
+        assert passage.article.row is not None
+        stored = self.store.catalog.sentences_in(passage.article.row, passage.start, passage.end)
+        article = passage.article
+        metadata = frozenset(content_stems(metadata_text(article.outlet, article.title)))
         parsed = ChunkSentences(
             metadata=metadata,
             context=metadata | frozenset(content_stems(passage.text)),
             sentences=[
-                (i, s, frozenset(content_stems(s)), stored[i] if i in stored else fresh[s])
-                for i, s in zip(ids, sentences, strict=True)
+                (str(s.row), s.text, frozenset(content_stems(s.text)), s.vector)
+                for s in stored
+                if len(words(s.text)) >= 4
             ],
         )
-        snap.derived[passage.chunk_id] = parsed
+        if len(self._chunks) > 20_000:
+            self._chunks.clear()
+        self._chunks[passage.chunk_id] = parsed
         return parsed
 
     def _score(
@@ -255,7 +274,7 @@ class ExtractiveAnswerer:
         candidates: list[Candidate],
         vector: np.ndarray,
         focus: list[str],
-        bm25: BM25,
+        bm25: Vocabulary,
         question: str,
     ) -> list[Candidate]:
         wanted = [kind for ask, kind in _ANSWER_TYPES if ask.search(question)]
@@ -294,7 +313,7 @@ class ExtractiveAnswerer:
         return chosen
 
 
-def _term_weights(focus: list[str], bm25: BM25) -> dict[str, float]:
+def _term_weights(focus: list[str], bm25: Vocabulary) -> dict[str, float]:
     """How much each topic word counts: its IDF, smoothed so common words still count."""
     known = [bm25.idf[t] for t in focus if t in bm25.idf]
     # A topic word the collection never uses counts as an average one that no sentence has.

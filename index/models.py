@@ -19,9 +19,22 @@ class Article:
     byline: str | None = None
     url: str | None = None
     source_path: str | None = None
+    library: str | None = None  # the library (collection) it belongs to
+    row: int | None = field(default=None, compare=False)  # its row in the catalog
 
     def to_json(self) -> dict[str, Any]:
-        return asdict(self)
+        data = asdict(self)
+        del data["row"]
+        return data
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> Article:
+        return cls(
+            article_id=data["article_id"],
+            title=data.get("title") or data["article_id"],
+            **{k: data.get(k) for k in ("outlet", "published", "byline", "url", "source_path",
+                                        "library")},
+        )  # fmt: skip
 
 
 @dataclass(frozen=True)
@@ -32,6 +45,8 @@ class Passage:
     article: Article
     text: str
     score: float
+    start: int = 0  # the chunk's span in the article's clean text
+    end: int = 0
 
     def to_json(self, rank: int) -> dict[str, Any]:
         return {
@@ -42,7 +57,13 @@ class Passage:
             "published": self.article.published,
             "text": self.text,
             "score": round(self.score, 6),
+            "article": self.article.to_json(),
         }
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> Passage:
+        return cls(data["article_id"], Article.from_json(data["article"]), data["text"],
+                   float(data["score"]))  # fmt: skip
 
 
 @dataclass(frozen=True)
@@ -75,13 +96,7 @@ class Citation:
 
     @classmethod
     def from_json(cls, data: dict[str, Any]) -> Citation:
-        article = Article(
-            article_id=data["article_id"],
-            title=data.get("title") or data["article_id"],
-            outlet=data.get("outlet"),
-            published=data.get("published"),
-            url=data.get("url"),
-        )
+        article = Article.from_json(data)
         quotes = tuple(data.get("quotes") or [data["quote"]])
         return cls(int(data["n"]), article, quotes, data.get("passage") or quotes[0])
 
@@ -97,14 +112,53 @@ class Answer:
     retrieval_query: str = ""
     entities: list[str] = field(default_factory=list)
 
-    def to_json(self) -> dict[str, Any]:
-        return {
+    def to_json(self, full: bool = False) -> dict[str, Any]:
+        """The JSON contract; ``full`` adds what a process needs to rebuild the Answer."""
+        data: dict[str, Any] = {
             "question": self.question,
             "answer": self.answer,
             "abstained": self.abstained,
-            "citations": [c.to_json() for c in self.citations],
+            "citations": [c.to_json(with_passage=full) for c in self.citations],
             "retrieval_query": self.retrieval_query,
         }
+        if full:
+            data["entities"] = list(self.entities)
+        return data
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> Answer:
+        return cls(
+            question=data["question"], answer=data["answer"], abstained=data["abstained"],
+            citations=[Citation.from_json(c) for c in data["citations"]],
+            retrieval_query=data.get("retrieval_query", ""),
+            entities=list(data.get("entities", [])),
+        )  # fmt: skip
+
+
+@dataclass(frozen=True)
+class IngestedArticle:
+    """What ingest did with one article: status is new, replaced, unchanged, duplicate (an
+    exact copy, not indexed) or copy (a near-duplicate, kept to corroborate ``same_as``)."""
+
+    article_id: str
+    source: str
+    title: str
+    outlet: str | None
+    published: str | None
+    status: str
+    chunks: int
+    same_as: Article | None = None  # for a duplicate: the article it copies
+    source_key: str = ""
+
+    def to_json(self) -> dict[str, Any]:
+        data = asdict(self)
+        data["same_as"] = self.same_as.to_json() if self.same_as else None
+        return data
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> IngestedArticle:
+        same_as = Article.from_json(data["same_as"]) if data.get("same_as") else None
+        return cls(**{**data, "same_as": same_as})
 
 
 @dataclass(frozen=True)
@@ -114,12 +168,41 @@ class IngestReport:
     new: int = 0
     unchanged: int = 0
     replaced: int = 0
+    duplicates: int = 0
+    copies: int = 0
     chunks: int = 0
     seconds: float = 0.0
     article_ids: tuple[str, ...] = ()
+    articles: tuple[IngestedArticle, ...] = ()
+
+    @classmethod
+    def from_results(cls, results: list[IngestedArticle], seconds: float) -> IngestReport:
+        def count(status: str) -> int:
+            return sum(1 for r in results if r.status == status)
+
+        return cls(
+            new=count("new"), unchanged=count("unchanged"), replaced=count("replaced"),
+            duplicates=count("duplicate"), copies=count("copy"),
+            chunks=sum(r.chunks for r in results),
+            seconds=seconds, article_ids=tuple(r.article_id for r in results),
+            articles=tuple(results),
+        )  # fmt: skip
 
     def summary(self) -> str:
+        dupes = f", {self.duplicates} already indexed" if self.duplicates else ""
+        dupes += f", {self.copies} near-copies of indexed articles" if self.copies else ""
         return (
-            f"{self.new} new, {self.unchanged} unchanged, {self.replaced} replaced; "
+            f"{self.new} new, {self.unchanged} unchanged, {self.replaced} replaced{dupes}; "
             f"{self.chunks} chunks embedded in {self.seconds:.1f}s"
         )
+
+    def to_json(self) -> dict[str, Any]:
+        data = {k: v for k, v in asdict(self).items() if k != "articles"}
+        data["article_ids"] = list(self.article_ids)
+        data["articles"] = [a.to_json() for a in self.articles]
+        return data
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> IngestReport:
+        articles = tuple(IngestedArticle.from_json(a) for a in data.get("articles", []))
+        return cls.from_results(list(articles), float(data.get("seconds", 0.0)))

@@ -1,67 +1,30 @@
-"""Hybrid retrieval: BM25 over the chunks fused with dense search by reciprocal rank fusion."""
+"""Hybrid retrieval: BM25 (the catalog's FTS5 index) fused with dense search by reciprocal rank.
+
+Both sides read only what a question needs: FTS5 ranks the chunks that share a term with the
+question, chroma returns its nearest neighbours, and the catalog supplies the texts of the few
+chunks kept. Nothing is held in memory per chunk, so adding an article costs the same in a
+library of ten articles as in one of ten thousand.
+"""
 
 from __future__ import annotations
 
 import math
-import time
-from collections import Counter
-from dataclasses import dataclass, field
-from typing import Any
+import threading
+from collections import OrderedDict
+from collections.abc import Sequence
 
 import numpy as np
 
+from index.catalog import StoredChunk
 from index.models import Article, Passage
-from index.store import ArticleStore, Chunk
+from index.store import Library, Store
 from index.text import all_stems
 
 RRF_K = 60
-# How often to ask the store whether another process changed it.
-RECHECK_SECONDS = 2.0
-
-
-class BM25:
-    """Okapi BM25 over stemmed, stopword-free tokens, with an inverted index."""
-
-    def __init__(self, documents: list[list[str]], k1: float = 1.5, b: float = 0.75) -> None:
-        n = len(documents)
-        lengths = np.array([len(d) for d in documents], dtype=np.float64)
-        average = float(lengths.mean()) if n else 1.0
-        # Per document, the part of BM25's denominator that does not depend on the term.
-        self._norm = k1 * (1 - b + b * lengths / (average or 1.0))
-        self._k1 = k1
-        self.size = n
-        self.postings: dict[str, tuple[np.ndarray, np.ndarray]] = {}
-        counts: dict[str, dict[int, int]] = {}
-        for i, doc in enumerate(documents):
-            for term, tf in Counter(doc).items():
-                counts.setdefault(term, {})[i] = tf
-        for term, docs in counts.items():
-            ids = np.fromiter(docs.keys(), dtype=np.int64, count=len(docs))
-            tfs = np.fromiter(docs.values(), dtype=np.float64, count=len(docs))
-            self.postings[term] = (ids, tfs)
-        self.idf = {
-            t: math.log(1 + (n - len(ids) + 0.5) / (len(ids) + 0.5))
-            for t, (ids, _) in self.postings.items()
-        }
-        self.max_idf = math.log(1 + (n + 0.5) / 0.5) if n else 1.0
-
-    def term_idf(self, term: str) -> float:
-        """IDF of a term; a term the corpus never uses gets the highest value."""
-        return self.idf.get(term, self.max_idf)
-
-    def scores(self, query: list[str]) -> np.ndarray:
-        out = np.zeros(self.size)
-        for term in set(query):
-            if term not in self.postings:
-                continue
-            ids, tfs = self.postings[term]
-            out[ids] += self.idf[term] * tfs * (self._k1 + 1) / (tfs + self._norm[ids])
-        return out
-
-
-def metadata_text(article: Article) -> str:
-    """The words an article's metadata adds to each of its chunks: outlet and title."""
-    return f"{article.outlet or ''}\n{article.title}"
+# Chunks each side proposes before fusion.
+CANDIDATES = 20
+# Article metadata kept in memory (rows never change: a replaced article gets a new row).
+ARTICLE_CACHE = 4096
 
 
 def reciprocal_rank_fusion(rankings: list[list[str]], k: int = RRF_K) -> list[tuple[str, float]]:
@@ -73,66 +36,73 @@ def reciprocal_rank_fusion(rankings: list[list[str]], k: int = RRF_K) -> list[tu
     return sorted(fused.items(), key=lambda kv: (-kv[1], kv[0]))
 
 
-@dataclass
-class Snapshot:
-    """The collection as retrieval sees it, rebuilt when the store changes."""
-
-    count: int
-    version: int
-    chunks: list[Chunk]
-    by_id: dict[str, Chunk]
-    articles: dict[str, Article]
-    bm25: BM25
-    checked_at: float = 0.0
-    # Per-chunk work derived from the chunk text (sentences, stems, vectors), filled on demand.
-    derived: dict[str, Any] = field(default_factory=dict)
-
-
 class HybridRetriever:
-    """Ranks chunks of one store; the BM25 side is rebuilt whenever the store changes."""
+    """Ranks the chunks of a question's libraries."""
 
-    def __init__(self, store: ArticleStore, candidates: int = 20) -> None:
+    def __init__(self, store: Store, candidates: int = CANDIDATES) -> None:
         self.store = store
+        self.catalog = store.catalog
         self.candidates = candidates
-        self._snapshot: Snapshot | None = None
+        self._articles: OrderedDict[int, Article] = OrderedDict()
+        self._lock = threading.Lock()
+        self._idf_generation: tuple[int, int] | None = None
+        self._idf: dict[str, float] = {}
+        self._chunk_total = 0
 
-    def snapshot(self) -> Snapshot:
-        snap = self._snapshot
-        now = time.monotonic()
-        if snap is not None and snap.version == self.store.version:
-            if now - snap.checked_at < RECHECK_SECONDS:
-                return snap
-            snap.checked_at = now
-        count = self.store.count()
-        if snap is None or snap.count != count or snap.version != self.store.version:
-            chunks, articles = self.store.all_chunks()
-            docs = [all_stems(f"{metadata_text(articles[c.article_id])}\n{c.text}") for c in chunks]
-            snap = Snapshot(
-                count=count,
-                version=self.store.version,
-                chunks=chunks,
-                by_id={c.chunk_id: c for c in chunks},
-                articles=articles,
-                bm25=BM25(docs),
-                checked_at=now,
-            )
-            self._snapshot = snap
-        return snap
+    def articles(self, rows: Sequence[int]) -> dict[int, Article]:
+        """Article metadata by catalog row, cached."""
+        with self._lock:
+            found = {r: self._articles[r] for r in rows if r in self._articles}
+        missing = [r for r in rows if r not in found]
+        if missing:
+            fetched = self.catalog.articles_by_row(missing)
+            with self._lock:
+                for row, article in fetched.items():
+                    self._articles[row] = article
+                while len(self._articles) > ARTICLE_CACHE:
+                    self._articles.popitem(last=False)
+            found.update(fetched)
+        return found
 
-    def articles(self) -> list[Article]:
-        return sorted(self.snapshot().articles.values(), key=lambda a: a.article_id)
+    def retrieve(
+        self, query: str, vector: np.ndarray, libraries: Sequence[Library], k: int = 8
+    ) -> list[Passage]:
+        lexical = self.catalog.lexical_search(
+            all_stems(query), [lib.id for lib in libraries], self.candidates
+        )
+        dense = self.store.dense_search(vector, libraries, self.candidates)
+        chunks = self.catalog.chunks_by_id([cid for cid, _ in lexical] + [cid for cid, _ in dense])
+        rankings = [
+            [cid for cid, _ in lexical],
+            [cid for cid, _ in dense if cid in chunks],  # a vector the catalog dropped is stale
+        ]
+        fused = reciprocal_rank_fusion(rankings)[:k]
+        articles = self.articles([chunks[cid].article for cid, _ in fused])
+        return [_passage(chunks[cid], articles[chunks[cid].article], score) for cid, score in fused]
 
-    def retrieve(self, query: str, vector: np.ndarray, k: int = 8) -> list[Passage]:
-        snap = self.snapshot()
-        if not snap.chunks:
-            return []
-        lexical = snap.bm25.scores(all_stems(query))
-        order = np.argsort(-lexical, kind="stable")
-        bm25_ranking = [snap.chunks[i].chunk_id for i in order[: self.candidates] if lexical[i] > 0]
-        dense = self.store.dense_query(vector, min(self.candidates, len(snap.chunks)))
-        dense_ranking = [cid for cid, _ in dense if cid in snap.by_id]
-        passages = []
-        for chunk_id, score in reciprocal_rank_fusion([bm25_ranking, dense_ranking])[:k]:
-            chunk = snap.by_id[chunk_id]
-            passages.append(Passage(chunk_id, snap.articles[chunk.article_id], chunk.text, score))
-        return passages
+    def idf(self, terms: Sequence[str]) -> tuple[dict[str, float], float]:
+        """BM25's IDF of each term over every chunk, and the IDF of a term no chunk uses."""
+        generation = self.catalog.generation()
+        with self._lock:
+            if generation != self._idf_generation:
+                self._idf, self._idf_generation = {}, generation
+                self._chunk_total = -1
+            missing = [t for t in terms if t not in self._idf]
+        if missing or self._chunk_total < 0:
+            frequencies, total = self.catalog.document_frequencies(missing)
+            with self._lock:
+                self._chunk_total = total
+                for term in missing:
+                    df = frequencies.get(term, 0)
+                    self._idf[term] = _bm25_idf(df, total) if df else -1.0
+        with self._lock:
+            unseen = _bm25_idf(0, self._chunk_total)
+            return {t: self._idf[t] for t in terms if self._idf.get(t, -1.0) >= 0}, unseen
+
+
+def _bm25_idf(df: int, total: int) -> float:
+    return math.log(1 + (total - df + 0.5) / (df + 0.5))
+
+
+def _passage(chunk: StoredChunk, article: Article, score: float) -> Passage:
+    return Passage(chunk.chunk_id, article, chunk.text, score, chunk.start, chunk.end)

@@ -1,68 +1,51 @@
-"""The chromadb store: article chunks through llama-index, plus one vector per sentence.
+"""The store: chunk vectors in chroma (through llama-index), everything else in the catalog.
 
-Collection NAME holds the chunks (via llama-index's ChromaVectorStore) with each chunk carrying its
-article's metadata; NAME__sentences holds every story sentence with its own embedding, so answers
-can score sentences without embedding them at question time.
+Writing one article is atomic and idempotent, whatever kills the process:
+
+1. its new chroma ids are recorded in the catalog's ``pending`` table (committed);
+2. the chunk vectors go into the library's chroma collection through llama-index;
+3. one catalog transaction replaces the article's rows (chunks, lexical index, sentences,
+   attributions), clears its new ids from ``pending`` and records the old ones there;
+4. the old vectors are deleted from chroma and their ``pending`` rows cleared.
+
+A crash before 3 leaves only vectors that the catalog never references; a crash after 3 leaves
+only stale vectors. Both are listed in ``pending`` and removed by ``recover()`` at the next open.
+Retrieval only ever returns chunks the catalog holds, so a question never sees half an article.
 """
 
 from __future__ import annotations
 
-import hashlib
 import logging
 import re
-import time
-from collections.abc import Callable, Iterable
+import threading
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
-from functools import cached_property
 from pathlib import Path
 from typing import Any
 
 import numpy as np
 
+from index.catalog import Catalog
 from index.embedding import Embedder
 from index.errors import BackendError, InputError, UnknownCollectionError
 from index.loaders import LoadedArticle
 from index.models import Article, IngestReport
-from index.text import split_sentences
 
 logger = logging.getLogger(__name__)
 
-SENTENCES_SUFFIX = "__sentences"
-CHUNK_TOKENS = 200
-CHUNK_OVERLAP = 40
 _COLLECTION_NAME = re.compile(r"^[A-Za-z0-9](?:[A-Za-z0-9._-]{1,61})[A-Za-z0-9]$")
+
+# An analyser turns a clean text into per-sentence entities and attributions (index/attribution).
+Analyser = Callable[[str], Any]
 
 
 def check_collection_name(name: str) -> str:
-    if not _COLLECTION_NAME.match(name) or ".." in name or SENTENCES_SUFFIX in name:
+    if not _COLLECTION_NAME.match(name) or ".." in name:
         raise InputError(
             f"invalid collection name {name!r}: use 3-63 letters, digits, '.', '_' or '-', "
             "starting and ending with a letter or digit"
         )
     return name
-
-
-def sentence_id(article_id: str, sentence: str) -> str:
-    return hashlib.sha1(f"{article_id}\x1f{sentence}".encode()).hexdigest()[:24]
-
-
-@dataclass(frozen=True)
-class Chunk:
-    chunk_id: str
-    article_id: str
-    text: str
-
-
-def article_from_metadata(meta: dict[str, Any]) -> Article:
-    return Article(
-        article_id=str(meta["article_id"]),
-        title=str(meta.get("title") or meta["article_id"]),
-        outlet=meta.get("outlet") or None,
-        published=meta.get("published") or None,
-        byline=meta.get("byline") or None,
-        url=meta.get("url") or None,
-        source_path=meta.get("source_path") or None,
-    )
 
 
 def make_client(data_dir: Path, host: str | None = None, port: int | None = None) -> Any:
@@ -80,167 +63,186 @@ def make_client(data_dir: Path, host: str | None = None, port: int | None = None
         raise BackendError(f"cannot open the chroma store at {where}: {exc}") from exc
 
 
-class ArticleStore:
-    """One collection of articles: write with ingest(), read chunks, sentences and articles."""
+@dataclass(frozen=True)
+class Library:
+    """A set of articles: its catalog id, and its chroma collection (of the same name)."""
 
-    def __init__(self, client: Any, name: str, embedder: Embedder, create: bool = False) -> None:
-        self.name = check_collection_name(name)
+    id: int
+    name: str
+
+
+class Store:
+    """Every library of one data dir (or chroma server): write articles, search vectors."""
+
+    def __init__(
+        self,
+        client: Any,
+        catalog: Catalog,
+        embedder: Embedder,
+        analyser: Analyser | None = None,
+    ) -> None:
+        self.client = client
+        self.catalog = catalog
         self.embedder = embedder
-        existing = {c if isinstance(c, str) else c.name for c in client.list_collections()}
-        if name not in existing and not create:
-            known = ", ".join(sorted(n for n in existing if SENTENCES_SUFFIX not in n)) or "none"
+        self.analyser = analyser
+        self._collections: dict[str, Any] = {}
+        self._vector_stores: dict[str, Any] = {}
+        self._lock = threading.RLock()
+
+    # --- libraries ---------------------------------------------------------------------------
+    def library(self, name: str, create: bool = False) -> Library:
+        check_collection_name(name)
+        library_id = self.catalog.library_id(name)
+        if library_id is None and create:
+            library_id, new = self.catalog.create_library(name)
+            if new:
+                self._reset_collection(name)
+        if library_id is None:
+            known = ", ".join(n for n in self.catalog.library_names() if ".chat" not in n)
             raise UnknownCollectionError(
-                f"unknown collection {name!r} (known: {known}); create it with "
+                f"unknown collection {name!r} (known: {known or 'none'}); create it with "
                 f"`newsbot ingest PATH --collection {name}`"
             )
-        space = {"hnsw:space": "cosine"}
-        self.chunks = client.get_or_create_collection(name, metadata=space, embedding_function=None)
-        self.sentences = client.get_or_create_collection(
-            name + SENTENCES_SUFFIX, metadata=space, embedding_function=None
-        )
-        self.version = 0
+        return Library(library_id, name)
 
-    @cached_property
-    def vector_store(self) -> Any:
-        """llama-index's view of the chunk collection, used to write chunks (imported lazily:
+    def library_by_id(self, library_id: int) -> Library:
+        row = self.catalog.db.execute("SELECT name FROM libraries WHERE id=?", (library_id,))
+        return Library(library_id, row.fetchone()[0])
+
+    def find_library(self, name: str) -> Library | None:
+        library_id = self.catalog.library_id(name)
+        return Library(library_id, name) if library_id is not None else None
+
+    def _reset_collection(self, name: str) -> None:
+        """A library new to the catalog starts with an empty collection: vectors left under its
+        name (by an older newsbot's layout) are not referenced by anything and are dropped."""
+        existing = {c if isinstance(c, str) else c.name for c in self.client.list_collections()}
+        for stale in (name, f"{name}__sentences"):
+            if stale in existing:
+                logger.warning("dropping chroma collection %r left by an older newsbot", stale)
+                self.client.delete_collection(stale)
+        with self._lock:
+            self._collections.pop(name, None)
+            self._vector_stores.pop(name, None)
+
+    def collection(self, name: str) -> Any:
+        with self._lock:
+            if name not in self._collections:
+                self._collections[name] = self.client.get_or_create_collection(
+                    name, metadata={"hnsw:space": "cosine"}, embedding_function=None
+                )
+            return self._collections[name]
+
+    def vector_store(self, name: str) -> Any:
+        """llama-index's view of a library's collection, used to write chunks (imported lazily:
         answering reads chroma directly and need not pay for importing llama-index)."""
         from llama_index.vector_stores.chroma import ChromaVectorStore
 
-        return ChromaVectorStore(chroma_collection=self.chunks)
+        with self._lock:
+            if name not in self._vector_stores:
+                self._vector_stores[name] = ChromaVectorStore(
+                    chroma_collection=self.collection(name)
+                )
+        return self._vector_stores[name]
 
     # --- reading -------------------------------------------------------------------------
-    def count(self) -> int:
-        return int(self.chunks.count())
+    def dense_search(
+        self, vector: np.ndarray, libraries: Sequence[Library], k: int
+    ) -> list[tuple[str, float]]:
+        """The k nearest chunk ids over the libraries, with cosine similarities.
 
-    def all_chunks(self) -> tuple[list[Chunk], dict[str, Article]]:
-        got = self.chunks.get(include=["documents", "metadatas"])
-        chunks: list[Chunk] = []
-        articles: dict[str, Article] = {}
-        for cid, doc, meta in zip(got["ids"], got["documents"], got["metadatas"], strict=True):
-            chunks.append(Chunk(cid, str(meta["article_id"]), doc or ""))
-            if meta["article_id"] not in articles:
-                articles[str(meta["article_id"])] = article_from_metadata(meta)
-        chunks.sort(key=lambda c: c.chunk_id)
-        return chunks, articles
-
-    def sentence_vectors(self, ids: list[str]) -> dict[str, np.ndarray]:
-        if not ids:
-            return {}
-        got = self.sentences.get(ids=ids, include=["embeddings"])
-        pairs = zip(got["ids"], got["embeddings"], strict=True)
-        return {i: np.asarray(e, dtype=np.float32) for i, e in pairs}
-
-    def dense_query(self, vector: np.ndarray, k: int) -> list[tuple[str, float]]:
-        """The k nearest chunk ids with cosine similarities.
-
-        Asks chroma for ids and distances only: the chunk texts are already in memory for BM25,
-        and rebuilding llama-index nodes for every hit would cost more than the search itself.
+        Asks chroma for ids and distances only; the catalog has the texts.
         """
-        result = self.chunks.query(query_embeddings=[vector], n_results=k, include=["distances"])
-        ids = result["ids"][0] if result["ids"] else []
-        distances = result["distances"][0] if result.get("distances") else [1.0] * len(ids)
-        return [(i, 1.0 - float(d)) for i, d in zip(ids, distances, strict=True)]
-
-    def _stored_hash(self, article_id: str) -> str | None:
-        got = self.chunks.get(where={"article_id": article_id}, limit=1, include=["metadatas"])
-        return str(got["metadatas"][0]["content_hash"]) if got["ids"] else None
+        hits: list[tuple[str, float]] = []
+        for library in libraries:
+            result = self.collection(library.name).query(
+                query_embeddings=[vector], n_results=k, include=["distances"]
+            )
+            ids = result["ids"][0] if result["ids"] else []
+            distances = result["distances"][0] if result.get("distances") else [1.0] * len(ids)
+            hits += [(i, 1.0 - float(d)) for i, d in zip(ids, distances, strict=True)]
+        return sorted(hits, key=lambda hit: -hit[1])[:k]
 
     # --- writing -------------------------------------------------------------------------
     def ingest(
         self,
         articles: Iterable[LoadedArticle],
+        library: Library,
         progress: Callable[[int, int], None] | None = None,
+        added_by: str | None = None,
+        visible: Sequence[Library] = (),
     ) -> IngestReport:
-        """Embed new and changed articles; unchanged ones (same content hash) cost nothing."""
-        started = time.perf_counter()
-        todo: list[tuple[LoadedArticle, bool]] = []
-        unchanged = 0
-        ids: list[str] = []
-        for article in articles:
-            ids.append(article.article_id)
-            stored = self._stored_hash(article.article_id)
-            if stored == article.content_hash:
-                unchanged += 1
-            else:
-                todo.append((article, stored is not None))
-        splitter = self._splitter() if todo else None
-        total_chunks = 0
-        for done, (article, _replacing) in enumerate(todo, start=1):
-            assert splitter is not None
-            total_chunks += self._write_article(article, splitter)
-            if progress:
-                progress(done, len(todo))
-        if todo:
-            self.version += 1
-        replaced = sum(1 for _, r in todo if r)
-        return IngestReport(
-            new=len(todo) - replaced,
-            unchanged=unchanged,
-            replaced=replaced,
-            chunks=total_chunks,
-            seconds=time.perf_counter() - started,
-            article_ids=tuple(ids),
-        )
+        """Index new and changed articles; unchanged ones cost nothing, and exact copies of an
+        article in the library (or in ``visible`` ones) are skipped."""
+        from index.writer import ArticleWriter
 
-    def _splitter(self) -> Any:
-        from llama_index.core.node_parser import SentenceSplitter
+        writer = ArticleWriter(self, library, visible)
+        return writer.write(list(articles), progress=progress, added_by=added_by)
 
-        return SentenceSplitter(
-            chunk_size=CHUNK_TOKENS,
-            chunk_overlap=CHUNK_OVERLAP,
-            paragraph_separator="\n\n",
-            tokenizer=self.embedder.count_tokens_fn(),
-            include_metadata=False,
-            include_prev_next_rel=False,
-        )
+    def mark_pending(self, chroma_ids: Sequence[str], collection: str) -> None:
+        from index.writer import insert_pending
 
-    def _write_article(self, article: LoadedArticle, splitter: Any) -> int:
-        from llama_index.core.schema import BaseNode, TextNode
+        with self.catalog.write() as db:
+            insert_pending(db, chroma_ids, collection)
 
-        clean = article.clean
-        texts = splitter.split_text(clean.text)
-        metadata = {
-            "article_id": article.article_id,
-            "title": clean.display_title(),
-            "outlet": clean.outlet or "",
-            "published": clean.published or "",
-            "byline": clean.byline or "",
-            "url": clean.url or "",
-            "source_path": article.source,
-            "content_hash": article.content_hash,
-        }
-        sentences = sorted({s for t in texts for s in split_sentences(t)})
-        vectors = self.embedder.encode(texts + sentences)
-        nodes: list[BaseNode] = []
-        for i, (text, vector) in enumerate(zip(texts, vectors, strict=False)):
-            node = TextNode(
-                id_=f"{article.article_id}:{article.content_hash[:8]}:{i:04d}",
-                text=text,
-                metadata={**metadata, "chunk_index": i, "n_chunks": len(texts)},
-                embedding=vector.tolist(),
+    def delete_article(
+        self, library: Library, article_id: str
+    ) -> tuple[Article, list[tuple[Library, LoadedArticle]]]:
+        """Remove an article (and its vectors) from a library. Its near-duplicate copies are
+        removed too and returned with their libraries, to be indexed again on their own."""
+        from index.writer import insert_pending, stored_loaded_article
+
+        found = self.catalog.find_article(library.id, "article_id", article_id)
+        if found is None:
+            raise InputError(f"no article {article_id!r} in {library.name}")
+        article = self.catalog.article(found.row)
+        copy_rows = self.catalog.copies_of([found.row]).get(found.row, [])
+        copies = [
+            (
+                self.library_by_id(self.catalog.library_of(row)),
+                stored_loaded_article(self.catalog, row),
             )
-            nodes.append(node)
-        old_chunks = self.chunks.get(where={"article_id": article.article_id}, include=[])["ids"]
-        old_sentences = self.sentences.get(where={"article_id": article.article_id}, include=[])
-        # New rows go in before old ones go out, so a failure never leaves the article missing.
-        self.vector_store.add(nodes)
-        sentence_ids = [sentence_id(article.article_id, s) for s in sentences]
-        kept_sentences = set(sentence_ids)
-        if sentences:
-            self.sentences.upsert(
-                ids=sentence_ids,
-                documents=sentences,
-                embeddings=vectors[len(texts) :].tolist(),
-                metadatas=[{"article_id": article.article_id}] * len(sentences),
+            for row in copy_rows
+        ]
+        near = self.catalog.near_duplicates()
+        with self.catalog.write() as db:
+            stale = [r[0] for r in db.execute(
+                "SELECT chunk_id FROM chunks WHERE article=?", (found.row,))]  # fmt: skip
+            insert_pending(db, stale, library.name)
+            for row in [found.row, *copy_rows]:
+                near.remove_within(str(row))
+                db.execute("DELETE FROM articles WHERE id=?", (row,))
+        self.delete_vectors(library.name, stale)
+        return article, copies
+
+    def delete_vectors(self, collection: str, chroma_ids: Sequence[str]) -> None:
+        if not chroma_ids:
+            return
+        try:
+            self.collection(collection).delete(ids=list(chroma_ids))
+        except Exception as exc:  # left in pending: recover() retries at the next open
+            logger.warning("could not delete %d stale vectors: %s", len(chroma_ids), exc)
+            return
+        with self.catalog.write() as db:
+            db.executemany(
+                "DELETE FROM pending WHERE chroma_id=? AND collection=?",
+                [(i, collection) for i in chroma_ids],
             )
-        new_ids = {n.id_ for n in nodes}
-        stale = [i for i in old_chunks if i not in new_ids]
-        if stale:
-            self.chunks.delete(ids=stale)
-        stale_sentences = [i for i in old_sentences["ids"] if i not in kept_sentences]
-        if stale_sentences:
-            self.sentences.delete(ids=stale_sentences)
-        logger.info(
-            "indexed %s: %d chunks, %d sentences", article.article_id, len(nodes), len(sentences)
-        )
-        return len(nodes)
+
+    def recover(self) -> int:
+        """Remove the vectors a crashed writer left behind; returns how many were removed."""
+        removed = 0
+        for collection, ids in self.catalog.pending(dead_only=True).items():
+            known = self.catalog.known_chunk_ids(ids)
+            orphans = [i for i in ids if i not in known]
+            if orphans:
+                self.delete_vectors(collection, orphans)
+                removed += len(orphans)
+            with self.catalog.write() as db:
+                db.executemany(
+                    "DELETE FROM pending WHERE chroma_id=? AND collection=?",
+                    [(i, collection) for i in ids if i in known],
+                )
+        if removed:
+            logger.warning("removed %d vectors left by an interrupted ingest", removed)
+        return removed

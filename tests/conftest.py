@@ -11,27 +11,22 @@ import pytest
 from index.embedding import Embedder
 from index.service import NewsIndex
 
-_SETTINGS_ENV = (
-    "NEWSBOT_DATA_DIR",
-    "NEWSBOT_COLLECTION",
-    "CHROMA_HOST",
-    "CHROMA_PORT",
-    "TELEGRAM_BOT_TOKEN",
-    "TELEGRAM_API_BASE_URL",
-    "TELEGRAM_API_FILE_URL",
-    "TELEGRAM_ALLOWED_CHATS",
-    "TELEGRAM_MODEL_THREADS",
-)
+
+def _settings_env() -> list[str]:
+    from bot.settings import Settings
+
+    return ["NEWSBOT_HOME", *(name.upper() for name in Settings.model_fields)]
 
 
 @pytest.fixture(autouse=True)
 def isolated_env(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
     """Point every data dir at tmp_path and drop settings inherited from the developer's shell."""
-    for name in _SETTINGS_ENV:
+    for name in _settings_env():
         monkeypatch.delenv(name, raising=False)
     data_dir = tmp_path / "data"
     monkeypatch.setenv("NEWSBOT_DATA_DIR", str(data_dir))
-    monkeypatch.chdir(tmp_path)  # so no stray .env from the repo is read
+    monkeypatch.setenv("NEWSBOT_HOME", str(tmp_path))  # so the developer's .env is never read
+    monkeypatch.chdir(tmp_path)
     yield data_dir
 
 
@@ -49,9 +44,27 @@ def sample_data_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 @pytest.fixture(scope="session")
-def sample_index(embedder: Embedder, sample_data_dir: Path) -> NewsIndex:
-    """The built-in corpus, ingested once; tests must only read from it."""
-    return NewsIndex(sample_data_dir, embedder=embedder)
+def sample_index(embedder: Embedder, sample_data_dir: Path) -> Iterator[NewsIndex]:
+    """The built-in corpus, ingested once; tests must only read from it. It serves its store,
+    as the bot does, so CLI commands run on its data dir go through it (index/owner.py)."""
+    index = NewsIndex(sample_data_dir, embedder=embedder)
+    index.serve()
+    yield index
+    index.close()
+
+
+@pytest.fixture(scope="session")
+def unowned_sample_dir(embedder: Embedder, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A data dir holding the built-in corpus that no process of the tests owns, for a
+    `newsbot bot` subprocess to own (one process owns a store: index/owner.py). It gets the
+    session's exported ONNX model, so the subprocess does not export its own."""
+    import shutil
+
+    data_dir = tmp_path_factory.mktemp("unowned-sample")
+    NewsIndex(data_dir, embedder=embedder).close()
+    assert embedder.cache_dir is not None
+    shutil.copytree(embedder.cache_dir, data_dir / "models", dirs_exist_ok=True)
+    return data_dir
 
 
 @pytest.fixture

@@ -23,6 +23,7 @@ from collections.abc import Callable
 from types import TracebackType
 from typing import Any, Self
 
+import aiohttp
 from aiohttp import web
 from telegram_html import (
     TelegramHTMLError,
@@ -50,7 +51,8 @@ CHAT_ACTIONS = frozenset({
 })
 _STRING_PARAMS = frozenset({  # parameters never JSON-decoded from form data
     "text", "parse_mode", "callback_query_id", "action", "language_code", "url",
-    "inline_message_id", "business_connection_id", "message_effect_id",
+    "inline_message_id", "business_connection_id", "message_effect_id", "secret_token",
+    "ip_address",
 })
 _BUTTON_ACTIONS = frozenset({
     "url", "callback_data", "web_app", "login_url", "switch_inline_query", "pay",
@@ -59,6 +61,8 @@ _BUTTON_ACTIONS = frozenset({
 })
 # fmt: on
 _COMMAND = re.compile(r"^[a-z0-9_]{1,32}$")
+_SECRET_TOKEN = re.compile(r"^[A-Za-z0-9_-]{1,256}$")
+SECRET_HEADER = "X-Telegram-Bot-Api-Secret-Token"
 _NOT_MODIFIED = (
     "message is not modified: specified new message content and reply markup are exactly "
     "the same as a current content and reply markup of the message"
@@ -134,6 +138,7 @@ class TelegramTestServer:
         self.callback_answers: list[JSON] = []
         self.commands: dict[str, list[JSON]] = {}
         self.errors: list[str] = []  # every non-200 answer, "method -> code description"
+        self.updates_sent = 0  # updates handed to the bot so far (by polling or webhook)
         self.port = 0
         self._lock = threading.RLock()
         self._changed = threading.Condition(self._lock)
@@ -150,6 +155,10 @@ class TelegramTestServer:
         self._cursor: dict[int, int] = {}
         self._allowed_updates: list[str] = []
         self._poll_generation = 0
+        self._drops: dict[str, int] = defaultdict(int)
+        self.webhook: JSON | None = None  # url, secret_token, allowed_updates, max_connections
+        self.webhook_deliveries: list[tuple[int, int]] = []  # (update_id, HTTP status or 0)
+        self._delivering: asyncio.Task[None] | None = None
         self._closing = False
         self._loop: asyncio.AbstractEventLoop | None = None
         self._thread: threading.Thread | None = None
@@ -159,6 +168,7 @@ class TelegramTestServer:
             "getme": self._get_me,
             "deletewebhook": self._delete_webhook,
             "getwebhookinfo": self._get_webhook_info,
+            "setwebhook": self._set_webhook,
             "setmycommands": self._set_my_commands,
             "getmycommands": lambda p: copy.deepcopy(self.commands.get(self._scope_key(p), [])),
             "deletemycommands": self._delete_my_commands,
@@ -224,6 +234,8 @@ class TelegramTestServer:
             return
         self._closing = True
         self._wake_pollers()
+        if self._delivering is not None:
+            self._loop.call_soon_threadsafe(self._delivering.cancel)
         self._loop.call_soon_threadsafe(self._loop.stop)
         self._thread.join(10)
         self._thread = None
@@ -255,6 +267,12 @@ class TelegramTestServer:
         with self._lock:
             self.calls.append((method, copy.deepcopy(params)))
             self._changed.notify_all()
+            dropped = self._drops[method.lower()] > 0
+            self._drops[method.lower()] -= dropped
+        if dropped:  # a network failure: the connection closes without an answer
+            assert request.transport is not None
+            request.transport.close()
+            return web.Response(status=500)
         try:
             result = await self._dispatch(method, params)
         except ApiError as err:
@@ -286,6 +304,12 @@ class TelegramTestServer:
         for _ in range(count):
             description = f"Too Many Requests: retry after {retry_after}"
             self.inject_error(method, 429, description, {"retry_after": retry_after})
+
+    def drop_next(self, method: str, count: int = 1) -> None:
+        """Close the connection of the next ``count`` calls of ``method`` without answering
+        (the request is not carried out): a network failure as the client sees it."""
+        with self._lock:
+            self._drops[method.lower()] += count
 
     def inject_error(
         self, method: str, code: int, description: str, parameters: JSON | None = None
@@ -320,10 +344,80 @@ class TelegramTestServer:
     def _delete_webhook(self, params: JSON) -> bool:
         if params.get("drop_pending_updates"):
             self._updates.clear()
+        self.webhook = None
         return True
 
     def _get_webhook_info(self, _: JSON) -> JSON:
-        return {"url": "", "has_custom_certificate": False, "pending_update_count": 0}
+        hook = self.webhook or {}
+        return {
+            "url": hook.get("url", ""),
+            "has_custom_certificate": False,
+            "pending_update_count": len(self._updates),
+            **({"max_connections": hook["max_connections"]} if hook else {}),
+        }
+
+    def _set_webhook(self, params: JSON) -> bool:
+        url = str(params.get("url") or "")
+        if not url:
+            return self._delete_webhook(params)
+        if not re.match(r"^https?://[^/\s]+", url):
+            raise _bad("bad webhook: An HTTPS URL must be provided for webhook")
+        secret = params.get("secret_token")
+        if secret is not None and not _SECRET_TOKEN.match(str(secret)):
+            raise _bad("secret token contains unallowed characters")
+        if params.get("drop_pending_updates"):
+            self._updates.clear()
+        allowed = params.get("allowed_updates")
+        self.webhook = {
+            "url": url,
+            "secret_token": secret,
+            "allowed_updates": allowed if isinstance(allowed, list) else [],
+            "max_connections": _int(params, "max_connections", 40),
+        }
+        self._schedule_delivery()
+        return True
+
+    # ----------------------------------------------------------------- webhook delivery
+    def _schedule_delivery(self) -> None:
+        if self._loop is not None and not self._loop.is_closed():
+            self._loop.call_soon_threadsafe(self._start_delivery)
+
+    def _start_delivery(self) -> None:
+        if self._delivering is None or self._delivering.done():
+            self._delivering = asyncio.ensure_future(self._deliver())
+
+    async def _deliver(self) -> None:
+        """POST pending updates, oldest first, to the webhook; retry a refused one (as
+        Telegram does) until it is accepted or the webhook is removed."""
+        async with aiohttp.ClientSession() as session:
+            while not self._closing:
+                with self._lock:
+                    hook = copy.deepcopy(self.webhook)
+                    if hook and hook["allowed_updates"]:
+                        allowed = set(hook["allowed_updates"])
+                        self._updates = [u for u in self._updates if allowed & u.keys()]
+                    update = copy.deepcopy(self._updates[0]) if hook and self._updates else None
+                if hook is None or update is None:
+                    return
+                secret = hook.get("secret_token")
+                headers = {SECRET_HEADER: str(secret)} if secret else {}
+                try:
+                    timeout = aiohttp.ClientTimeout(total=10)
+                    async with session.post(
+                        hook["url"], json=update, headers=headers, timeout=timeout
+                    ) as response:
+                        status = response.status
+                except (aiohttp.ClientError, TimeoutError):
+                    status = 0
+                with self._lock:
+                    self.webhook_deliveries.append((update["update_id"], status))
+                    if 200 <= status < 300:
+                        self._updates = [
+                            u for u in self._updates if u["update_id"] != update["update_id"]
+                        ]
+                    self._changed.notify_all()
+                if not 200 <= status < 300:
+                    await asyncio.sleep(0.2)
 
     async def _get_updates(self, params: JSON) -> list[JSON]:
         offset = _int(params, "offset", 0)
@@ -332,6 +426,12 @@ class TelegramTestServer:
         loop = asyncio.get_running_loop()
         deadline = loop.time() + timeout
         with self._lock:
+            if self.webhook is not None:
+                raise ApiError(
+                    409,
+                    "Conflict: can't use getUpdates method while webhook is active; use "
+                    "deleteWebhook to delete the webhook first",
+                )
             if isinstance(params.get("allowed_updates"), list):
                 self._allowed_updates = params["allowed_updates"]
             self._poll_generation += 1
@@ -532,8 +632,8 @@ class TelegramTestServer:
     def _store_message(
         self,
         chat: JSON,
-        sender: JSON,
-        text: str,
+        sender: JSON | None,
+        text: str | None,
         entities: list[JSON],
         reply_to: JSON | None,
         extra: JSON | None = None,
@@ -541,11 +641,13 @@ class TelegramTestServer:
         self._last_message_id[chat["id"]] += 1
         message: JSON = {
             "message_id": self._last_message_id[chat["id"]],
-            "from": copy.deepcopy(sender),
             "chat": copy.deepcopy(chat),
             "date": int(time.time()),
-            "text": text,
         }
+        if sender is not None:  # channel posts have no sender
+            message["from"] = copy.deepcopy(sender)
+        if text is not None:
+            message["text"] = text
         if entities:
             message["entities"] = entities
         if reply_to is not None:
@@ -634,19 +736,76 @@ class TelegramTestServer:
         if not self.privacy_mode or message["chat"]["type"] == "private":
             return True
         username = self.bot_user["username"].lower()
-        command = re.match(r"/\w+(?:@(\w+))?", message["text"])
+        text = message.get("text") or message.get("caption") or ""
+        command = re.match(r"/\w+(?:@(\w+))?", text)
         if command:
             return command[1] is None or command[1].lower() == username
         replied = message.get("reply_to_message", {}).get("from", {})
-        return f"@{username}" in message["text"].lower() or replied.get("id") == self.bot_user["id"]
+        return f"@{username}" in text.lower() or replied.get("id") == self.bot_user["id"]
 
-    def press_button(self, chat: JSON, user: JSON, message: JSON | int, callback_data: str) -> JSON:
-        """Inject a callback_query for an existing inline button of a bot message."""
+    def send_message(
+        self,
+        chat: JSON,
+        sender: JSON | None,
+        text: str | None = None,
+        *,
+        reply_to: JSON | int | None = None,
+        sender_chat: JSON | None = None,
+        fields: JSON | None = None,
+    ) -> JSON:
+        """Inject any kind of message: ``fields`` adds e.g. a sticker, photo, poll or
+        forward_origin; ``sender_chat`` makes it an anonymous admin's or a channel's; a chat
+        of type "channel" makes it a channel_post. Privacy mode applies as for text."""
+        with self._lock:
+            self._chats.setdefault(chat["id"], copy.deepcopy(chat))
+            if sender is not None:
+                self._users.setdefault(sender["id"], copy.deepcopy(sender))
+            target = None
+            if reply_to is not None:
+                mid = reply_to if isinstance(reply_to, int) else reply_to["message_id"]
+                target = self._messages[(chat["id"], mid)]
+            extra = dict(fields or {})
+            if sender_chat is not None:
+                extra["sender_chat"] = copy.deepcopy(sender_chat)
+            entities = detect_entities(text) if text else []
+            message = self._store_message(chat, sender, text, entities, target, extra)
+            if chat["type"] == "channel":
+                self._enqueue({"channel_post": message})
+            elif self._delivered(message):
+                self._enqueue({"message": message})
+        return message
+
+    def edit_message(self, chat: JSON, message: JSON | int, text: str) -> JSON:
+        """A person edits one of their messages: an edited_message update."""
+        mid = message if isinstance(message, int) else message["message_id"]
+        with self._lock:
+            stored = self._messages[(chat["id"], mid)]
+            stored.update(text=text, entities=detect_entities(text), edit_date=int(time.time()))
+            edited = copy.deepcopy(stored)
+            if self._delivered(edited):
+                self._enqueue({"edited_message": edited})
+        return edited
+
+    def send_update(self, payload: JSON) -> None:
+        """Inject a raw update (any kind: poll, my_chat_member, ...); update_id is added."""
+        self._enqueue(copy.deepcopy(payload))
+
+    def press_button(
+        self,
+        chat: JSON,
+        user: JSON,
+        message: JSON | int,
+        callback_data: str,
+        *,
+        check: bool = True,
+    ) -> JSON:
+        """Inject a callback_query for an existing inline button of a bot message (any data,
+        as from a stale or forged client, when not ``check``)."""
         mid = message if isinstance(message, int) else message["message_id"]
         with self._lock:
             stored = copy.deepcopy(self._messages[(chat["id"], mid)])
             rows = stored.get("reply_markup", {}).get("inline_keyboard", [])
-            if callback_data not in [b.get("callback_data") for row in rows for b in row]:
+            if check and callback_data not in [b.get("callback_data") for row in rows for b in row]:
                 raise AssertionError(f"message {mid} has no button with data {callback_data!r}")
             query_id = f"{self.bot_user['id']}{next(self._query_ids):08d}"
             self._queries[query_id] = False
@@ -663,7 +822,12 @@ class TelegramTestServer:
     def _enqueue(self, payload: JSON) -> None:
         with self._lock:
             self._updates.append({"update_id": next(self._update_ids), **payload})
-        self._wake_pollers()
+            self.updates_sent += 1
+            webhook = self.webhook is not None
+        if webhook:
+            self._schedule_delivery()
+        else:
+            self._wake_pollers()
 
     def _wake_pollers(self) -> None:
         if self._loop is not None and not self._loop.is_closed():
@@ -704,7 +868,7 @@ class TelegramTestServer:
             )
 
     def wait_for_messages(
-        self, chat_id: int, count: int = 1, timeout: float = 10.0, after: JSON | int | None = None
+        self, chat_id: int, count: int = 1, timeout: float = 30.0, after: JSON | int | None = None
     ) -> list[JSON]:
         """Block until ``count`` new bot messages arrive in the chat and return them.
 
@@ -720,7 +884,7 @@ class TelegramTestServer:
         return result
 
     async def wait_for_messages_async(
-        self, chat_id: int, count: int = 1, timeout: float = 10.0, after: JSON | int | None = None
+        self, chat_id: int, count: int = 1, timeout: float = 30.0, after: JSON | int | None = None
     ) -> list[JSON]:
         """:meth:`wait_for_messages` for tests whose event loop also runs the bot."""
         deadline = time.monotonic() + timeout
@@ -730,7 +894,7 @@ class TelegramTestServer:
             await asyncio.sleep(0.01)
         return result
 
-    def wait_until(self, condition: Callable[[], Any], timeout: float = 10.0) -> None:
+    def wait_until(self, condition: Callable[[], Any], timeout: float = 30.0) -> None:
         """Block until ``condition()`` is truthy (re-checked on every API call)."""
         deadline = time.monotonic() + timeout
         with self._changed:
@@ -739,7 +903,7 @@ class TelegramTestServer:
                     raise AssertionError(f"condition not met within {timeout}s: {self.errors=}")
                 self._changed.wait(0.05)  # also re-check periodically for unsignalled changes
 
-    async def wait_until_async(self, condition: Callable[[], Any], timeout: float = 10.0) -> None:
+    async def wait_until_async(self, condition: Callable[[], Any], timeout: float = 30.0) -> None:
         """Async :meth:`wait_until`: ``await server.wait_until_async(lambda: server.edits)``."""
         deadline = time.monotonic() + timeout
         while not condition():

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+import os
 import socket
 import subprocess
 import sys
@@ -58,16 +60,23 @@ def chroma_server(tmp_path: Path) -> Iterator[int]:
 
 
 def test_index_on_a_chroma_server(chroma_server: int, embedder: Embedder, tmp_path: Path) -> None:
+    """Two processes share one data dir and one chroma server: what the CLI ingests in one, a
+    NewsIndex already open in the other answers from, with nothing written to a local chroma."""
     story = tmp_path / "dam.txt"
     story.write_text(
         "Source: River Post\n\nThe new dam opened on Monday and will power 90,000 homes.\n"
     )
-    remote = NewsIndex(
-        tmp_path / "local", "remote-news", embedder, "127.0.0.1", chroma_server, create=True
-    )
-    assert remote.ingest([str(story)]).new == 1
-    assert not (tmp_path / "local" / "chroma").exists()  # nothing written locally
-    again = NewsIndex(tmp_path / "other", "remote-news", embedder, "127.0.0.1", chroma_server)
-    answer = again.ask("How many homes will the new dam power?")
+    data_dir = tmp_path / "local"
+    remote = NewsIndex(data_dir, "remote-news", embedder, "127.0.0.1", chroma_server, create=True)
+    assert remote.ask("How many homes will the new dam power?").abstained
+    env = {**os.environ, "NEWSBOT_DATA_DIR": str(data_dir), "CHROMA_HOST": "127.0.0.1",
+           "CHROMA_PORT": str(chroma_server)}  # fmt: skip
+    newsbot = str(Path(sys.executable).with_name("newsbot"))
+    cli = [newsbot, "ingest", str(story), "--collection", "remote-news", "--json"]
+    ingested = subprocess.run(cli, env=env, capture_output=True, text=True, timeout=600)
+    assert ingested.returncode == 0, ingested.stderr
+    assert json.loads(ingested.stdout)["new"] == 1
+    assert not (data_dir / "chroma").exists()  # the vectors live on the server
+    answer = remote.ask("How many homes will the new dam power?")
     assert "90,000 homes" in answer.answer
     assert answer.citations[0].article.outlet == "River Post"

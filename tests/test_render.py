@@ -170,7 +170,20 @@ def test_callback_data_round_trips_within_64_bytes(turn_id: int, n: int) -> None
     assert render.parse_callback(data) == (turn_id, n)
 
 
-@pytest.mark.parametrize("data", [None, "", "src:1", "src:x:1", "other:1:2", "src:1:2:3"])
+@pytest.mark.parametrize(
+    "data",
+    [
+        None,
+        "",
+        "src:1",
+        "src:x:1",
+        "other:1:2",
+        "src:1:2:3",
+        "src:²:1",
+        "src:1:١",
+        f"src:{2**64}:1",
+    ],
+)
 def test_other_callback_data_is_not_a_citation(data: str | None) -> None:
     assert render.parse_callback(data) is None
 
