@@ -21,12 +21,18 @@ Rules (see ``index.cues`` for the grammar of one cue):
 - A cue inside what another cue reports is not an attribution of its own: in "the State
   Department said Blinken condemned X", the sentence is the department's statement, not
   Blinken's. The answerer shows a sentence as X's words only when X said it, and the outer
-  speaker is the one vouching for the words.
+  speaker is the one vouching for the words. Likewise a cue inside someone's direct quote
+  ('"Nobody said Ames was wrong," Klein said') is the quoted speaker's report, and a cue whose
+  subject the parse finds inside a quote is dropped as a misparse.
+- Speakers are people (PERSON), organisations (ORG, GPE, FAC) or groups (NORP such as
+  "Republicans", and descriptions such as "Seoul officials"); kinds are voted over the article.
+  Joint subjects ("Blinken and Park said") give one attribution each. Datelines ("WASHINGTON
+  (AP) —") and Title Case headline lines give no speakers.
 - Pronouns resolve to the nearest earlier speaker or named subject of the right sort (he/she:
-  a person; it: an organisation; they: a group, an organisation or joint speakers) within a few
-  sentences; a definite description ("the department", "the minister", "the report") to the
-  latest earlier name or speaker whose own words or title hold its head noun; a bare surname to
-  the full name the article uses.
+  a person whose gender the article does not contradict; it: an organisation; they: a group or
+  an organisation) within two sentences; a definite description ("the department", "the
+  minister", "the report") to the latest earlier name or speaker whose own words or title hold
+  its head noun; a surname to the article's most frequent full name ending with it.
 - Sentences of a direct quote without a cue of their own take the speaker of the quote: the
   attribution inside the same quote, or that of the sentence right before when the quote picks
   up straight after an attributed quote.
