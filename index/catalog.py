@@ -454,7 +454,8 @@ class Catalog:
         """The outlets of the libraries' articles."""
         marks = ",".join("?" * len(library_ids))
         rows = self.db.execute(
-            f"SELECT DISTINCT outlet FROM articles WHERE library IN ({marks}) AND outlet IS NOT NULL",
+            f"SELECT DISTINCT outlet FROM articles WHERE library IN ({marks}) "
+            "AND outlet IS NOT NULL",
             list(library_ids),
         )
         return [r[0] for r in rows]

@@ -101,9 +101,48 @@ class Citation:
         return cls(int(data["n"]), article, quotes, data.get("passage") or quotes[0])
 
 
+@dataclass(frozen=True)
+class Line:
+    """One line of an answer: a verbatim sentence (with an evidence label in front, in evidence
+    answers), the citations that report it, and how many outlets those are."""
+
+    text: str
+    citations: tuple[int, ...]
+    outlets: int = 1
+
+    def to_json(self) -> dict[str, Any]:
+        return {"text": self.text, "citations": list(self.citations), "outlets": self.outlets}
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> Line:
+        return cls(data["text"], tuple(data["citations"]), int(data.get("outlets", 1)))
+
+
+@dataclass(frozen=True)
+class Claim:
+    """One side of a conflict: the value a source gives, the sentence that gives it, its [n]."""
+
+    text: str
+    n: int
+    value: str
+
+    def to_json(self) -> dict[str, Any]:
+        return {"text": self.text, "n": self.n, "value": self.value}
+
+
+ANSWER_KINDS = ("answer", "evidence", "abstained")
+
+
 @dataclass
 class Answer:
-    """An answer: text with [n] markers, and the citations those markers point to."""
+    """An answer: text with [n] markers, and the citations those markers point to.
+
+    ``kind`` is "answer" (sentences that answer the question), "evidence" (the best sentence of
+    each relevant source, for comparisons and yes/no questions no one sentence answers) or
+    "abstained". ``conflicts`` lists claims on which the cited sources disagree; ``note`` is one
+    plain line shown with an abstention (what the asked-about speaker *is* quoted on), with no
+    citations.
+    """
 
     question: str
     answer: str
@@ -111,6 +150,14 @@ class Answer:
     citations: list[Citation] = field(default_factory=list)
     retrieval_query: str = ""
     entities: list[str] = field(default_factory=list)
+    kind: str = "answer"
+    lines: list[Line] = field(default_factory=list)
+    conflicts: list[list[Claim]] = field(default_factory=list)
+    note: str | None = None
+
+    @property
+    def answer_kind(self) -> str:
+        return "abstained" if self.abstained else self.kind
 
     def to_json(self, full: bool = False) -> dict[str, Any]:
         """The JSON contract; ``full`` adds what a process needs to rebuild the Answer."""
@@ -118,7 +165,11 @@ class Answer:
             "question": self.question,
             "answer": self.answer,
             "abstained": self.abstained,
+            "answer_kind": self.answer_kind,
             "citations": [c.to_json(with_passage=full) for c in self.citations],
+            "conflicts": [{"claims": [c.to_json() for c in claims]} for claims in self.conflicts],
+            "lines": [line.to_json() for line in self.lines],
+            "note": self.note,
             "retrieval_query": self.retrieval_query,
         }
         if full:
@@ -127,11 +178,17 @@ class Answer:
 
     @classmethod
     def from_json(cls, data: dict[str, Any]) -> Answer:
+        kind = data.get("answer_kind", "abstained" if data["abstained"] else "answer")
         return cls(
             question=data["question"], answer=data["answer"], abstained=data["abstained"],
             citations=[Citation.from_json(c) for c in data["citations"]],
             retrieval_query=data.get("retrieval_query", ""),
             entities=list(data.get("entities", [])),
+            kind="answer" if kind == "abstained" else kind,
+            lines=[Line.from_json(x) for x in data.get("lines", [])],
+            conflicts=[[Claim(c["text"], int(c["n"]), c.get("value", "")) for c in x["claims"]]
+                       for x in data.get("conflicts", [])],
+            note=data.get("note"),
         )  # fmt: skip
 
 

@@ -17,6 +17,7 @@ from pathlib import Path
 
 from index import adding
 from index.answer import ExtractiveAnswerer
+from index.attribution import analyze_articles
 from index.catalog import Catalog
 from index.embedding import Embedder
 from index.errors import InputError
@@ -57,7 +58,7 @@ class NewsIndex:
         chroma_port: int | None = None,
         create: bool = False,
         on_notice: Callable[[str], None] | None = None,
-        analyser: Analyser | None = None,
+        analyser: Analyser | None = analyze_articles,
         wait: bool = False,
         fetcher: Fetcher | None = None,
     ) -> None:

@@ -1,44 +1,29 @@
 """Speaker names as lookup keys: "Donald J. Trump", "Mr. Trump" and "Trump" share the key "trump".
 
-The catalog indexes every attribution under the keys of its speaker's name, and a question's
-speaker is looked up under the keys of the name it asks about; the exact comparison of the two
-names (first names, organisations) is made afterwards on the few rows found.
+The catalog indexes every attribution under each word of its speaker's name, and a question's
+speaker is looked up under the words of the name it asks about; the exact comparison of the two
+names (surnames, first names, organisations: index/speaker_match.py) is made afterwards on the
+few rows found.
 """
 
 from __future__ import annotations
 
-import re
-import unicodedata
+from index.names import fold_tokens
 
-# Words that precede a name without being part of it ("Secretary of State Antony Blinken").
-_HONORIFICS = frozenset("mr mrs ms miss dr prof sir dame lord the".split())
-
-
-def fold(text: str) -> str:
-    """Lower case, no accents, hyphens and apostrophes dropped: "Jong-un" -> "jongun"."""
-    text = unicodedata.normalize("NFKD", text)
-    text = "".join(c for c in text if not unicodedata.combining(c))
-    return re.sub(r"['’`-]", "", text.lower())
+# Words that precede a name without being part of it, and words of no use as keys.
+_NOT_KEYS = frozenset("mr mrs ms miss dr prof sir dame lord the a an of and jr sr".split())
 
 
-def name_tokens(name: str) -> list[str]:
-    """The words of a name that identify it, folded, without honorifics or initials."""
-    words = re.findall(r"[a-z0-9]+", fold(name))
-    return [w for w in words if w not in _HONORIFICS and len(w) > 1]
+def name_keys(name: str) -> list[str]:
+    """The words a name is indexed and looked up under ("Kim Jong-un" -> kim, jong, un)."""
+    return list(dict.fromkeys(w for w in fold_tokens(name) if w not in _NOT_KEYS and len(w) > 1))
 
 
 def speaker_key(speaker: str, kind: str = "person") -> list[str]:
-    """Keys a speaker is indexed under: a person's surname (the last word of the name), an
-    organisation's or group's every identifying word."""
-    tokens = name_tokens(speaker)
-    if not tokens:
-        return []
-    if kind == "person":
-        return [tokens[-1]]
-    return list(dict.fromkeys(tokens))
+    """Keys an attributed speaker is indexed under; an unresolved speaker has none."""
+    return [] if kind == "unresolved" else name_keys(speaker)
 
 
 def lookup_keys(asked: str) -> list[str]:
-    """Keys to look an asked-about speaker up under: every identifying word of the name, so
-    "Kim Jong Un" finds "Kim" and "Trump" finds "Donald Trump"."""
-    return list(dict.fromkeys(name_tokens(asked)))
+    """Keys to look an asked-about speaker up under."""
+    return name_keys(asked)

@@ -35,8 +35,9 @@ logger = logging.getLogger(__name__)
 
 _COLLECTION_NAME = re.compile(r"^[A-Za-z0-9](?:[A-Za-z0-9._-]{1,61})[A-Za-z0-9]$")
 
-# An analyser turns a clean text into per-sentence entities and attributions (index/attribution).
-Analyser = Callable[[str], Any]
+# An analyser turns clean texts into their per-sentence entities and attributions, in one batch
+# (index.attribution.analyze_articles).
+Analyser = Callable[[Sequence[str]], list[Any]]
 
 
 def check_collection_name(name: str) -> str:

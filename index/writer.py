@@ -142,7 +142,7 @@ class ArticleWriter:
         """Import and build the chunker, which the first write would otherwise wait for."""
         self._splitter = self._make_splitter()
         if self.store.analyser is not None:
-            self.store.analyser("Warm up. The council said the bridge would open.")
+            self.store.analyser(["Warm up. The council said the bridge would open."])
 
     # --- preparing -----------------------------------------------------------------------
     def _prepare(self, jobs: list[Job]) -> None:
@@ -157,8 +157,9 @@ class ArticleWriter:
             job.chunks = locate_chunks(text, chunks)
             job.sentences = [(a, b, text[a:b]) for a, b in sentence_spans(text)]
             texts += [c[2] for c in job.chunks] + [s[2] for s in job.sentences]
-            if self.store.analyser is not None:
-                analysis = self.store.analyser(text)
+        if self.store.analyser is not None:
+            analyses = self.store.analyser([job.article.clean.text for job in jobs])
+            for job, analysis in zip(jobs, analyses, strict=True):
                 job.entities = [
                     [(e.label, e.start - a, e.end - a) for e in found]
                     for (a, _b, _t), found in zip(job.sentences, analysis.entities, strict=True)

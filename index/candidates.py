@@ -1,0 +1,119 @@
+"""The sentences an answer may quote: those of the passages retrieval ranks highest, each with
+what the answerer reads from it (folded tokens for names, stems for words, named entities)."""
+
+from __future__ import annotations
+
+from collections import OrderedDict
+from dataclasses import dataclass, field
+
+import numpy as np
+
+from index.catalog import Catalog, StoredSentence
+from index.models import Article, Passage
+from index.names import fold_tokens
+from index.text import content_stems, words
+from index.writer import metadata_text
+
+# Sentences shorter than this many words are not answers ("Loading...", "AP").
+MIN_WORDS = 4
+# Chunks whose sentences are kept worked out in memory (a chunk id names its content).
+CHUNK_CACHE = 20_000
+
+
+@dataclass(frozen=True)
+class ReadSentence:
+    """A stored sentence, read once: its tokens, stems and entities (label, text)."""
+
+    sentence: StoredSentence
+    tokens: tuple[str, ...]
+    stems: frozenset[str]
+    entities: tuple[tuple[str, str], ...]
+    previous: StoredSentence | None  # the sentence before it, for "he", "that month"
+
+    @property
+    def text(self) -> str:
+        return self.sentence.text
+
+    @property
+    def vector(self) -> np.ndarray:
+        return self.sentence.vector
+
+
+@dataclass(frozen=True)
+class ReadChunk:
+    sentences: tuple[ReadSentence, ...]
+    tokens: tuple[str, ...]  # the chunk's and its article's outlet and title
+    stems: frozenset[str]
+
+
+@dataclass
+class Candidate:
+    """A sentence that may be quoted, in the light of one question."""
+
+    read: ReadSentence
+    article: Article
+    passage: Passage
+    rank: int
+    chunk: ReadChunk
+    dense: float = 0.0
+    score: float = 0.0
+    values: tuple[str, ...] = ()  # the answer-type entities it gives
+    twins: list[Candidate] = field(default_factory=list)
+
+    @property
+    def text(self) -> str:
+        return self.read.text
+
+    @property
+    def row(self) -> int:
+        return self.read.sentence.row
+
+
+class CandidatePool:
+    """Reads the sentences of passages, caching each chunk's reading."""
+
+    def __init__(self, catalog: Catalog) -> None:
+        self.catalog = catalog
+        self._chunks: OrderedDict[str, ReadChunk] = OrderedDict()
+
+    def candidates(self, passages: list[Passage]) -> list[Candidate]:
+        seen: dict[int, Candidate] = {}
+        for rank, passage in enumerate(passages):
+            chunk = self.read_chunk(passage)
+            for read in chunk.sentences:
+                if read.sentence.row not in seen:
+                    seen[read.sentence.row] = Candidate(read, passage.article, passage, rank, chunk)
+        return list(seen.values())
+
+    def read_chunk(self, passage: Passage) -> ReadChunk:
+        cached = self._chunks.get(passage.chunk_id)
+        if cached is not None:
+            self._chunks.move_to_end(passage.chunk_id)
+            return cached
+        article = passage.article
+        assert article.row is not None
+        stored = self.catalog.sentences_in(article.row, passage.start, passage.end)
+        sentences = []
+        previous = None
+        for sentence in stored:
+            if len(words(sentence.text)) >= MIN_WORDS:
+                sentences.append(read_sentence(sentence, previous))
+            previous = sentence
+        meta = metadata_text(article.outlet, article.title)
+        chunk = ReadChunk(
+            tuple(sentences),
+            tuple(fold_tokens(f"{meta}\n{passage.text}")),
+            frozenset(content_stems(f"{meta}\n{passage.text}")),
+        )
+        self._chunks[passage.chunk_id] = chunk
+        if len(self._chunks) > CHUNK_CACHE:
+            self._chunks.popitem(last=False)
+        return chunk
+
+
+def read_sentence(sentence: StoredSentence, previous: StoredSentence | None = None) -> ReadSentence:
+    text = sentence.text
+    entities = tuple((label, text[a:b]) for label, a, b in sentence.entities)
+    return ReadSentence(
+        sentence, tuple(fold_tokens(text)), frozenset(content_stems(text)), entities, previous
+    )

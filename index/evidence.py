@@ -1,0 +1,80 @@
+"""Evidence across sources: for questions no single sentence answers (comparisons, yes/no,
+"do the outlets agree?"), the best sentence of each relevant source, labelled with its outlet
+and date, instead of an abstention.
+
+A source is relevant when one of its sentences is close in meaning to the question and names
+what the question names (or the source is an outlet the question names). The reader, not the
+bot, draws the comparison: each line is a verbatim sentence with its citation.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import numpy as np
+
+from index.candidates import Candidate
+from index.names import mentions
+from index.question import Question
+from index.support import coverage
+
+# A source's best sentence counts as evidence above this similarity to the question (set on
+# MultiHop-RAG dev comparison and temporal questions, benchmarks/quality.py).
+MIN_DENSE = 0.35
+W_DENSE = 0.6
+W_WORDS = 0.4
+MAX_SOURCES = 4
+
+
+def named_outlets(question: Question, outlets: Sequence[str]) -> list[str]:
+    """The library's outlets the question names ("the TechCrunch article")."""
+    text = question.text.lower()
+    return [o for o in outlets if o and o.lower().removeprefix("the ").strip() in text]
+
+
+def gather(
+    question: Question,
+    candidates: list[Candidate],
+    vector: np.ndarray,
+    weights: dict[str, float],
+    outlets: Sequence[str] = (),
+) -> list[Candidate]:
+    """The best evidence sentence of each relevant source, best sources first."""
+    wanted = {o.lower() for o in outlets}
+    best: dict[str, Candidate] = {}
+    for cand in candidates:
+        cand.dense = float(cand.read.vector @ vector)
+        cand.score = W_DENSE * cand.dense + W_WORDS * coverage(weights, cand.read.stems)
+        if cand.dense < MIN_DENSE:
+            continue
+        from_named = (cand.article.outlet or "").lower() in wanted
+        if wanted and not from_named:
+            continue
+        if not from_named and not _names_something(question, cand):
+            continue
+        key = cand.article.article_id
+        if key not in best or cand.score > best[key].score:
+            best[key] = cand
+    ranked = sorted(best.values(), key=lambda c: -c.score)
+    return _spread(ranked)
+
+
+def _names_something(question: Question, cand: Candidate) -> bool:
+    names = [n for n in question.names if n.text not in question.outlet_words]
+    return not names or any(
+        mentions(n.text, cand.read.tokens, n.label) or mentions(n.text, cand.chunk.tokens, n.label)
+        for n in names
+    )
+
+
+def _spread(ranked: list[Candidate]) -> list[Candidate]:
+    """Up to MAX_SOURCES sources, one per outlet first, then the next best ones."""
+    first: list[Candidate] = []
+    outlets: set[str] = set()
+    for cand in ranked:
+        outlet = (cand.article.outlet or cand.article.article_id).lower()
+        if outlet not in outlets:
+            first.append(cand)
+            outlets.add(outlet)
+    rest = [c for c in ranked if c not in first]
+    return (first + rest)[:MAX_SOURCES]

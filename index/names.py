@@ -1,0 +1,71 @@
+"""Does a text mention a name? Written forms vary: "Kim Jong Un" / "Kim Jong-un", "Lloyd Austin"
+/ "Austin", "South Korea" / "South Korean", "U.S." / "US". Names are compared as folded word
+tokens (lower case, no accents, no dots, hyphens split), never by meaning: a name is a name.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Sequence
+
+_WORD = re.compile(r"[^\W_]+", re.UNICODE)
+_QUOTES = str.maketrans({"‘": "'", "’": "'"})
+_LEADING = frozenset({"the", "a", "an"})
+# Labels whose names have adjective forms that share their stem ("Korea"/"Korean").
+_PLACE_LIKE = frozenset({"GPE", "NORP", "LOC"})
+# A person may be named by one part of the name alone ("Austin", "Park"), if it is this long.
+MIN_PART_CHARS = 3
+
+
+def fold_tokens(text: str) -> list[str]:
+    """Words folded for comparison: "Kim Jong-un's U.S. visit" -> kim jong un s us visit."""
+    text = unicodedata.normalize("NFKD", text.translate(_QUOTES))
+    text = "".join(c for c in text if not unicodedata.combining(c)).lower()
+    text = re.sub(r"(?<=\w)\.(?=\w)", "", text).replace(".", " ")
+    return _WORD.findall(text)
+
+
+def name_parts(name: str) -> list[str]:
+    """A name's folded words, without a leading article or a possessive 's."""
+    words = fold_tokens(re.sub(r"['’]s\b", "", name))
+    while words and words[0] in _LEADING:
+        words = words[1:]
+    return words
+
+
+def _same_word(a: str, b: str, loose: bool) -> bool:
+    if a == b:
+        return True
+    if not loose:
+        return False
+    common = 0
+    for x, y in zip(a, b, strict=False):
+        if x != y:
+            break
+        common += 1
+    return common >= 4 and common >= min(len(a), len(b)) - 1
+
+
+def mentions(name: str, tokens: Sequence[str], label: str = "") -> bool:
+    """Whether the folded tokens of a text mention the name."""
+    parts = name_parts(name)
+    if not parts:
+        return False
+    loose = label in _PLACE_LIKE
+    size = len(parts)
+    for i in range(len(tokens) - size + 1):
+        if all(_same_word(p, t, loose) for p, t in zip(parts, tokens[i : i + size], strict=True)):
+            return True
+    joined = "".join(parts)  # "Jong-un" written as one word somewhere, or spaced elsewhere
+    for i in range(len(tokens)):
+        concat = ""
+        for token in tokens[i : i + size + 2]:
+            concat += token
+            if concat == joined:
+                return True
+            if not joined.startswith(concat):
+                break
+    if label == "PERSON" and size > 1:
+        return any(len(part) >= MIN_PART_CHARS and part in tokens for part in (parts[0], parts[-1]))
+    return False

@@ -1,0 +1,287 @@
+"""What a question asks, read from spaCy's parse: the answer it expects, its subject and other
+names, its relation, and whether it asks who said what, or for evidence across sources.
+
+Everything here is grammar and general English (wh-words, auxiliaries, the labels of spaCy's
+named entities, verbs of saying); nothing depends on any collection's vocabulary.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from index.nlp import parse_question
+from index.text import FRAMING_WORDS, STOPWORDS, stem
+
+# Entity labels a wh-question's answer must contain (spaCy's OntoNotes labels).
+PEOPLE = frozenset({"PERSON", "ORG", "NORP", "GPE"})
+TIMES = frozenset({"DATE", "TIME"})
+PLACES = frozenset({"GPE", "LOC", "FAC"})
+AMOUNTS = frozenset({"CARDINAL", "QUANTITY", "MONEY", "PERCENT"})
+# "which X" / "what X": the answer's label by the head noun's meaning, for the common heads.
+_HEAD_LABELS = {
+    **dict.fromkeys("person man woman player leader official minister president politician "
+                    "candidate athlete author actor singer ceo founder spokesman spokeswoman "
+                    "team".split(), frozenset({"PERSON", "ORG", "NORP"})),
+    **dict.fromkeys("country nation state city town capital region province".split(),
+                    frozenset({"GPE", "NORP", "LOC"})),
+    **dict.fromkeys("company firm organization organisation agency group party network "
+                    "brand bank club newspaper".split(), frozenset({"ORG"})),
+    **dict.fromkeys("year day month date time week".split(), TIMES),
+    **dict.fromkeys("place location venue site".split(), PLACES),
+}  # fmt: skip
+# Names spaCy tags that stand for things the articles must mention to answer.
+NAME_LABELS = frozenset(
+    {"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT", "PRODUCT", "WORK_OF_ART", "LAW"}
+)
+# Verbs whose question asks for someone's words: "What did X say/warn/claim (about Y)?".
+SPEECH_VERBS = frozenset(
+    """say tell warn claim state argue insist declare assert allege contend maintain add stress
+    note explain comment remark reply respond write tweet announce suggest predict describe urge
+    deny admit acknowledge promise pledge vow think believe""".split()
+)
+# Verbs that carry no relation of their own ("What will X do?", "What happened?").
+LIGHT_VERBS = frozenset("be do have happen get make go take give".split())
+# Words that make a question a comparison across sources or claims.
+_COMPARISON = re.compile(
+    r"\b(?:both|compared?|comparison|differ(?:ent|ence|s)?|same|similar(?:ly)?|consistent|"
+    r"inconsistent|consistency|agree|disagree|contradict\w*|whereas|while|versus|vs\.?|than|"
+    r"either|neither|change in)\b",
+    re.I,
+)
+_SOURCE_QUESTION = re.compile(
+    r"\b(?:which|what)\s+(?:news\s+)?(?:outlet|newspaper|paper|publication|agency|media|"
+    r"source|site|website|wire)s?\b|\bwho\s+(?:reported|wrote|published)\b",
+    re.I,
+)
+_TOPIC_PREPS = frozenset({"about", "on", "regarding", "concerning", "over", "of"})
+
+
+@dataclass(frozen=True)
+class Name:
+    """A name the question uses, with spaCy's label ("" for an untagged proper noun)."""
+
+    text: str
+    label: str
+    subject: bool = False
+
+
+@dataclass(frozen=True)
+class Speech:
+    """'What did <speaker> say (to <listener>) (about <topic>)?'"""
+
+    speaker: str
+    speaker_is_name: bool
+    verb: str
+    topic: str
+    listener: str | None = None
+
+
+@dataclass(frozen=True)
+class Question:
+    text: str
+    wh: str  # who, when, where, which, what, why, how, how_many, yesno, other
+    expects: frozenset[str]  # entity labels an answer sentence must hold
+    head: str | None  # stem of X in "how many X" / "which X"
+    names: tuple[Name, ...]
+    predicate: str | None  # stem of the main content verb
+    focus: tuple[str, ...]  # stems of the content words, names excluded
+    speech: Speech | None = None
+    evidence: bool = False  # yes/no, comparison: show evidence per source
+    source_question: bool = False  # "which outlet reported ..."
+    numbers: tuple[str, ...] = ()  # years and figures the question states
+    outlet_words: tuple[str, ...] = field(default=())  # names followed by article/report
+
+    @property
+    def subject(self) -> Name | None:
+        return next((n for n in self.names if n.subject), None)
+
+
+def analyse(text: str) -> Question:
+    """Parse a question and read what it asks."""
+    doc = parse_question(text)
+    root = _root(doc)
+    names = _names(doc, root)
+    wh = _wh(doc)
+    head = _head_noun(doc, wh)
+    expects = _expects(wh, head, doc)
+    predicate = None
+    if root is not None and root.pos_ in ("VERB", "AUX") and root.lemma_.lower() not in LIGHT_VERBS:
+        predicate = stem(root.lemma_.lower())
+    name_words = {w.lower() for n in names for w in re.findall(r"\w+", n.text)}
+    wh_words = _wh_phrase(doc, wh)
+    focus = tuple(dict.fromkeys(
+        stem(t.lemma_.lower()) for t in doc
+        if t.is_alpha and t.lower_ not in STOPWORDS and t.lower_ not in FRAMING_WORDS
+        and t.lower_ not in name_words and t.pos_ in ("NOUN", "VERB", "ADJ", "PROPN", "NUM", "ADV")
+        and t.tag_ not in ("WDT", "WP", "WRB") and t.i not in wh_words
+        and t.lemma_.lower() not in LIGHT_VERBS
+    ))  # fmt: skip
+    numbers = tuple(t.text for t in doc if t.like_num and re.search(r"\d", t.text))
+    return Question(
+        text=text, wh=wh, expects=expects, head=head, names=names, predicate=predicate,
+        focus=focus, speech=_speech(doc, root, wh, names), evidence=_asks_for_evidence(doc, wh),
+        source_question=bool(_SOURCE_QUESTION.search(text)), numbers=numbers,
+        outlet_words=_outlet_words(doc),
+    )  # fmt: skip
+
+
+def _root(doc: Any) -> Any:
+    return next((t for t in doc if t.dep_ == "ROOT"), None)
+
+
+def _wh(doc: Any) -> str:
+    words = [t.lower_ for t in doc if not t.is_punct]
+    if not words:
+        return "other"
+    first = words[0]
+    if first == "how" and len(words) > 1 and words[1] in ("many", "much", "far", "long", "old"):
+        return "how_many"
+    if first in ("who", "whom", "whose"):
+        return "who"
+    if first in ("when", "where", "why", "how", "which", "what"):
+        return first
+    if doc[0].pos_ == "AUX" or first in (
+        "do",
+        "does",
+        "did",
+        "is",
+        "are",
+        "was",
+        "were",
+        "has",
+        "have",
+        "had",
+        "can",
+        "could",
+        "will",
+        "would",
+        "should",
+    ):
+        return "yesno"  # fmt: skip
+    wh_word = next((t.lower_ for t in doc if t.tag_ in ("WP", "WDT", "WRB")), None)
+    return wh_word if wh_word in ("who", "when", "where", "which", "what", "why") else "other"
+
+
+def _wh_phrase(doc: Any, wh: str) -> set[int]:
+    """Tokens that only say what kind of answer is wanted ("how far", "how many")."""
+    if wh == "how_many" and len(doc) > 1:
+        return {0, 1}
+    return set()
+
+
+def _head_noun(doc: Any, wh: str) -> str | None:
+    for token in doc:
+        if wh == "how_many" and token.lower_ in ("many", "much") and token.head.pos_ == "NOUN":
+            return stem(token.head.lemma_.lower())
+        if wh in ("which", "what") and token.lower_ == wh and token.dep_ == "det":
+            return stem(token.head.lemma_.lower())
+    return None
+
+
+def _expects(wh: str, head: str | None, doc: Any) -> frozenset[str]:
+    if wh == "who":
+        is_who_is = any(t.lemma_ == "be" and t.dep_ == "ROOT" for t in doc)
+        # "Who is X?" asks what X is (a role), not for another name.
+        return frozenset() if is_who_is and _has_name_subject(doc) else PEOPLE
+    if wh == "when":
+        return TIMES
+    if wh == "where":
+        return PLACES
+    if wh == "how_many":
+        words = [t.lower_ for t in doc]
+        if "much" in words:
+            return frozenset({"MONEY", "QUANTITY", "PERCENT", "CARDINAL"})
+        if "long" in words:
+            return frozenset({"DATE", "TIME", "QUANTITY", "CARDINAL"})
+        if "old" in words:
+            return frozenset({"DATE", "CARDINAL"})
+        return AMOUNTS
+    if wh in ("which", "what") and head is not None:
+        for word, labels in _HEAD_LABELS.items():
+            if stem(word) == head:
+                return labels
+    return frozenset()
+
+
+def _has_name_subject(doc: Any) -> bool:
+    return any(t.ent_type_ in NAME_LABELS or t.pos_ == "PROPN" for t in doc if t.i > 1)
+
+
+def _names(doc: Any, root: Any) -> tuple[Name, ...]:
+    """Entities and runs of proper nouns, without a possessive 's; the subject marked."""
+    found: list[Name] = []
+    covered: set[int] = {t.i for ent in doc.ents for t in ent}  # dates, figures: not names
+    subject_tokens = {t.i for t in doc if t.dep_ in ("nsubj", "nsubjpass") and t.head == root}
+    for ent in doc.ents:
+        if ent.label_ not in NAME_LABELS:
+            continue
+        tokens = [t for t in ent if not (t.tag_ == "POS" or t.lower_ in ("'s", "’s", "the"))]
+        if not tokens:
+            continue
+        text = doc[tokens[0].i : tokens[-1].i + 1].text
+        is_subject = any(t.i in subject_tokens or t.head.i in subject_tokens for t in tokens)
+        found.append(Name(text, ent.label_, is_subject))
+    run: list[Any] = []
+    for token in [*doc, None]:
+        if token is not None and token.pos_ == "PROPN" and token.i not in covered and token.i > 0:
+            run.append(token)
+            continue
+        if run:
+            is_subject = any(t.i in subject_tokens or t.head.i in subject_tokens for t in run)
+            found.append(Name(doc[run[0].i : run[-1].i + 1].text, "", is_subject))
+            run = []
+    return tuple(found)
+
+
+def _speech(doc: Any, root: Any, wh: str, names: tuple[Name, ...]) -> Speech | None:
+    if root is None or root.lemma_.lower() not in SPEECH_VERBS or wh not in ("what", "why", "how"):
+        return None
+    if any(c.dep_ in ("auxpass", "nsubjpass") for c in root.children):
+        return None  # "What is X thought to get?" asks what people think, not what X said
+    subject = next((c for c in root.children if c.dep_ == "nsubj"), None)
+    if subject is None or subject.tag_ in ("WP", "WDT"):
+        return None
+    span = doc[subject.left_edge.i : subject.right_edge.i + 1]
+    speaker = re.sub(r"^(?:the|a|an)\s+", "", span.text, flags=re.I)
+    is_name = any(t.pos_ == "PROPN" or t.ent_type_ in NAME_LABELS for t in span)
+    listener = next(
+        (doc[c.left_edge.i : c.right_edge.i + 1].text for c in root.children
+         if c.dep_ in ("dative", "dobj") and c.pos_ in ("PROPN", "NOUN")),
+        None,
+    )  # fmt: skip
+    return Speech(speaker, is_name, root.lemma_.lower(), _topic(doc, root, subject), listener)
+
+
+def _topic(doc: Any, root: Any, subject: Any) -> str:
+    """What the speech is about: "about Y", or the clause reported ("say it needs Y")."""
+    for child in root.children:
+        if child.dep_ == "prep" and child.lower_ in _TOPIC_PREPS:
+            return doc[child.i + 1 : child.right_edge.i + 1].text
+    for child in root.children:
+        if child.dep_ in ("ccomp", "xcomp"):
+            return doc[child.left_edge.i : child.right_edge.i + 1].text
+    rest = [t for t in doc if t.i > root.i and not t.is_punct and t.dep_ != "prep"]
+    return " ".join(t.text for t in rest if t.pos_ in ("NOUN", "PROPN", "ADJ"))
+
+
+def _asks_for_evidence(doc: Any, wh: str) -> bool:
+    if wh == "yesno":
+        return True
+    return bool(_COMPARISON.search(doc.text))
+
+
+def _outlet_words(doc: Any) -> tuple[str, ...]:
+    """Names used as sources: "a New York Times article", "reported by TechCrunch"."""
+    found = []
+    for ent in doc.ents:
+        if ent.label_ not in ("ORG", "PERSON", "GPE", "WORK_OF_ART", "PRODUCT", ""):
+            continue
+        after = doc[ent.end].lower_ if ent.end < len(doc) else ""
+        before = doc[ent.start - 1].lower_ if ent.start > 0 else ""
+        if after in ("article", "articles", "report", "reports", "piece", "story") or (
+            before == "by" and ent.start > 1 and doc[ent.start - 2].lemma_ in ("report", "publish")
+        ):
+            found.append(re.sub(r"^(?:the)\s+", "", ent.text, flags=re.I).strip("'’ "))
+    return tuple(found)

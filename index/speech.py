@@ -1,0 +1,154 @@
+"""Who said what: "What did X say (to Y) (about Z)?" answered only from X's own statements.
+
+X's statements are the sentences the ingest-time analysis attributes to X (index/attribution):
+said, reported or quoted by X, with "he", "the ministry", "the minister also said" resolved to
+the name. A sentence that merely mentions X is never one of them. Among X's statements, those
+about Z are the ones that name what Z names and are close to Z in meaning or share its words.
+When X is quoted but never on Z, the answer abstains and may say, in one plain line without
+citations, what X is quoted on.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+import numpy as np
+
+from index.candidates import read_sentence
+from index.catalog import Catalog
+from index.names import fold_tokens, mentions
+from index.question import NAME_LABELS, Question, Speech
+from index.speaker_match import same_speaker
+from index.speakers import lookup_keys
+from index.support import coverage
+from index.text import content_stems
+
+# X's statements looked at per question, newest first; a bound, not a tuning value.
+STATEMENT_LIMIT = 600
+# A statement is about the topic above this similarity to it, or with this share of its words
+# (set on PolNeAR dev, benchmarks/quality.py --only polnear; hard negatives vs correct answers).
+MIN_TOPIC_DENSE = 0.45
+MIN_TOPIC_WORDS = 0.5
+# Direct quotes are the speaker's own words: preferred when they score alike.
+DIRECT_BONUS = 0.05
+MAX_STATEMENTS = 3
+_PRONOUNS = frozenset("he she they him her them it".split())
+_DETERMINERS = frozenset("the a an this that these those his her its their".split())
+
+
+@dataclass
+class Statement:
+    """One sentence X said, with the attribution that makes it X's."""
+
+    row: int
+    article: int
+    text: str
+    vector: np.ndarray
+    tokens: list[str]
+    stems: frozenset[str]
+    kind: str
+    dense: float = 0.0
+    score: float = 0.0
+
+
+@dataclass(frozen=True)
+class SpeechResult:
+    statements: list[Statement]
+    speaker_found: bool  # X is quoted somewhere in the libraries
+    note: str | None = None
+
+
+def statements_of(
+    catalog: Catalog, speaker: str, is_name: bool, library_ids: Sequence[int]
+) -> list[Statement]:
+    """Every sentence attributed to the speaker in the libraries (one per sentence)."""
+    rows = catalog.attributions_of(lookup_keys(speaker), library_ids, STATEMENT_LIMIT)
+    kept = {r["sentence"]: r for r in rows if _is_speaker(speaker, is_name, r)}
+    sentences = catalog.sentences_by_row(list(kept))
+    out = []
+    for row, attribution in kept.items():
+        stored = sentences.get(row)
+        if stored is None:
+            continue
+        read = read_sentence(stored)
+        out.append(Statement(row, stored.article, stored.text, stored.vector, list(read.tokens),
+                             read.stems, attribution["kind"]))  # fmt: skip
+    return out
+
+
+def _is_speaker(asked: str, is_name: bool, row: dict[str, object]) -> bool:
+    speaker, kind = str(row["speaker"]), str(row["speaker_kind"])
+    if is_name:
+        return same_speaker(asked, speaker, kind)
+    # A description ("Seoul officials", "the Japanese foreign minister") matches a speaker whose
+    # own words hold all of its words.
+    wanted = [w for w in fold_tokens(asked) if w not in _DETERMINERS]
+    have = set(fold_tokens(f"{speaker} {row['mention']}"))
+    return bool(wanted) and all(w in have or w.rstrip("s") in have for w in wanted)
+
+
+def answer_speech(
+    question: Question,
+    speech: Speech,
+    catalog: Catalog,
+    library_ids: Sequence[int],
+    encode: Callable[[str], np.ndarray],
+    question_vector: np.ndarray,
+    idf: Callable[[list[str]], dict[str, float]],
+) -> SpeechResult:
+    """X's statements about the topic, best first; none when X is not quoted on it."""
+    statements = statements_of(catalog, speech.speaker, speech.speaker_is_name, library_ids)
+    if not statements:
+        return SpeechResult([], False)
+    topic = speech.topic.strip()
+    topic_names = _topic_names(question, speech)
+    vector = encode(topic) if topic else question_vector
+    stems = content_stems(topic)
+    weights = {t: 0.5 + w for t, w in idf(stems).items()} if stems else {}
+    for s in statements:
+        s.dense = float(s.vector @ vector)
+        words = coverage(weights, s.stems) if weights else 0.0
+        s.score = s.dense + 0.5 * words + (DIRECT_BONUS if s.kind == "direct" else 0.0)
+        names_ok = all(mentions(n, s.tokens, label) for n, label in topic_names)
+        about = not topic or s.dense >= MIN_TOPIC_DENSE or words >= MIN_TOPIC_WORDS
+        if not (names_ok and about):
+            s.score = -1.0
+    chosen = [s for s in sorted(statements, key=lambda s: -s.score) if s.score >= 0]
+    if chosen:
+        return SpeechResult(chosen[:MAX_STATEMENTS], True)
+    return SpeechResult([], True, quoted_on(speech.speaker, statements))
+
+
+def _topic_names(question: Question, speech: Speech) -> list[tuple[str, str]]:
+    """Names the topic (and the listener, "tell Y") uses: a statement must name them too."""
+    text = f"{speech.topic} {speech.listener or ''}".lower()
+    speaker = speech.speaker.lower()
+    return [
+        (n.text, n.label) for n in question.names
+        if n.text.lower() in text and n.text.lower() not in speaker
+        and (n.label in NAME_LABELS or not n.label)
+    ]  # fmt: skip
+
+
+def quoted_on(speaker: str, statements: list[Statement]) -> str:
+    """One plain line: the names X's statements most often mention."""
+    counts: Counter[str] = Counter()
+    own = set(fold_tokens(speaker))
+    for s in statements:
+        for name in set(re.findall(r"\b[A-Z][a-z]+(?:\s+[A-Z][a-z]+)*", s.text)):
+            if not set(fold_tokens(name)) & own and len(name) > 2:
+                counts[name] += 1
+    topics = [name for name, _ in counts.most_common(4)]
+    said = f"{len(statements)} statement{'s' if len(statements) != 1 else ''}"
+    about = f", mentioning {', '.join(topics)}" if topics else ""
+    return f"{speaker} is quoted in the articles ({said}{about}), but not on this."
+
+
+def resolve_speaker(speech: Speech, carried: Sequence[str]) -> Speech:
+    """'What did he say about China?' after a question about Blinken: Blinken said it."""
+    if speech.speaker.lower() in _PRONOUNS and carried:
+        return Speech(carried[0], True, speech.verb, speech.topic, speech.listener)
+    return speech

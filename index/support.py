@@ -1,0 +1,242 @@
+"""Which sentences answer a factual question, judged sentence by sentence.
+
+A sentence supports an answer when it carries what the question asks for:
+- its subject: a name the question makes its grammatical subject is in the sentence itself (or
+  the sentence opens with a pronoun and the one before names it);
+- the question's other names and stated figures (a year) are in the sentence, its passage or
+  its article's title;
+- the type of answer asked for: a date for "when", a person or organisation for "who", a figure
+  for "how many X" (and the X), a place for "where" - an entity of that kind that is not one of
+  the question's own names;
+- the relation: scored by meaning (the embedding's similarity to the question) and by the
+  question's words (their stems, weighted by rarity) in the sentence and its passage.
+Every threshold below was set on the dev questions only (see each one).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from difflib import SequenceMatcher
+
+import numpy as np
+
+from index.candidates import Candidate
+from index.catalog import StoredSentence
+from index.names import fold_tokens, mentions
+from index.question import Question
+from index.values import Value, agree, read_value
+
+# Score = dense similarity, coverage of the question's words (sentence, passage), relation.
+W_DENSE = 0.55
+W_WORDS = 0.30
+W_CONTEXT = 0.05
+W_RELATION = 0.10
+# Added to every word's IDF so that common words still count a little.
+IDF_SMOOTHING = 0.5
+# A sentence answers only above both floors (tuned on dev: benchmarks/quality.py).
+MIN_DENSE = 0.20
+MIN_SCORE = 0.25
+# Further sentences join the best one when they score this close to it.
+RELATIVE_FLOOR = 0.85
+MAX_LINES = 3
+# Sentences this alike say the same thing (one line, several citations).
+TWIN_COSINE = 0.85
+TWIN_JACCARD = 0.5
+# Two sentences this alike make the same claim; differing values then conflict.
+CLAIM_COSINE = 0.70
+_PRONOUNS = frozenset({"he", "she", "it", "they", "his", "her", "its", "their"})
+_YEAR = re.compile(r"(?:1[89]|20)\d\d")
+
+
+@dataclass(frozen=True)
+class Judged:
+    """The accepted candidates, best first, and the conflicts among them."""
+
+    lines: list[Candidate]
+    conflicts: list[list[tuple[Candidate, Value]]]
+
+
+def word_weights(focus: Sequence[str], idf: dict[str, float], unseen: float) -> dict[str, float]:
+    return {t: IDF_SMOOTHING + idf.get(t, unseen) for t in focus}
+
+
+def coverage(weights: dict[str, float], stems: frozenset[str]) -> float:
+    total = sum(weights.values())
+    return sum(w for t, w in weights.items() if t in stems) / total if total else 0.0
+
+
+def judge(
+    question: Question,
+    candidates: list[Candidate],
+    vector: np.ndarray,
+    weights: dict[str, float],
+    carried: Sequence[str] = (),
+) -> Judged:
+    """Score every candidate, keep the ones that support an answer, pick the lines."""
+    accepted = []
+    for cand in candidates:
+        cand.dense = float(cand.read.vector @ vector)
+        relation = (
+            1.0 if question.predicate is None or question.predicate in cand.read.stems else 0.0
+        )
+        cand.score = (
+            W_DENSE * cand.dense
+            + W_WORDS * coverage(weights, cand.read.stems)
+            + W_CONTEXT * coverage(weights, cand.chunk.stems)
+            + W_RELATION * relation
+        )
+        if cand.dense < MIN_DENSE or cand.score < MIN_SCORE:
+            continue
+        if not _names_hold(question, cand, carried) or not _figures_hold(question, cand):
+            continue
+        cand.values = answer_values(question, cand)
+        if question.expects and not cand.values:
+            continue
+        if question.wh == "how_many" and question.head and question.head not in cand.read.stems:
+            continue
+        accepted.append(cand)
+    accepted.sort(key=lambda c: -c.score)
+    lines = select(accepted)
+    conflicts = find_conflicts(question, accepted) if question.expects else []
+    return Judged(lines, conflicts)
+
+
+def _names_hold(question: Question, cand: Candidate, carried: Sequence[str]) -> bool:
+    sentence, context = cand.read.tokens, cand.chunk.tokens
+    outlets = {w.lower() for w in question.outlet_words}
+    for name in question.names:
+        if name.text.lower() in outlets:
+            continue
+        if name.subject and not _subject_named(name.text, name.label, cand):
+            return False
+        if not mentions(name.text, sentence, name.label) and not mentions(
+            name.text, context, name.label
+        ):
+            return False
+    return not carried or any(mentions(n, context) for n in carried)
+
+
+def _subject_named(name: str, label: str, cand: Candidate) -> bool:
+    if mentions(name, cand.read.tokens, label):
+        return True
+    first = cand.read.tokens[0] if cand.read.tokens else ""
+    previous = cand.read.previous
+    if first not in _PRONOUNS or previous is None:
+        return False
+    return mentions(name, fold_tokens(previous.text), label)
+
+
+def _figures_hold(question: Question, cand: Candidate) -> bool:
+    """A year the question states must not be contradicted: a passage that names other years
+    and not this one is about another time ("Wimbledon in 2019" vs a 2021 final)."""
+    years = [n for n in question.numbers if _YEAR.fullmatch(n)]
+    if not years:
+        return True
+    tokens = set(cand.chunk.tokens) | set(fold_tokens(cand.article.published or ""))
+    others = {t for t in tokens if _YEAR.fullmatch(t)}
+    return all(year in tokens or not others for year in years)
+
+
+def answer_values(question: Question, cand: Candidate) -> tuple[str, ...]:
+    """The sentence's entities of the kind the question asks for, not the question's own."""
+    asked = [fold_tokens(n.text) for n in question.names]
+    found = []
+    for label, text in cand.read.entities:
+        if label not in question.expects:
+            continue
+        tokens = fold_tokens(text)
+        if any(tokens and set(tokens) <= set(a) for a in asked):
+            continue
+        found.append(text)
+    return tuple(dict.fromkeys(found))
+
+
+def dated_context(question: Question, cand: Candidate) -> StoredSentence | None:
+    """For "when": the sentence before one that dates its event only relatively ("that
+    month", "at the time"), when that sentence gives the date itself."""
+    if question.wh != "when" or cand.read.previous is None:
+        return None
+    published = cand.article.published
+    if any(read_value(v, "DATE", published).day for v in cand.values):
+        return None
+    previous = cand.read.previous
+    dates = [previous.text[a:b] for label, a, b in previous.entities if label in ("DATE", "TIME")]
+    return previous if any(read_value(d, "DATE", published).day for d in dates) else None
+
+
+def select(ranked: list[Candidate]) -> list[Candidate]:
+    """The best candidate, and those close to it that say something else; a candidate that
+    says the same as one chosen becomes its twin (one line, several citations)."""
+    chosen: list[Candidate] = []
+    if not ranked:
+        return chosen
+    floor = ranked[0].score * RELATIVE_FLOOR
+    for cand in ranked:
+        if cand.score < floor:
+            break
+        twin_of = next((c for c in chosen if is_twin(c, cand)), None)
+        if twin_of is not None:
+            if cand.article.article_id not in {
+                t.article.article_id for t in [twin_of, *twin_of.twins]
+            }:
+                twin_of.twins.append(cand)
+            continue
+        if len(chosen) < MAX_LINES:
+            chosen.append(cand)
+    return chosen
+
+
+def is_twin(a: Candidate, b: Candidate) -> bool:
+    union = a.read.stems | b.read.stems
+    jaccard = len(a.read.stems & b.read.stems) / len(union) if union else 0.0
+    return jaccard >= TWIN_JACCARD or float(a.read.vector @ b.read.vector) >= TWIN_COSINE
+
+
+def find_conflicts(
+    question: Question, accepted: list[Candidate]
+) -> list[list[tuple[Candidate, Value]]]:
+    """Claims where another source says the same as the best sentence with a value that cannot
+    be the same: the sentences are alike (CLAIM_COSINE) and differ where their values are."""
+    if not accepted:
+        return []
+    best = accepted[0]
+    for other in accepted[1:]:
+        if other.article.article_id == best.article.article_id:
+            continue
+        if float(other.read.vector @ best.read.vector) < CLAIM_COSINE:
+            continue
+        pair = differing_values(best, other)
+        if pair is not None:
+            return [[(best, pair[0]), (other, pair[1])]]
+    return []
+
+
+def _values_of(cand: Candidate) -> list[Value]:
+    labels = {text: label for label, text in cand.read.entities}
+    return [read_value(v, labels.get(v, ""), cand.article.published) for v in cand.values]
+
+
+def differing_values(a: Candidate, b: Candidate) -> tuple[Value, Value] | None:
+    """The values two sentences give where their wordings differ, if those disagree; or, when
+    the wordings are not aligned, a value of each that agrees with none of the other's."""
+    mine, theirs = _values_of(a), _values_of(b)
+    if not mine or not theirs:
+        return None
+    tokens_a, tokens_b = list(a.read.tokens), list(b.read.tokens)
+    matcher = SequenceMatcher(a=tokens_a, b=tokens_b, autojunk=False)
+    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
+        if tag != "replace":
+            continue
+        left = [v for v in mine if set(v.tokens) & set(tokens_a[i1:i2])]
+        right = [v for v in theirs if set(v.tokens) & set(tokens_b[j1:j2])]
+        for x in left:
+            for y in right:
+                if not agree(x, y):
+                    return x, y
+    if matcher.ratio() >= 0.6:
+        return None  # aligned, and no differing place holds disagreeing values
+    only_mine = [v for v in mine if not any(agree(v, t) for t in theirs)]
+    only_theirs = [t for t in theirs if not any(agree(t, v) for v in mine)]
+    return (only_mine[0], only_theirs[0]) if only_mine and only_theirs else None

@@ -1,0 +1,112 @@
+"""Answer values (a name, a number, a date) read from entity texts, and whether two agree.
+
+Two sources disagree only when their values are of one kind and cannot be the same thing:
+"Norway" and "U.S."; "39" and "37 medals"; "June 2019" and "July 2021". Values that may be one
+thing written two ways agree: "Wednesday" and "Nov. 8" in articles published on Nov. 9, "Joe
+Biden" and "Biden", "2,000" and "2000". A value that cannot be read as its kind never conflicts.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from index.names import fold_tokens
+
+MONTHS = {m: i for i, m in enumerate(
+    "jan feb mar apr may jun jul aug sep oct nov dec".split(), start=1)}  # fmt: skip
+WEEKDAYS = {d: i for i, d in enumerate("mon tue wed thu fri sat sun".split())}
+_SCALE = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
+_NUMBER_WORDS = {w: i for i, w in enumerate(
+    "zero one two three four five six seven eight nine ten eleven twelve".split())}  # fmt: skip
+# Two numbers within this relative distance are one value written twice ("roughly 1 million").
+NUMBER_TOLERANCE = 0.02
+
+
+@dataclass(frozen=True)
+class Value:
+    kind: str  # name | number | date
+    text: str
+    tokens: tuple[str, ...] = ()
+    number: float | None = None
+    day: tuple[int | None, int | None, int | None] | None = None  # (year, month, day)
+
+
+def read_value(text: str, label: str, published: str | None = None) -> Value:
+    """A value of the kind its entity label says, read as far as it can be."""
+    tokens = tuple(fold_tokens(text))
+    if label in ("DATE", "TIME"):
+        return Value("date", text, tokens, day=_read_date(tokens, published))
+    if label in ("CARDINAL", "QUANTITY", "MONEY", "PERCENT", "ORDINAL"):
+        return Value("number", text, tokens, number=_read_number(text))
+    return Value("name", text, tokens)
+
+
+def agree(a: Value, b: Value) -> bool:
+    """Whether two values may be the same (values of different kinds never disagree)."""
+    if a.kind != b.kind:
+        return True
+    if a.kind == "number":
+        if a.number is None or b.number is None:
+            return True
+        scale = max(abs(a.number), abs(b.number), 1e-9)
+        return abs(a.number - b.number) / scale <= NUMBER_TOLERANCE
+    if a.kind == "date":
+        if a.day is None or b.day is None:
+            return True
+        return all(x is None or y is None or x == y for x, y in zip(a.day, b.day, strict=True))
+    if _acronym_of(a.tokens, b.tokens) or _acronym_of(b.tokens, a.tokens):
+        return True  # "U.S." and "United States"
+    small, large = sorted((set(a.tokens), set(b.tokens)), key=len)
+    return not small or (bool(small & large) and len(small - large) <= len(small) // 2)
+
+
+def _acronym_of(short: tuple[str, ...], long: tuple[str, ...]) -> bool:
+    skip = {"of", "the", "and", "for"}
+    return (
+        len(short) == 1
+        and len(long) > 1
+        and short[0] == "".join(w[0] for w in long if w not in skip)
+    )
+
+
+def _read_number(text: str) -> float | None:
+    match = re.search(r"\d[\d,]*(?:\.\d+)?", text)
+    words = text.lower().split()
+    if match:
+        value = float(match.group().replace(",", ""))
+    else:
+        found = [_NUMBER_WORDS[w] for w in words if w in _NUMBER_WORDS]
+        if not found:
+            return None
+        value = float(found[0])
+    for word, scale in _SCALE.items():
+        if word in words:
+            value *= scale
+    return value
+
+
+def _read_date(
+    tokens: tuple[str, ...], published: str | None
+) -> tuple[int | None, int | None, int | None] | None:
+    """(year, month, day) as far as the text gives them; a weekday is resolved against the
+    publication date (the most recent such day on or before it)."""
+    year = next((int(t) for t in tokens if re.fullmatch(r"(1[89]|20)\d\d", t)), None)
+    month = next((MONTHS[t[:3]] for t in tokens if t[:3] in MONTHS and t.isalpha()), None)
+    day = next((int(t) for t in tokens if re.fullmatch(r"\d{1,2}", t) and 1 <= int(t) <= 31),
+               None)  # fmt: skip
+    weekday = next((WEEKDAYS[t[:3]] for t in tokens if t.endswith("day") and t[:3] in WEEKDAYS),
+                   None)  # fmt: skip
+    if weekday is not None and published and month is None and day is None:
+        try:
+            base = date.fromisoformat(published[:10])
+        except ValueError:
+            return None
+        when = base - timedelta(days=(base.weekday() - weekday) % 7)
+        return when.year, when.month, when.day
+    if year is None and month is None:
+        return None
+    if year is None and published and month is not None:
+        year = int(published[:4])
+    return year, month, day if month is not None else None

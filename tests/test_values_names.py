@@ -1,0 +1,60 @@
+"""Names in texts and answer values: pure functions, as tables of cases."""
+
+from __future__ import annotations
+
+import pytest
+
+from index.names import fold_tokens, mentions
+from index.values import agree, read_value
+
+
+@pytest.mark.parametrize(
+    ("name", "text", "label", "expected"),
+    [
+        ("Kim Jong Un", "North Korean leader Kim Jong-un met Putin.", "PERSON", True),
+        ("Kim Jong-un", "Kim Jong Un had traveled to Russia.", "PERSON", True),
+        ("Lloyd Austin", "Defense Secretary Austin will visit.", "PERSON", True),
+        ("Lloyd Austin", "Austin, Texas, hosted the race.", "GPE", False),
+        ("South Korea", "South Korean Foreign Minister Park Jin", "GPE", True),
+        ("South Korea", "South Korean Foreign Minister Park Jin", "ORG", False),
+        ("the U.S.", "the US State Department said", "GPE", True),
+        ("Russia's", "Moscow and Russia signed", "GPE", True),
+        ("Japan", "the Japanese prime minister", "NORP", True),
+        ("China", "Chinese President Xi Jinping", "GPE", True),
+        ("France", "the French government", "GPE", False),  # too far apart to match by form
+        ("Park Jin", "Parking rules changed.", "PERSON", False),
+        ("G7", "the Group of Seven (G7) met", "ORG", True),
+        ("Camp David", "a summit at Camp David, Md.", "FAC", True),
+        ("Yoon Suk Yeol", "a courtesy call on Yoon", "PERSON", True),
+        ("Beijing", "Blinken flew to Seoul.", "GPE", False),
+    ],
+)
+def test_mentions(name: str, text: str, label: str, expected: bool) -> None:
+    assert mentions(name, fold_tokens(text), label) is expected
+
+
+@pytest.mark.parametrize(
+    ("a", "label_a", "b", "label_b", "published", "expected"),
+    [
+        ("Norway", "GPE", "U.S.", "GPE", None, False),
+        ("U.S.", "GPE", "United States", "GPE", None, True),
+        ("Joe Biden", "PERSON", "Biden", "PERSON", None, True),
+        ("Simona Halep", "PERSON", "Angelique Kerber", "PERSON", None, False),
+        ("39", "CARDINAL", "37", "CARDINAL", None, False),
+        ("2,000", "CARDINAL", "2000", "CARDINAL", None, True),
+        ("roughly a million", "CARDINAL", "1 million", "CARDINAL", None, True),
+        ("$1 billion", "MONEY", "$16 billion", "MONEY", None, False),
+        ("Wednesday", "DATE", "Nov. 8", "DATE", "2023-11-09", True),
+        ("Wednesday", "DATE", "Nov. 7", "DATE", "2023-11-09", False),
+        ("June 2019", "DATE", "July 2021", "DATE", None, False),
+        ("2019", "DATE", "July 2019", "DATE", None, True),
+        ("last week", "DATE", "Monday", "DATE", "2023-11-09", True),  # unreadable: no conflict
+        ("Norway", "GPE", "39", "CARDINAL", None, True),  # different kinds never conflict
+    ],
+)
+def test_values_agree(
+    a: str, label_a: str, b: str, label_b: str, published: str | None, expected: bool
+) -> None:
+    left, right = read_value(a, label_a, published), read_value(b, label_b, published)
+    assert agree(left, right) is expected
+    assert agree(right, left) is expected
