@@ -14,7 +14,7 @@ import re
 from collections.abc import Iterable, Sequence
 from datetime import date
 
-from index.models import CANNOT_ANSWER, Answer, Article, Citation
+from index.models import CANNOT_ANSWER, Answer, Article, Citation, Line
 
 MAX_MESSAGE_UTF16 = 4096
 MAX_CALLBACK_BYTES = 64
@@ -77,11 +77,35 @@ def source_label(article: Article) -> str:
     return f"{outlet}{title}" + (f" ({esc(when)})" if when else "")
 
 
+EVIDENCE_HEADING = "No single sentence answers this. What each source says:"
+CONFLICT_MARK = "⚠️"
+
+
+def answer_lines(answer: Answer) -> list[str]:
+    """An answer's lines as plain text, for any renderer: the cited sentences (a fact several
+    outlets report says so), a marked line per conflict, and an abstention's note."""
+    if answer.abstained or not answer.citations:
+        return [answer.answer or CANNOT_ANSWER] + ([answer.note] if answer.note else [])
+    lines = [EVIDENCE_HEADING] if answer.answer_kind == "evidence" else []
+    shown = answer.lines or [Line(t, ()) for t in answer.answer.splitlines() if t.strip()]
+    for line in shown:
+        lines.append(
+            f"{line.text} (reported by {line.outlets} outlets)" if line.outlets > 1 else line.text
+        )
+    for claims in answer.conflicts:
+        sides = " vs ".join(f"“{c.value}” [{c.n}]" for c in claims)
+        lines.append(f"{CONFLICT_MARK} The sources differ: {sides}")
+    return lines
+
+
 def answer_messages(answer: Answer, limit: int = MAX_MESSAGE_UTF16) -> list[str]:
     """An answer as HTML messages: the answer lines with [n] markers, then its Sources."""
     if answer.abstained or not answer.citations:
-        return [esc(answer.answer or CANNOT_ANSWER)]
-    lines = [esc(line) for line in answer.answer.splitlines() if line.strip()]
+        return ["\n".join(esc(line) for line in answer_lines(answer))]
+    lines = [esc(line) for line in answer_lines(answer)]
+    for i, line in enumerate(lines):
+        if line.startswith(CONFLICT_MARK) or line == EVIDENCE_HEADING:
+            lines[i] = f"<i>{line}</i>"
     sources = [source_line(c.n, c.article) for c in answer.citations]
     # The heading travels with the first source, so a split never leaves it alone at the end.
     lines += ["", f"<b>Sources</b>\n{sources[0]}", *sources[1:]]

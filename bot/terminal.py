@@ -16,7 +16,9 @@ if TYPE_CHECKING:
 
 def format_answer(answer: Answer) -> str:
     """An answer as plain text: the answer lines, then the numbered sources."""
-    lines = [answer.answer]
+    from bot.render import answer_lines
+
+    lines = answer_lines(answer)
     if answer.citations:
         lines += ["", "Sources:"]
         for c in answer.citations:

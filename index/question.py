@@ -92,6 +92,7 @@ class Question:
     source_question: bool = False  # "which outlet reported ..."
     numbers: tuple[str, ...] = ()  # years and figures the question states
     outlet_words: tuple[str, ...] = field(default=())  # names followed by article/report
+    head_forms: tuple[str, ...] = ()  # X as written and as its lemma ("fishermen", "fisherman")
 
     @property
     def subject(self) -> Name | None:
@@ -104,7 +105,9 @@ def analyse(text: str) -> Question:
     root = _root(doc)
     names = _names(doc, root)
     wh = _wh(doc)
-    head = _head_noun(doc, wh)
+    head_token = _head_token(doc, wh)
+    head = stem(head_token.lemma_.lower()) if head_token is not None else None
+    head_forms = (head_token.lower_, head_token.lemma_.lower()) if head_token is not None else ()
     expects = _expects(wh, head, doc)
     predicate = None
     if root is not None and root.pos_ in ("VERB", "AUX") and root.lemma_.lower() not in LIGHT_VERBS:
@@ -120,7 +123,8 @@ def analyse(text: str) -> Question:
     ))  # fmt: skip
     numbers = tuple(t.text for t in doc if t.like_num and re.search(r"\d", t.text))
     return Question(
-        text=text, wh=wh, expects=expects, head=head, names=names, predicate=predicate,
+        text=text, wh=wh, expects=expects, head=head, head_forms=head_forms, names=names,
+        predicate=predicate,
         focus=focus, speech=_speech(doc, root, wh, names), evidence=_asks_for_evidence(doc, wh),
         source_question=bool(_SOURCE_QUESTION.search(text)), numbers=numbers,
         outlet_words=_outlet_words(doc),
@@ -171,12 +175,13 @@ def _wh_phrase(doc: Any, wh: str) -> set[int]:
     return set()
 
 
-def _head_noun(doc: Any, wh: str) -> str | None:
+def _head_token(doc: Any, wh: str) -> Any:
+    """X in "how many X" / "which X" / "what X"."""
     for token in doc:
         if wh == "how_many" and token.lower_ in ("many", "much") and token.head.pos_ == "NOUN":
-            return stem(token.head.lemma_.lower())
+            return token.head
         if wh in ("which", "what") and token.lower_ == wh and token.dep_ == "det":
-            return stem(token.head.lemma_.lower())
+            return token.head
     return None
 
 
@@ -218,14 +223,17 @@ def _names(doc: Any, root: Any) -> tuple[Name, ...]:
         if ent.label_ not in NAME_LABELS:
             continue
         tokens = [t for t in ent if not (t.tag_ == "POS" or t.lower_ in ("'s", "’s", "the"))]
-        if not tokens:
-            continue
+        if not any(t.text[:1].isupper() or t.text[:1].isdigit() for t in tokens):
+            continue  # the small model's guess on lower-case words is no name
         text = doc[tokens[0].i : tokens[-1].i + 1].text
         is_subject = any(t.i in subject_tokens or t.head.i in subject_tokens for t in tokens)
         found.append(Name(text, ent.label_, is_subject))
     run: list[Any] = []
     for token in [*doc, None]:
-        if token is not None and token.pos_ == "PROPN" and token.i not in covered and token.i > 0:
+        if (
+            token is not None and token.pos_ == "PROPN" and token.i not in covered
+            and token.i > 0 and token.text[:1].isupper()  # a name is written with capitals
+        ):  # fmt: skip
             run.append(token)
             continue
         if run:

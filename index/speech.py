@@ -61,12 +61,23 @@ class SpeechResult:
     note: str | None = None
 
 
+def speakers_of(speech: Speech) -> list[str]:
+    """ "Blinken and Park" asks about two speakers; each is looked up on its own."""
+    parts = re.split(r"\s*(?:,|\band\b|&)\s*", speech.speaker)
+    return [p for p in parts if p.strip()] or [speech.speaker]
+
+
 def statements_of(
-    catalog: Catalog, speaker: str, is_name: bool, library_ids: Sequence[int]
+    catalog: Catalog, speakers: Sequence[str], is_name: bool, library_ids: Sequence[int]
 ) -> list[Statement]:
-    """Every sentence attributed to the speaker in the libraries (one per sentence)."""
-    rows = catalog.attributions_of(lookup_keys(speaker), library_ids, STATEMENT_LIMIT)
-    kept = {r["sentence"]: r for r in rows if _is_speaker(speaker, is_name, r)}
+    """Every sentence attributed to one of the speakers in the libraries (one per sentence)."""
+    keys = [k for speaker in speakers for k in lookup_keys(speaker)]
+    rows = catalog.attributions_of(keys, library_ids, STATEMENT_LIMIT)
+    kept = {
+        r["sentence"]: r
+        for r in rows
+        if any(_is_speaker(speaker, is_name, r) for speaker in speakers)
+    }
     sentences = catalog.sentences_by_row(list(kept))
     out = []
     for row, attribution in kept.items():
@@ -100,10 +111,12 @@ def answer_speech(
     idf: Callable[[list[str]], dict[str, float]],
 ) -> SpeechResult:
     """X's statements about the topic, best first; none when X is not quoted on it."""
-    statements = statements_of(catalog, speech.speaker, speech.speaker_is_name, library_ids)
+    statements = statements_of(catalog, speakers_of(speech), speech.speaker_is_name, library_ids)
     if not statements:
         return SpeechResult([], False)
     topic = speech.topic.strip()
+    if not [w for w in content_stems(topic) if w not in ("do", "make", "get")]:
+        topic = ""  # "urge North Korea to do": what matters is the listener, named below
     topic_names = _topic_names(question, speech)
     vector = encode(topic) if topic else question_vector
     stems = content_stems(topic)
@@ -148,7 +161,11 @@ def quoted_on(speaker: str, statements: list[Statement]) -> str:
 
 
 def resolve_speaker(speech: Speech, carried: Sequence[str]) -> Speech:
-    """'What did he say about China?' after a question about Blinken: Blinken said it."""
-    if speech.speaker.lower() in _PRONOUNS and carried:
-        return Speech(carried[0], True, speech.verb, speech.topic, speech.listener)
-    return speech
+    """'What did he say about China?' after a question about Blinken: Blinken said it (and in
+    "he and Blinken", he is the previous question's subject)."""
+    parts = speakers_of(speech)
+    if not carried or not any(p.lower() in _PRONOUNS for p in parts):
+        return speech
+    named = [carried[0] if p.lower() in _PRONOUNS else p for p in parts]
+    return Speech(" and ".join(dict.fromkeys(named)), True, speech.verb, speech.topic,
+                  speech.listener)  # fmt: skip

@@ -24,8 +24,9 @@ import numpy as np
 
 from index.candidates import Candidate
 from index.catalog import StoredSentence
-from index.names import fold_tokens, mentions
+from index.names import fold_tokens, mentions, name_parts
 from index.question import Question
+from index.text import STOPWORDS
 from index.values import Value, agree, read_value
 
 # Score = dense similarity, coverage of the question's words (sentence, passage), relation.
@@ -76,6 +77,9 @@ def judge(
 ) -> Judged:
     """Score every candidate, keep the ones that support an answer, pick the lines."""
     accepted = []
+    role: tuple[str, ...] = ()
+    if question.wh == "who" and not question.expects and question.subject:
+        role = common_role(question.subject.text, candidates)
     for cand in candidates:
         cand.dense = float(cand.read.vector @ vector)
         relation = (
@@ -87,6 +91,8 @@ def judge(
             + W_CONTEXT * coverage(weights, cand.chunk.stems)
             + W_RELATION * relation
         )
+        if role and question.subject and role_before(question.subject.text, cand) != role:
+            continue  # "Who is X?" is answered by the sentences that say what X is
         if cand.dense < MIN_DENSE or cand.score < MIN_SCORE:
             continue
         if not _names_hold(question, cand, carried) or not _figures_hold(question, cand):
@@ -94,7 +100,11 @@ def judge(
         cand.values = answer_values(question, cand)
         if question.expects and not cand.values:
             continue
-        if question.wh == "how_many" and question.head and question.head not in cand.read.stems:
+        if (
+            question.wh == "how_many"
+            and question.head_forms
+            and not counts_the_head(question.head_forms, cand)
+        ):
             continue
         accepted.append(cand)
     accepted.sort(key=lambda c: -c.score)
@@ -103,19 +113,61 @@ def judge(
     return Judged(lines, conflicts)
 
 
+def counts_the_head(forms: Sequence[str], cand: Candidate) -> bool:
+    """ "How many fishermen": the sentence names fishermen (or a fisherman), not just a
+    word with the same stem ("protesters" is not "protest")."""
+    words = set(cand.read.tokens)
+    words |= {w[:-1] for w in words if w.endswith("s")} | {
+        w[:-2] for w in words if w.endswith("es")
+    }
+    words |= {w[:-3] + "man" for w in words if w.endswith("men")}
+    return any(form in words for form in forms)
+
+
 def _names_hold(question: Question, cand: Candidate, carried: Sequence[str]) -> bool:
+    """The question's names are in the passage; its subject, or (with no named subject) one of
+    its names, in the sentence itself: a sentence naming none of them is off its topic."""
     sentence, context = cand.read.tokens, cand.chunk.tokens
     outlets = {w.lower() for w in question.outlet_words}
-    for name in question.names:
-        if name.text.lower() in outlets:
-            continue
+    names = [n for n in question.names if n.text.lower() not in outlets]
+    for name in names:
         if name.subject and not _subject_named(name.text, name.label, cand):
             return False
         if not mentions(name.text, sentence, name.label) and not mentions(
             name.text, context, name.label
         ):
             return False
+    unnamed_subject = names and not any(n.subject for n in names)
+    if unnamed_subject and not any(mentions(n.text, sentence, n.label) for n in names):
+        return False
     return not carried or any(mentions(n, context) for n in carried)
+
+
+def role_before(name: str, cand: Candidate) -> tuple[str, ...]:
+    """The two words right before the name's first mention, when they are words that may
+    describe it ("foreign minister" Park Jin, "security adviser" Cho): no stopwords, no names."""
+    parts = name_parts(name)
+    tokens = cand.read.tokens
+    for i, token in enumerate(tokens):
+        if parts and token in (parts[0], parts[-1]):
+            before = tokens[max(0, i - 2) : i]
+            if len(before) == 2 and all(t.isalpha() and t not in STOPWORDS for t in before):
+                return tuple(before)
+            return ()
+    return ()
+
+
+def common_role(name: str, candidates: Sequence[Candidate]) -> tuple[str, ...]:
+    """The role most articles give the name just before it, if two or more agree."""
+    votes: dict[tuple[str, ...], set[str]] = {}
+    for cand in candidates:
+        role = role_before(name, cand)
+        if role:
+            votes.setdefault(role, set()).add(cand.article.article_id)
+    if not votes:
+        return ()
+    role, articles = max(votes.items(), key=lambda kv: len(kv[1]))
+    return role if len(articles) >= 2 else ()
 
 
 def _subject_named(name: str, label: str, cand: Candidate) -> bool:

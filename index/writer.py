@@ -15,6 +15,7 @@ import os
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from difflib import SequenceMatcher
 from typing import TYPE_CHECKING, Any
 
 import numpy as np
@@ -24,7 +25,7 @@ from index.errors import BackendError, InputError
 from index.loaders import LoadedArticle
 from index.models import Article, IngestedArticle, IngestReport
 from index.speakers import speaker_key
-from index.text import all_stems, sentence_spans
+from index.text import STOPWORDS, all_stems, sentence_spans, split_sentences
 
 if TYPE_CHECKING:
     from index.store import Library, Store
@@ -33,6 +34,9 @@ logger = logging.getLogger(__name__)
 
 CHUNK_TOKENS = 200
 CHUNK_OVERLAP = 40
+# Sentences of a near-copy and of its original that share this share of their words are the
+# same sentence, compared word by word for changed facts.
+FACT_SENTENCE_JACCARD = 0.5
 # Articles written per group: one encoding batch and one chroma add each.
 GROUP_ARTICLES = 16
 
@@ -121,11 +125,16 @@ class ArticleWriter:
         return Job(article, article_id, None, copy_of=self._original(article))
 
     def _original(self, article: LoadedArticle) -> Article | None:
-        """The visible article this one nearly copies (a syndicated or lightly edited copy)."""
+        """The visible article this one nearly copies (a syndicated or lightly edited copy).
+        A near-copy that changes a fact (a name, a figure) is no copy: it is indexed as an
+        account of its own, so that answers can show that the two disagree."""
         for key, _score in self.catalog.near_duplicates().find(article.clean.text):
             row = self.catalog.original_of(int(key))
-            if self.catalog.library_of(row) in self.visible:
-                return self.catalog.article(row)
+            if self.catalog.library_of(row) not in self.visible:
+                continue
+            if changes_facts(article.clean.text, self.catalog.stored_article(row)[3]):
+                return None
+            return self.catalog.article(row)
         return None
 
     def _free_id(self, article: LoadedArticle) -> str:
@@ -273,6 +282,33 @@ def result(
         outlet=clean.outlet, published=clean.published, status=status, chunks=chunks,
         same_as=same_as, source_key=article.source_key,
     )  # fmt: skip
+
+
+def changes_facts(new: str, old: str) -> bool:
+    """Whether a near-copy rewrites a fact of the text it copies: in a sentence that matches
+    one of the original's, a word that differs is a figure or a capitalised word (a name)."""
+    originals = [(s, s.split()) for s in split_sentences(old)]
+    for sentence in split_sentences(new):
+        words = sentence.split()
+        best, best_score = None, 0.0
+        for _text, candidate in originals:
+            union = set(words) | set(candidate)
+            score = len(set(words) & set(candidate)) / len(union) if union else 0.0
+            if score > best_score:
+                best, best_score = candidate, score
+        if best is None or best_score < FACT_SENTENCE_JACCARD:
+            continue  # an added or rewritten sentence: nothing to compare
+        matcher = SequenceMatcher(a=best, b=words, autojunk=False)
+        for tag, i1, i2, j1, j2 in matcher.get_opcodes():
+            if tag != "equal" and any(_is_fact(w) for w in best[i1:i2] + words[j1:j2]):
+                return True
+    return False
+
+
+def _is_fact(word: str) -> bool:
+    word = word.strip(".,;:!?\"'“”‘’()[]")
+    name = word[:1].isupper() and len(word) > 1 and word.lower() not in STOPWORDS
+    return name or any(c.isdigit() for c in word)
 
 
 def stored_loaded_article(catalog: Any, row: int) -> LoadedArticle:

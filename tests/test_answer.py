@@ -5,11 +5,10 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-import numpy as np
 import pytest
 
-from index.answer import Candidate, number_citations
 from index.citations import citation_numbers
+from index.compose import Quote, compose
 from index.followup import contextualize, extract_entities, looks_like_followup
 from index.models import CANNOT_ANSWER, Answer, Article
 from index.service import NewsIndex
@@ -91,34 +90,41 @@ def test_answer_json_contract(sample_index: NewsIndex) -> None:
     assert "Russia" in data["answer"]
 
 
-def _candidate(article_id: str, text: str) -> Candidate:
-    article = Article(article_id, f"Title {article_id}")
-    return Candidate(article, text, text, set(), np.zeros(3, dtype=np.float32), 1.0)
+def _quote(article_id: str, text: str) -> Quote:
+    return Quote(
+        Article(article_id, f"Title {article_id}", outlet=f"Outlet {article_id}"), text, text
+    )
 
 
 @pytest.mark.parametrize(
-    ("lines", "rendered", "numbers"),
+    ("lines", "rendered", "numbers", "outlets"),
     [
-        ([["a:x."]], ["x. [1]"], {"a": 1}),
-        ([["a:x."], ["b:y."]], ["x. [1]", "y. [2]"], {"a": 1, "b": 2}),
-        ([["b:x."], ["a:y."], ["b:z."]], ["x. [1]", "y. [2]", "z. [1]"], {"b": 1, "a": 2}),
-        ([["a:x.", "b:x too."], ["b:y."]], ["x. [1][2]", "y. [2]"], {"a": 1, "b": 2}),
-        ([["a:x.", "a:x again."]], ["x. [1]"], {"a": 1}),
+        ([["a:x."]], ["x. [1]"], {"a": 1}, [1]),
+        ([["a:x."], ["b:y."]], ["x. [1]", "y. [2]"], {"a": 1, "b": 2}, [1, 1]),
+        ([["b:x."], ["a:y."], ["b:z."]], ["x. [1]", "y. [2]", "z. [1]"], {"b": 1, "a": 2}, [1] * 3),
+        ([["a:x.", "b:x too."], ["b:y."]], ["x. [1][2]", "y. [2]"], {"a": 1, "b": 2}, [2, 1]),
+        ([["a:x.", "a:x again."]], ["x. [1]"], {"a": 1}, [1]),
         (
             [["c:x.", "a:w.", "b:v."], ["a:y."]],
             ["x. [1][2][3]", "y. [2]"],
             {"c": 1, "a": 2, "b": 3},
+            [3, 1],
         ),
     ],
 )
-def test_number_citations(
-    lines: list[list[str]], rendered: list[str], numbers: dict[str, int]
+def test_citations_are_numbered_by_first_use(
+    lines: list[list[str]], rendered: list[str], numbers: dict[str, int], outlets: list[int]
 ) -> None:
-    cands = [[_candidate(*item.split(":", 1)) for item in line] for line in lines]
-    got_lines, citations = number_citations(cands)
-    assert got_lines == rendered
-    assert {c.article.article_id: c.n for c in citations} == numbers
-    assert [c.n for c in citations] == list(range(1, len(citations) + 1))
+    quotes = []
+    for line in lines:
+        first, *twins = (_quote(*item.split(":", 1)) for item in line)
+        first.twins = twins
+        quotes.append(first)
+    answer = compose(Answer("q", CANNOT_ANSWER, True), quotes)
+    assert answer.answer.splitlines() == rendered and not answer.abstained
+    assert {c.article.article_id: c.n for c in answer.citations} == numbers
+    assert [c.n for c in answer.citations] == list(range(1, len(answer.citations) + 1))
+    assert [line.outlets for line in answer.lines] == outlets  # "reported by N outlets"
 
 
 def test_same_fact_from_two_articles_is_shown_once(fresh_index: NewsIndex, tmp_path: Path) -> None:

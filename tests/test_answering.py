@@ -1,0 +1,181 @@
+"""Answers that answer: who said what, abstention, evidence, conflicts, corroboration.
+
+Every case runs on articles written for the test (index/ never sees them at design time), so
+nothing here can pass by fitting the sample articles' words.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from bot.render import answer_lines
+from index.embedding import Embedder
+from index.models import CANNOT_ANSWER, Answer
+from index.service import NewsIndex
+
+ARTICLES = {
+    "harbour.txt": """Title: Harbour repairs split the council
+Source: Quay Times
+Date: 2024-05-02
+
+Mayor Ada Lind said the harbour would reopen in June after the repairs.
+
+"We will not raise the tolls this year," Lind told reporters on Tuesday.
+
+The council praised Lind for the plan, and Councillor Bo Stam voted against it.
+
+Stam said the repairs cost too much. He added that the money should go to schools.
+
+Protesters gathered outside the harbour office on Monday.
+""",
+    "harbour-herald.txt": """Title: Harbour to reopen in June, mayor says
+Source: Harbour Herald
+Date: 2024-05-03
+
+The harbour will reopen in June, Mayor Ada Lind said, and the repairs will cost 12 million
+crowns.
+
+About 300 fishermen joined a protest at the harbour office, asking for lower fees.
+""",
+    "storm-a.txt": """Title: Storm hits Arlen
+Source: Arlen Post
+Date: 2024-02-10
+
+The storm destroyed 40 homes in Arlen on Friday night, officials said on Saturday.
+
+Power was restored to most of the town by Sunday.
+""",
+    "storm-b.txt": """Title: Storm hits Arlen
+Source: Valley Wire
+Date: 2024-02-10
+
+The storm destroyed 400 homes in Arlen on Friday night, officials said on Saturday.
+
+Power was restored to most of the town by Sunday.
+""",
+    "echo.txt": """Title: Lighthouse keeper retires
+Source: Coast Notes
+Date: 2024-03-01
+
+The lighthouse keeper retired after forty years. The lighthouse keeper retired after forty years.
+Her last night on duty was calm, she said.
+""",
+}
+
+
+@pytest.fixture(scope="module")
+def index(embedder: Embedder, tmp_path_factory: pytest.TempPathFactory) -> Iterator[NewsIndex]:
+    folder = tmp_path_factory.mktemp("answering")
+    for name, text in ARTICLES.items():
+        (folder / name).write_text(text)
+    built = NewsIndex(folder / "data", "answering", embedder, create=True)
+    built.ingest([str(folder / name) for name in ARTICLES])
+    yield built
+    built.close()
+
+
+def _lines(answer: Answer) -> list[str]:
+    return answer.answer.splitlines()
+
+
+def test_who_said_what_answers_only_from_the_speakers_own_words(index: NewsIndex) -> None:
+    answer = index.ask("What did Ada Lind say about the tolls?")
+    assert not answer.abstained and answer.answer_kind == "answer"
+    assert any("raise the tolls" in line for line in _lines(answer))
+    assert not any("praised Lind" in line for line in _lines(answer))  # a mention, not her words
+
+
+def test_he_added_is_the_earlier_speakers_statement(index: NewsIndex) -> None:
+    answer = index.ask("What did Bo Stam say about the money?")
+    assert any("should go to schools" in line for line in _lines(answer))
+
+
+def test_a_speaker_never_quoted_on_the_topic_is_an_abstention_with_a_note(
+    index: NewsIndex,
+) -> None:
+    answer = index.ask("What did Ada Lind say about the schools?")
+    assert answer.abstained and answer.citations == [] and answer.answer == CANNOT_ANSWER
+    assert answer.note is not None and "Ada Lind is quoted" in answer.note
+    assert answer.to_json()["answer_kind"] == "abstained"
+
+
+def test_a_name_the_articles_never_mention_is_an_abstention(index: NewsIndex) -> None:
+    answer = index.ask("What did Councillor Ann Fry say about the harbour?")
+    assert answer.abstained and answer.citations == []
+    assert answer.note is not None and "never mention" in answer.note and "Ann Fry" in answer.note
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        ("How many fishermen joined the protest at the harbour office?", "300"),
+        ("How much will the harbour repairs cost?", "12 million"),
+        ("When will the harbour reopen?", "June"),
+    ],
+)
+def test_a_fact_of_the_asked_type_is_answered(
+    index: NewsIndex, question: str, expected: str
+) -> None:
+    answer = index.ask(question)
+    assert not answer.abstained and expected in answer.answer
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "How many boats did the storm destroy in Arlen?",  # a figure, but of homes
+        "When did Bo Stam join the council?",  # no date for it
+        "Who won the Arlen mayoral election?",  # names in the articles, fact not
+    ],
+)
+def test_hard_negatives_abstain(index: NewsIndex, question: str) -> None:
+    answer = index.ask(question)
+    assert answer.abstained and answer.citations == [], answer.answer
+
+
+def test_sources_that_disagree_are_shown_side_by_side(index: NewsIndex) -> None:
+    answer = index.ask("How many homes did the storm destroy in Arlen?")
+    assert not answer.abstained
+    (claims,) = answer.conflicts
+    assert {c.value for c in claims} == {"40", "400"}
+    outlets = {c.article.outlet for c in answer.citations if c.n in {x.n for x in claims}}
+    assert outlets == {"Arlen Post", "Valley Wire"}
+    data = answer.to_json()["conflicts"]
+    assert [sorted(c["n"] for c in conflict["claims"]) for conflict in data] == [[1, 2]]
+    assert any(line.startswith("⚠️ The sources differ") for line in answer_lines(answer))
+
+
+def test_a_comparison_gets_the_evidence_of_each_source(index: NewsIndex) -> None:
+    answer = index.ask(
+        "Do the Quay Times and the Harbour Herald agree on when the harbour reopens?"
+    )
+    assert answer.answer_kind == "evidence" and not answer.abstained
+    outlets = {c.article.outlet for c in answer.citations}
+    assert {"Quay Times", "Harbour Herald"} <= outlets
+    for line in _lines(answer):  # each line says whose it is
+        assert line.startswith(("Quay Times (2024-05-02): ", "Harbour Herald (2024-05-03): "))
+
+
+def test_a_sentence_repeated_in_a_chunk_is_answered_from(index: NewsIndex) -> None:
+    answer = index.ask("How long did the lighthouse keeper serve before retiring?")
+    assert not answer.abstained and "forty years" in answer.answer
+
+
+def test_the_json_contract_keeps_its_fields(index: NewsIndex, tmp_path: Path) -> None:
+    data = index.ask("When will the harbour reopen?").to_json()
+    assert {"question", "answer", "abstained", "citations", "retrieval_query"} <= data.keys()
+    assert data["answer_kind"] in ("answer", "evidence", "abstained")
+    assert isinstance(data["conflicts"], list)
+    for citation in data["citations"]:
+        assert {
+            "n",
+            "article_id",
+            "title",
+            "outlet",
+            "published",
+            "url",
+            "quote",
+        } <= citation.keys()
