@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import logging
 import re
+import time
 import weakref
 from dataclasses import dataclass, field
 
@@ -33,6 +34,7 @@ class BotState:
     access: Access = field(init=False)
     rate: RateLimit = field(init=False)
     stats: Stats = field(default_factory=Stats)
+    admins: AdminCache = field(init=False)  # who administers which group (bot/rights.py)
     _locks: weakref.WeakValueDictionary[tuple[str, str], asyncio.Lock] = field(
         default_factory=weakref.WeakValueDictionary
     )
@@ -40,6 +42,7 @@ class BotState:
     def __post_init__(self) -> None:
         self.access = Access.from_settings(self.settings)
         self.rate = RateLimit(self.settings.telegram_user_rate_limit)
+        self.admins = AdminCache(self.settings.newsbot_admin_cache_seconds)
 
     def lock(self, chat_key: str, user_key: str) -> asyncio.Lock:
         """One lock per conversation thread, so a person's questions are answered in order
@@ -48,6 +51,26 @@ class BotState:
         if lock is None:
             lock = self._locks[(chat_key, user_key)] = asyncio.Lock()
         return lock
+
+
+@dataclass
+class AdminCache:
+    """getChatMember answers, remembered for ``seconds``: (chat, user) -> (when, is admin)."""
+
+    seconds: float
+    _seen: dict[tuple[int, int], tuple[float, bool]] = field(default_factory=dict)
+
+    def get(self, chat_id: int, user_id: int) -> bool | None:
+        found = self._seen.get((chat_id, user_id))
+        if found is None or time.monotonic() - found[0] >= self.seconds:
+            return None
+        return found[1]
+
+    def put(self, chat_id: int, user_id: int, is_admin: bool) -> None:
+        if len(self._seen) > 10_000:  # drop what has expired, so the cache stays small
+            now = time.monotonic()
+            self._seen = {k: v for k, v in self._seen.items() if now - v[0] < self.seconds}
+        self._seen[(chat_id, user_id)] = (time.monotonic(), is_admin)
 
 
 def bot_state(context: ContextTypes.DEFAULT_TYPE) -> BotState:

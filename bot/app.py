@@ -22,7 +22,7 @@ from telegram.ext import (
     filters,
 )
 
-from bot import handlers, render
+from bot import feed_commands, handlers, library, render
 from bot.access import MENTIONS_BOT, REPLIES_TO_BOT, STATE_KEY, BotState
 from bot.gate import gate
 from bot.sending import SendLimiter
@@ -33,10 +33,18 @@ from index.service import NewsIndex
 logger = logging.getLogger(__name__)
 
 ALLOWED_UPDATES = [Update.MESSAGE, Update.CALLBACK_QUERY]
+LIBRARY_COMMANDS = [
+    BotCommand("add", "Add an article: /add link, or reply /add to its text"),
+    BotCommand("forget", "Remove article n (from /sources) added here"),
+    BotCommand("follow", "Follow a news feed: /follow link"),
+    BotCommand("feeds", "The feeds followed here"),
+    BotCommand("unfollow", "Stop following feed n"),
+]
 PRIVATE_COMMANDS = [
     BotCommand("ask", "Ask a question (or just send it)"),
     BotCommand("sources", "List the indexed articles"),
     BotCommand("source", "Passage behind citation n: /source 1"),
+    *LIBRARY_COMMANDS,
     BotCommand("help", "How to ask, follow up and read sources"),
     BotCommand("start", "What newsbot is, with example questions"),
 ]
@@ -44,6 +52,7 @@ GROUP_COMMANDS = [
     BotCommand("ask", "Ask a question about the news"),
     BotCommand("sources", "List the indexed articles"),
     BotCommand("source", "Passage behind citation n of my last answer"),
+    *LIBRARY_COMMANDS,
     BotCommand("help", "How to use newsbot in this group"),
 ]
 
@@ -84,21 +93,29 @@ def build_application(settings: Settings, index: NewsIndex) -> Application:
     new = filters.UpdateType.MESSAGE & ~filters.FORWARDED
     private, groups = filters.ChatType.PRIVATE, filters.ChatType.GROUPS
     text = filters.TEXT & ~filters.COMMAND
+    document = filters.UpdateType.MESSAGE & filters.Document.ALL & (private | library.CAPTIONS_ADD)
     application.add_handler(TypeHandler(Update, gate), group=-1)
     application.add_handlers(
         [
             CommandHandler("start", handlers.start, filters=new),
             CommandHandler("help", handlers.help_command, filters=new),
             CommandHandler("ask", handlers.ask_command, filters=new),
-            CommandHandler("sources", handlers.sources_command, filters=new),
+            CommandHandler("sources", library.sources_command, filters=new),
             CommandHandler("source", handlers.source_command, filters=new),
             CommandHandler("stats", handlers.stats_command, filters=new),
+            CommandHandler("add", library.add_command, filters=new),
+            CommandHandler("forget", library.forget_command, filters=new),
+            CommandHandler("follow", feed_commands.follow_command, filters=new),
+            CommandHandler("unfollow", feed_commands.unfollow_command, filters=new),
+            CommandHandler("feeds", feed_commands.feeds_command, filters=new),
             CallbackQueryHandler(handlers.source_button, pattern=rf"^{render.CALLBACK_PREFIX}:"),
             CallbackQueryHandler(handlers.other_button),
             MessageHandler(new & filters.StatusUpdate.NEW_CHAT_MEMBERS, handlers.bot_added),
+            MessageHandler(document, library.document_added),
             MessageHandler(
                 filters.UpdateType.MESSAGE & private & filters.FORWARDED, handlers.forwarded
             ),
+            MessageHandler(new & private & filters.Regex(library.BARE_LINK), library.private_link),
             MessageHandler(new & private & text, handlers.private_question),
             MessageHandler(
                 new & groups & text & (MENTIONS_BOT | REPLIES_TO_BOT), handlers.group_question
@@ -108,15 +125,18 @@ def build_application(settings: Settings, index: NewsIndex) -> Application:
         ]
     )
     application.add_error_handler(error_handler)
+    feed_commands.schedule_polling(application)
     return application
 
 
 async def post_init(application: Application) -> None:
-    """Register the command menus, and start working out the example questions."""
+    """Register the command menus, start working out the example questions, and send feed
+    notices for the index's polls."""
     bot = application.bot
     await bot.set_my_commands(PRIVATE_COMMANDS, scope=BotCommandScopeAllPrivateChats())
     await bot.set_my_commands(GROUP_COMMANDS, scope=BotCommandScopeAllGroupChats())
     handlers.prepare_examples(application.bot_data[STATE_KEY])
+    feed_commands.listen_for_polls(application)
 
 
 async def error_handler(update: object, context: ContextTypes.DEFAULT_TYPE) -> None:

@@ -1,4 +1,5 @@
-"""The `newsbot` command: ingest, ask, search, sources, chat (terminal) and bot (Telegram)."""
+"""The `newsbot` command: ingest, ask, search, sources, chat (terminal), bot (Telegram) and the
+feed commands of bot/cli_feeds.py."""
 
 from __future__ import annotations
 
@@ -335,6 +336,9 @@ def doctor(ctx: typer.Context) -> None:
 
     if not run_doctor(ctx.ensure_object(State).settings, typer.echo):
         raise typer.Exit(1)
+
+
+from bot import cli_feeds  # noqa: E402, F401  (registers follow, unfollow, feeds and poll)
 
 
 def main() -> None:

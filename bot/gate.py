@@ -83,9 +83,9 @@ def addressed_to_bot(message: Message) -> bool:
     it and replies to it."""
     if message.chat.type == ChatType.PRIVATE:
         return True
-    entities = message.entities
+    entities = message.entities or message.caption_entities  # a file captioned /add
     if entities and entities[0].type == MessageEntity.BOT_COMMAND and entities[0].offset == 0:
-        command = (message.text or "")[: entities[0].length]
+        command = (message.text or message.caption or "")[: entities[0].length]
         target = command.partition("@")[2].lower()
         return not target or target == message.get_bot().username.lower()
     return (bool(message.text) and mentions_bot(message)) or replies_to_bot(message)

@@ -62,7 +62,7 @@ async def start(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     if message is None:
         return
     state = bot_state(context)
-    articles = await asyncio.to_thread(state.index.articles)
+    articles = await asyncio.to_thread(state.index.articles, str(message.chat.id))
     examples = await examples_for(state)
     if is_group(message.chat):
         text = render.welcome_group(articles, examples, context.bot.username)
@@ -82,13 +82,6 @@ async def ask_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> Non
     """/ask question (or /ask@BotName question): answer it; a bare /ask explains itself."""
     if update.effective_message:
         await answer_or_explain(update, context, " ".join(context.args or []))
-
-
-async def sources_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-    """/sources: list the indexed articles."""
-    if update.effective_message:
-        articles = await asyncio.to_thread(bot_state(context).index.articles)
-        await send_parts(update.effective_message, render.sources_messages(articles))
 
 
 async def source_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
@@ -275,7 +268,10 @@ def _ask(
     memory = state.index.memory
     previous = memory.turn_for_message(chat_key, reply_to) if reply_to else None
     max_age = state.settings.newsbot_followup_seconds
-    return state.index.ask_in_chat(question, chat_key, user_key, max_age, previous)
+    # library=chat_key: the shared library and this chat's own, never another chat's
+    return state.index.ask_in_chat(
+        question, chat_key, user_key, max_age, previous, library=chat_key
+    )
 
 
 def _answered_turn(state: BotState, chat: str, user: str, reply_to: int | None) -> Turn | None:
@@ -401,7 +397,6 @@ __all__ = [
     "private_question",
     "source_button",
     "source_command",
-    "sources_command",
     "start",
     "stats_command",
     "unknown_command",

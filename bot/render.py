@@ -196,7 +196,10 @@ ONLY_TEXT = "I can only read text questions. Type your question as a message."
 UNKNOWN_COMMAND = "I don't know that command. /help lists what I can do."
 TOO_OLD = "That answer is too old to show its sources; please ask again."
 NOT_ALLOWED = "Sorry, this bot is private and does not answer in this chat."
-FORWARDED = "I answer questions you type, not forwarded messages. Type your question, or see /help."
+FORWARDED = (
+    "I answer questions you type, not forwarded messages. Type your question; to add a "
+    "forwarded article to your library, reply /add to it."
+)
 ADMINS_ONLY = "Sorry, /stats is only for the bot's admins."
 
 
@@ -301,6 +304,13 @@ def help_text(group: bool, username: str) -> str:
             "/sources — list the indexed articles",
             "/source <i>n</i> — the passage behind citation [n] of my last answer",
             "/help — this message",
+            "",
+            "<b>Adding articles</b>" + (" (the group's admins)" if group else ""),
+            "/add <i>link</i> — add an article; or reply <code>/add</code> to its text, or "
+            "send a .txt, .md, .html or .pdf file captioned <code>/add</code>",
+            "/forget <i>n</i> — remove article n (from /sources) added here",
+            "/follow <i>feed link</i> — add a news feed's new articles as they come",
+            "/feeds — the feeds followed here · /unfollow <i>n</i> — stop one",
         ]
     )
 

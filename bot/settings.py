@@ -89,6 +89,12 @@ class Settings(BaseSettings):
     newsbot_admins: IdList = frozenset()
     # Let links and feeds reach private, loopback and link-local addresses (never cloud metadata).
     newsbot_allow_private_urls: bool = False
+    # Let every member of a group add, forget and follow (default: its admins and NEWSBOT_ADMINS).
+    newsbot_members_may_add: bool = False
+    # Seconds a group admin check (getChatMember) is remembered.
+    newsbot_admin_cache_seconds: float = Field(default=300.0, ge=0)
+    # Minutes between two polls of the followed feeds; 0: the bot does not poll (cron instead).
+    newsbot_feed_poll_minutes: float = Field(default=15.0, ge=0)
 
     telegram_bot_token: SecretStr | None = None
     telegram_api_base_url: str = "https://api.telegram.org/bot"

@@ -67,12 +67,16 @@ def from_text(
     outlet: str | None = None,
     published: str | None = None,
     url: str | None = None,
+    sent: str | None = None,
 ) -> LoadedArticle:
     """Pasted or forwarded article text; keyword arguments take precedence over the text's own
-    headers (a channel's name is the outlet of a post forwarded from it)."""
+    headers (a channel's name is the outlet of a post forwarded from it). ``sent`` (the date
+    the message was first posted) is the published date only when the text gives none."""
     if len(text) > MAX_TEXT_CHARS:
         raise InputError(f"the text is longer than {MAX_TEXT_CHARS:,} characters")
     clean = clean_article(text, title=title, outlet=outlet, published=published, url=url)
+    if not clean.published and sent:
+        clean.published = sent
     if len(clean.text) < MIN_STORY_CHARS or len(clean.text.split()) < 8:
         raise InputError("that message has too little article text to add")
     digest = _digest(" ".join(clean.text.split()).encode())

@@ -33,6 +33,8 @@ from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any, ClassVar
 
 from index.errors import BackendError, InputError, NewsbotError, UnknownCollectionError
+from index.feeds import FollowedFeed
+from index.following import Polled
 from index.loaders import LoadedArticle
 from index.memory import Turn
 from index.models import Answer, Article, IngestReport, Passage
@@ -219,7 +221,44 @@ def dispatch(
         return {"articles": index.count_articles(chat), "chunks": index.count_chunks(chat)}
     if op == "forget":
         return index.forget(args["article_id"], chat=chat).to_json()
+    if op == "follow":
+        feed, polled, created = index.follow(args["url"], chat=chat)
+        return {"feed": feed_to_json(feed), "polled": polled_to_json(polled), "created": created}
+    if op == "unfollow":
+        return feed_to_json(index.unfollow(args["which"], chat=chat))
+    if op == "feeds":
+        return [feed_to_json(feed) for feed in index.feeds(chat)]
+    if op == "poll":
+        every_chat = bool(args.get("every_chat", True))
+        return [polled_to_json(p) for p in index.poll(chat, every_chat=every_chat)]
     raise InputError(f"unknown request {op!r}")
+
+
+def feed_to_json(feed: FollowedFeed) -> dict[str, Any]:
+    """A followed feed without its seen item ids (the owner keeps those)."""
+    return {
+        "id": feed.id, "library": feed.library, "url": feed.url, "title": feed.title,
+        "last_polled": feed.last_polled, "last_error": feed.last_error, "failures": feed.failures,
+    }  # fmt: skip
+
+
+def feed_from_json(data: dict[str, Any]) -> FollowedFeed:
+    return FollowedFeed(
+        data["id"], data["library"], data["url"], data.get("title"),
+        last_polled=data.get("last_polled"), last_error=data.get("last_error"),
+        failures=int(data.get("failures") or 0),
+    )  # fmt: skip
+
+
+def polled_to_json(polled: Polled) -> dict[str, Any]:
+    return {"feed": feed_to_json(polled.feed), "report": polled.report.to_json(),
+            "skipped": list(polled.skipped), "error": polled.error}  # fmt: skip
+
+
+def polled_from_json(data: dict[str, Any]) -> Polled:
+    report = IngestReport.from_json(data["report"])
+    return Polled(feed_from_json(data["feed"]), report, tuple(data.get("skipped") or ()),
+                  data.get("error"))  # fmt: skip
 
 
 def loaded_to_json(article: LoadedArticle) -> dict[str, Any]:
@@ -308,6 +347,20 @@ class RemoteIndex:
 
     def forget(self, article_id: str, chat: str | None = None) -> Article:
         return Article.from_json(self._call("forget", article_id=article_id, chat=chat))
+
+    def follow(self, url: str, chat: str | None = None) -> tuple[FollowedFeed, Polled, bool]:
+        data = self._call("follow", url=url, chat=chat)
+        return feed_from_json(data["feed"]), polled_from_json(data["polled"]), data["created"]
+
+    def unfollow(self, which: str, chat: str | None = None) -> FollowedFeed:
+        return feed_from_json(self._call("unfollow", which=which, chat=chat))
+
+    def feeds(self, chat: str | None = None) -> list[FollowedFeed]:
+        return [feed_from_json(f) for f in self._call("feeds", chat=chat)]
+
+    def poll(self, chat: str | None = None, every_chat: bool = True) -> list[Polled]:
+        found = self._call("poll", chat=chat, every_chat=every_chat)
+        return [polled_from_json(p) for p in found]
 
 
 def _messages(sock: socket.socket) -> Iterator[dict[str, Any]]:

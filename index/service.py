@@ -213,9 +213,12 @@ class NewsIndex:
 
     def add_text(self, text: str, chat: str | None = None, added_by: str | None = None,
                  title: str | None = None, outlet: str | None = None,
-                 published: str | None = None, url: str | None = None) -> IngestReport:  # fmt: skip
-        """Index pasted or forwarded article text."""
-        article = adding.from_text(text, title=title, outlet=outlet, published=published, url=url)
+                 published: str | None = None, url: str | None = None,
+                 sent: str | None = None) -> IngestReport:  # fmt: skip
+        """Index pasted or forwarded article text (``sent``: the published date when the text
+        has none, e.g. the date a forwarded post was first posted)."""
+        article = adding.from_text(text, title=title, outlet=outlet, published=published, url=url,
+                                   sent=sent)  # fmt: skip
         return self.ingest_loaded([article], chat=chat, added_by=added_by)
 
     # --- feeds ---------------------------------------------------------------------------
@@ -238,8 +241,26 @@ class NewsIndex:
         return self.following.feeds(chat or "")
 
     def poll(self, chat: str | None = None, every_chat: bool = True) -> list[Polled]:
-        """Poll the followed feeds once: every chat's, or (every_chat=False) one chat's."""
-        return self.following.poll(None if every_chat else chat or "")
+        """Poll the followed feeds once: every chat's, or (every_chat=False) one chat's; then
+        tell the listeners (see on_polled) what it did."""
+        results = self.following.poll(None if every_chat else chat or "")
+        for listener in list(self._shared.poll_listeners):
+            try:
+                listener(results)
+            except Exception:  # a listener's failure must not lose the poll's result
+                logger.exception("a poll listener failed")
+        return results
+
+    def on_polled(self, listener: Callable[[list[Polled]], None]) -> Callable[[], None]:
+        """Call ``listener`` (in the polling thread) after every poll, whoever asked for it: the
+        bot's schedule or `newsbot poll` through the owner's socket. Returns the way to stop."""
+        self._shared.poll_listeners.append(listener)
+
+        def stop() -> None:
+            if listener in self._shared.poll_listeners:
+                self._shared.poll_listeners.remove(listener)
+
+        return stop
 
     # --- reading -------------------------------------------------------------------------
     def articles(self, chat: str | None = None, limit: int | None = None) -> list[Article]:
@@ -286,6 +307,7 @@ class _Shared:
     memory: ChatMemory | None = None
     server: OwnerServer | None = None
     write_lock: threading.Lock = field(default_factory=threading.Lock)
+    poll_listeners: list[Callable[[list[Polled]], None]] = field(default_factory=list)
 
 
 def open_index(

@@ -44,6 +44,20 @@ __all__ = [
 JSON = dict[str, Any]
 MAX_MESSAGE_LENGTH = 4096
 MAX_CALLBACK_ANSWER_LENGTH = 200
+MAX_DOWNLOAD_BYTES = 20 * 1024 * 1024  # getFile refuses larger files ("file is too big")
+ADMIN_RIGHTS = (
+    "can_be_edited",
+    "can_manage_chat",
+    "can_delete_messages",
+    "can_manage_video_chats",
+    "can_restrict_members",
+    "can_promote_members",
+    "can_change_info",
+    "can_invite_users",
+    "can_post_stories",
+    "can_edit_stories",
+    "can_delete_stories",
+)
 # fmt: off
 CHAT_ACTIONS = frozenset({
     "typing", "upload_photo", "record_video", "upload_video", "record_voice", "upload_voice",
@@ -164,6 +178,9 @@ class TelegramTestServer:
         self._thread: threading.Thread | None = None
         self._update_event: asyncio.Event | None = None
         self._runner: web.AppRunner | None = None
+        self._files: dict[str, tuple[bytes, str]] = {}  # file_id -> (content, file_path)
+        self._file_ids = itertools.count(1)
+        self._members: dict[tuple[int, int], str] = {}  # (chat, user) -> status
         self._methods: dict[str, Callable[[JSON], Any]] = {
             "getme": self._get_me,
             "deletewebhook": self._delete_webhook,
@@ -176,6 +193,8 @@ class TelegramTestServer:
             "editmessagetext": self._edit_message_text,
             "sendchataction": self._send_chat_action,
             "answercallbackquery": self._answer_callback_query,
+            "getfile": self._get_file,
+            "getchatmember": self._get_chat_member,
             "close": lambda _: True,
             "logout": lambda _: True,
         }
@@ -253,6 +272,8 @@ class TelegramTestServer:
 
     # ----------------------------------------------------------------- HTTP layer
     async def _handle(self, request: web.Request) -> web.Response:
+        if request.path.startswith("/file/bot"):
+            return self._download(request)
         if not request.path.startswith("/bot"):
             return web.json_response(ApiError(404, "Not Found").payload(), status=404)
         token, _, method = request.path[4:].partition("/")
@@ -627,6 +648,83 @@ class TelegramTestServer:
         self.callback_answers.append(dict(params))
         self._changed.notify_all()
         return True
+
+    # ----------------------------------------------------------------- files and members
+    def _get_file(self, params: JSON) -> JSON:
+        file_id = str(params.get("file_id") or "")
+        if file_id not in self._files:
+            raise _bad("invalid file_id")
+        content, path = self._files[file_id]
+        if len(content) > MAX_DOWNLOAD_BYTES:
+            raise _bad("file is too big")
+        unique = f"u{file_id}"
+        return {"file_id": file_id, "file_unique_id": unique, "file_size": len(content),
+                "file_path": path}  # fmt: skip
+
+    def _download(self, request: web.Request) -> web.Response:
+        """GET /file/bot<token>/<file_path>: the file's bytes, as Telegram's file server."""
+        token, _, path = request.path[len("/file/bot") :].partition("/")
+        with self._lock:
+            self.calls.append(("download", {"file_path": path}))
+            found = next((c for c, p in self._files.values() if p == path), None)
+        if token != self.token:
+            return web.Response(status=401)
+        if found is None:
+            return web.Response(status=404)
+        return web.Response(body=found, content_type="application/octet-stream")
+
+    def _get_chat_member(self, params: JSON) -> JSON:
+        chat = self._chat(params)
+        user_id = _int(params, "user_id")
+        user = self._users.get(user_id)
+        if user is None:
+            raise _bad("user not found")
+        if chat["type"] == "private":
+            status = "member" if user_id == chat["id"] else "left"
+        else:
+            status = self._members.get((chat["id"], user_id), "member")
+        member: JSON = {"status": status, "user": copy.deepcopy(user)}
+        if status == "creator":
+            member["is_anonymous"] = False
+        elif status == "administrator":
+            member.update({right: True for right in ADMIN_RIGHTS}, is_anonymous=False)
+        return member
+
+    def set_member(self, chat: JSON, user: JSON, status: str) -> None:
+        """Make ``user`` a "creator", "administrator", "member" (the default) or "left" of a
+        group, as getChatMember reports it."""
+        if status not in ("creator", "administrator", "member", "left"):
+            raise ValueError(f"unsupported status {status!r}")
+        with self._lock:
+            self._users.setdefault(user["id"], copy.deepcopy(user))
+            self._members[(chat["id"], user["id"])] = status
+
+    def send_document(
+        self,
+        chat: JSON,
+        sender: JSON,
+        content: bytes,
+        file_name: str,
+        *,
+        caption: str | None = None,
+        mime_type: str = "application/octet-stream",
+        reply_to: JSON | int | None = None,
+        fields: JSON | None = None,
+    ) -> JSON:
+        """Inject a document message (an uploaded file the bot can getFile and download)."""
+        with self._lock:
+            n = next(self._file_ids)
+            file_id = f"BQACAgIAAx{n:06d}"
+            suffix = file_name.rsplit(".", 1)[-1] if "." in file_name else "bin"
+            self._files[file_id] = (content, f"documents/file_{n}.{suffix}")
+        document = {"file_id": file_id, "file_unique_id": f"u{file_id}", "file_name": file_name,
+                    "mime_type": mime_type, "file_size": len(content)}  # fmt: skip
+        extra: JSON = {"document": document, **(fields or {})}
+        if caption is not None:
+            extra["caption"] = caption
+            if entities := detect_entities(caption):
+                extra["caption_entities"] = entities
+        return self.send_message(chat, sender, None, reply_to=reply_to, fields=extra)
 
     # ----------------------------------------------------------------- message store
     def _store_message(
