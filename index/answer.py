@@ -155,7 +155,7 @@ class ExtractiveAnswerer:
         quotes: list[Quote] = []
         for s in statements:
             article = articles[s.article]
-            quote = Quote(article, s.text, self.catalog.paragraph_of(s.article, s.text))
+            quote = Quote(article, s.text, self.catalog.passage_of(s.row))
             same = next((x for x in quotes if _alike(x.text, s.text)), None)
             if same is None:
                 quotes.append(quote)

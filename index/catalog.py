@@ -460,15 +460,17 @@ class Catalog:
         )
         return [r[0] for r in rows]
 
-    def paragraph_of(self, article: int, sentence: str) -> str:
-        """The paragraph of an article that holds a sentence (what /source n shows)."""
-        text = self.db.execute("SELECT text FROM articles WHERE id=?", (article,)).fetchone()[0]
-        start = text.find(sentence)
-        if start < 0:
-            return sentence
-        begin = text.rfind("\n\n", 0, start)
-        end = text.find("\n\n", start + len(sentence))
-        return text[begin + 2 if begin >= 0 else 0 : end if end >= 0 else len(text)].strip()
+    def passage_of(self, sentence_row: int) -> str:
+        """The chunk that holds a sentence (what /source n shows), or the sentence itself."""
+        row = self.db.execute(
+            "SELECT c.text FROM sentences s JOIN chunks c ON c.article = s.article "
+            "AND c.start <= s.start AND c.end >= s.end WHERE s.id=? ORDER BY c.position LIMIT 1",
+            (sentence_row,),
+        ).fetchone()
+        if row is not None:
+            return str(row[0])
+        text = self.db.execute("SELECT text FROM sentences WHERE id=?", (sentence_row,)).fetchone()
+        return str(text[0]) if text else ""
 
     def document_frequencies(self, terms: Sequence[str]) -> tuple[dict[str, int], int]:
         """How many chunks (over every library) use each term, and how many chunks there are."""
