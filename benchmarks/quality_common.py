@@ -45,6 +45,7 @@ class Doc:
     outlet: str | None = None
     published: str | None = None
     url: str | None = None
+    group: str | None = None  # a library of its own (RGB: one per record)
 
     def meta(self) -> dict[str, str | None]:
         return {"title": self.title, "outlet": self.outlet, "published": self.published}
@@ -87,7 +88,7 @@ class Clock:
 
 
 class Collection(Protocol):
-    def ask(self, question: str) -> dict[str, Any] | None: ...
+    def ask(self, question: str, group: str | None = None) -> dict[str, Any] | None: ...
     def ask_in_chat(self, question: str, chat: str) -> dict[str, Any] | None: ...
     def search(self, query: str, k: int) -> list[tuple[str, str]]: ...
 
@@ -107,7 +108,7 @@ def _digest(parts: Iterable[str]) -> str:
 
 
 def corpus_key(docs: list[Doc]) -> str:
-    return _digest(json.dumps([d.article_id, d.text, d.meta(), d.url]) for d in docs)
+    return _digest(json.dumps([d.article_id, d.text, d.meta(), d.url, d.group]) for d in docs)
 
 
 def code_key(paths: Iterable[Path]) -> str:
@@ -157,12 +158,14 @@ class NewsbotCollection:
     def __init__(self, index: NewsIndex, timed: Timed) -> None:
         self.index, self.timed = index, timed
 
-    def _answer(self, question: str, chat: str | None) -> dict[str, Any] | None:
+    def _answer(
+        self, question: str, chat: str | None, group: str | None = None
+    ) -> dict[str, Any] | None:
         started = time.perf_counter()
         try:
             if chat:
                 return self.index.ask_in_chat(question, chat)[0].to_json()
-            return self.index.ask(question).to_json()
+            return self.index.ask(question, chat=group).to_json()
         except NewsbotError as exc:  # the CLI prints this object and goes on
             return {"question": question.strip(), "error": str(exc)}
         except Exception as exc:  # the CLI process would die: the question gets no answer
@@ -171,8 +174,9 @@ class NewsbotCollection:
         finally:
             self.timed("ask", started)
 
-    def ask(self, question: str) -> dict[str, Any] | None:
-        return self._answer(question, None)
+    def ask(self, question: str, group: str | None = None) -> dict[str, Any] | None:
+        """Ask the base library, or (group) the library of that group on top of it."""
+        return self._answer(question, None, group)
 
     def ask_in_chat(self, question: str, chat: str) -> dict[str, Any] | None:
         return self._answer(question, chat)
@@ -209,8 +213,13 @@ class NewsbotSystem:
         started = time.perf_counter()
         index = NewsIndex(data_dir, name, embedder=self.embedder, create=True)
         if not ready:
-            report = index.ingest_loaded(loaded_articles(docs))
-            print(f"  newsbot indexed {name}: {report.summary()}", file=sys.stderr)
+            groups: dict[str | None, list[Doc]] = defaultdict(list)
+            for doc in docs:
+                groups[doc.group].append(doc)
+            for group, members in groups.items():  # a group is a chat's library in newsbot
+                report = index.ingest_loaded(loaded_articles(members), chat=group)
+            print(f"  newsbot indexed {name}: {len(docs)} docs, {len(groups)} libraries; "
+                  f"last: {report.summary()}", file=sys.stderr)  # fmt: skip
             (data_dir / READY).touch()
         timed("index", started)
         return NewsbotCollection(index, timed)
@@ -220,13 +229,14 @@ class NewsbotSystem:
 
 
 class PeerCollection:
-    def __init__(self, peer: Any, timed: Timed) -> None:
-        self.peer, self.timed = peer, timed
+    def __init__(self, peer: Any, timed: Timed, groups: dict[str, Any] | None = None) -> None:
+        self.peer, self.timed, self.groups = peer, timed, groups or {}
 
-    def ask(self, question: str) -> dict[str, Any] | None:
+    def ask(self, question: str, group: str | None = None) -> dict[str, Any] | None:
         started = time.perf_counter()
         try:
-            return dict(self.peer.ask(question))
+            peer = self.groups[group] if group is not None else self.peer
+            return dict(peer.ask(question))
         finally:
             self.timed("ask", started)
 
@@ -264,15 +274,23 @@ class PeerSystem:
             self.root, f"peer-{name}-{_digest([self.code, corpus_key(docs)])}"
         )
         started = time.perf_counter()
-        if ready:
-            peer = PeerIndex.load(persist_dir, self.embedder)
-        else:
-            documents = [document(d.article_id, d.text, **d.meta()) for d in docs]
-            peer = PeerIndex.build(documents, self.embedder)
-            peer.persist(persist_dir)
+        grouped: dict[str | None, list[Doc]] = defaultdict(list)
+        for doc in docs:
+            grouped[doc.group].append(doc)
+        peers: dict[str | None, Any] = {}
+        for group, members in grouped.items():
+            where = persist_dir / (f"group-{group}" if group is not None else "all")
+            if ready:
+                peers[group] = PeerIndex.load(where, self.embedder)
+            else:
+                documents = [document(d.article_id, d.text, **d.meta()) for d in members]
+                peers[group] = PeerIndex.build(documents, self.embedder)
+                peers[group].persist(where)
+        if not ready:
             (persist_dir / READY).touch()
         timed("index", started)
-        return PeerCollection(peer, timed)
+        groups = {g: p for g, p in peers.items() if g is not None}
+        return PeerCollection(peers.get(None), timed, groups)
 
 
 def for_each(

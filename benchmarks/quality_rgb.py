@@ -1,7 +1,8 @@
 """RGB (en_fact): answer accuracy with noise, rejection of noise-only questions, conflicts.
 
-Each passage is its own article. Three collections hold the split's records together, so each
-question also competes with the other records' passages:
+Each passage is its own article, and each record's passages form a library of their own (as RGB
+evaluates a question: on its own retrieved passages; in newsbot a library per record is what a
+chat's library is). Three corpora:
 - rgb-main: `positive` + `negative`. Accuracy: not abstained and the answer holds the gold answer
   (RGB's own check: every gold item matched, an inner list by any of its alternatives).
 - rgb-noise: `negative` only, so no indexed passage answers any question. Rejection: abstained
@@ -42,7 +43,7 @@ def docs(recs: list[dict[str, Any]], kinds: tuple[str, ...]) -> list[Doc]:
         for kind in kinds:
             for i, text in enumerate(r[kind]):
                 if len(text.strip()) >= 20:
-                    out.append(Doc(f"rgb{r['id']}-{kind}{i}", text))
+                    out.append(Doc(f"rgb{r['id']}-{kind}{i}", text, group=str(r["id"])))
     return out
 
 
@@ -74,7 +75,7 @@ def answered(answer: dict[str, Any] | None) -> bool:
 def measure(system: System, recs: list[dict[str, Any]], log: list[dict]) -> dict[str, Any]:
     def ask_all(name: str, kinds: tuple[str, ...]) -> list[dict[str, Any] | None]:
         collection: Collection = system.open("rgb", name, docs(recs, kinds))
-        answers = [collection.ask(r["query"]) for r in recs]
+        answers = [collection.ask(r["query"], str(r["id"])) for r in recs]
         log.extend(
             {"id": r["id"], "set": name, "answer_json": a}
             for r, a in zip(recs, answers, strict=True)

@@ -155,12 +155,14 @@ class ExtractiveAnswerer:
         quotes: list[Quote] = []
         for s in statements:
             article = articles[s.article]
-            quote = Quote(article, s.text, self.catalog.passage_of(s.row))
-            same = next((x for x in quotes if _alike(x.text, s.text)), None)
-            if same is None:
-                quotes.append(quote)
-            elif article.article_id not in {t.article.article_id for t in [same, *same.twins]}:
-                same.twins.append(quote)
+            passage = self.catalog.passage_of(s.row)
+            for text in s.quote or [s.text]:  # a quote over several sentences, whole
+                quote = Quote(article, text, passage)
+                same = next((x for x in quotes if _alike(x.text, text)), None)
+                if same is None:
+                    quotes.append(quote)
+                elif article.article_id not in {t.article.article_id for t in [same, *same.twins]}:
+                    same.twins.append(quote)
         return quotes
 
 

@@ -99,7 +99,7 @@ class CandidatePool:
             if len(words(sentence.text)) >= MIN_WORDS:
                 sentences.append(read_sentence(sentence, previous))
             previous = sentence
-        meta = metadata_text(article.outlet, article.title)
+        meta = metadata_text(article.outlet, article.title, article.dateline)
         chunk = ReadChunk(
             tuple(sentences),
             tuple(fold_tokens(f"{meta}\n{passage.text}")),

@@ -61,6 +61,7 @@ CREATE TABLE IF NOT EXISTS articles (
     published TEXT,
     byline TEXT,
     url TEXT,
+    dateline TEXT,
     content_hash TEXT NOT NULL,
     text_hash TEXT NOT NULL,
     copy_of INTEGER REFERENCES articles(id) ON DELETE SET NULL,
@@ -190,6 +191,9 @@ class Catalog:
         self._commits = 0
         with self._write_lock:
             self.db.executescript(_SCHEMA)  # idempotent; runs in its own transaction
+            columns = {r[1] for r in self.db.execute("PRAGMA table_info(articles)")}
+            if "dateline" not in columns:  # a catalog made before datelines were kept
+                self.db.execute("ALTER TABLE articles ADD COLUMN dateline TEXT")
         with self.write() as db:
             db.execute(
                 "INSERT OR IGNORE INTO meta (key, value) VALUES ('schema', ?)", (SCHEMA_VERSION,)
@@ -267,11 +271,11 @@ class Catalog:
     def stored_article(self, row: int) -> tuple[str, str, str, str, dict[str, str | None]]:
         """(article_id, source, source_key, text, metadata) of a stored article."""
         r = self.db.execute(
-            "SELECT article_id, source, source_key, text, title, outlet, published, byline, url "
-            "FROM articles WHERE id=?",
+            "SELECT article_id, source, source_key, text, title, outlet, published, byline, url, "
+            "dateline FROM articles WHERE id=?",
             (row,),
         ).fetchone()
-        keys = ("title", "outlet", "published", "byline", "url")
+        keys = ("title", "outlet", "published", "byline", "url", "dateline")
         return r[0], r[1], r[2], r[3], dict(zip(keys, r[4:], strict=True))
 
     def close(self) -> None:
@@ -308,8 +312,7 @@ class Catalog:
         for batch in _batches(wanted):
             marks = ",".join("?" * len(batch))
             for r in self.db.execute(
-                f"SELECT a.id, a.article_id, a.title, a.outlet, a.published, a.byline, a.url, "
-                f"a.source, l.name FROM articles a JOIN libraries l ON l.id = a.library "
+                f"SELECT {_ARTICLE_COLUMNS} FROM articles a JOIN libraries l ON l.id = a.library "
                 f"WHERE a.id IN ({marks})",
                 batch,
             ):
@@ -320,9 +323,9 @@ class Catalog:
         """Articles of the libraries, newest first (by date, then by when they were added)."""
         marks = ",".join("?" * len(library_ids))
         sql = (
-            "SELECT a.id, a.article_id, a.title, a.outlet, a.published, a.byline, a.url, a.source, "
-            f"l.name FROM articles a JOIN libraries l ON l.id = a.library WHERE a.library IN "
-            f"({marks}) ORDER BY coalesce(a.published, '') DESC, a.added_at DESC, a.id DESC"
+            f"SELECT {_ARTICLE_COLUMNS} FROM articles a JOIN libraries l ON l.id = a.library "
+            f"WHERE a.library IN ({marks}) "
+            "ORDER BY coalesce(a.published, '') DESC, a.added_at DESC, a.id DESC"
         )
         params: list[Any] = list(library_ids)
         if limit is not None:
@@ -402,6 +405,15 @@ class Catalog:
             ):
                 out[int(r[0])] = _sentence(r)
         return out
+
+    def sentences_near(self, article: int, position: int, radius: int) -> list[StoredSentence]:
+        """The article's sentences within ``radius`` positions of one, in order."""
+        rows = self.db.execute(
+            "SELECT id, article, position, start, end, text, vector, entities FROM sentences "
+            "WHERE article=? AND position BETWEEN ? AND ? ORDER BY position",
+            (article, position - radius, position + radius),
+        )
+        return [_sentence(r) for r in rows]
 
     def article_sentences(self, article: int) -> list[StoredSentence]:
         rows = self.db.execute(
@@ -511,12 +523,13 @@ class Catalog:
             marks = ",".join("?" * len(batch))
             for r in self.db.execute(
                 "SELECT sentence, speaker, speaker_key, speaker_kind, cue, kind, content_start, "
-                f"content_end, resolved FROM attributions WHERE sentence IN ({marks})",
+                f"content_end, resolved, mention FROM attributions WHERE sentence IN ({marks})",
                 batch,
             ):
                 out.setdefault(int(r[0]), []).append(
                     {"speaker": r[1], "speaker_key": r[2], "speaker_kind": r[3], "cue": r[4],
-                     "kind": r[5], "content_start": r[6], "content_end": r[7], "resolved": r[8]}
+                     "kind": r[5], "content_start": r[6], "content_end": r[7], "resolved": r[8],
+                     "mention": r[9]}
                 )  # fmt: skip
         return out
 
@@ -558,10 +571,16 @@ def _batches(items: list[Any], size: int = 500) -> Iterator[list[Any]]:
         yield items[start : start + size]
 
 
+_ARTICLE_COLUMNS = (
+    "a.id, a.article_id, a.title, a.outlet, a.published, a.byline, a.url, a.source, l.name, "
+    "a.dateline"
+)
+
+
 def _article(r: Sequence[Any]) -> Article:
     return Article(
         article_id=r[1], title=r[2], outlet=r[3], published=r[4], byline=r[5], url=r[6],
-        source_path=r[7], library=r[8], row=int(r[0]),
+        source_path=r[7], library=r[8], dateline=r[9], row=int(r[0]),
     )  # fmt: skip
 
 

@@ -76,6 +76,7 @@ class CleanArticle:
     published: str | None = None
     byline: str | None = None
     url: str | None = None
+    dateline: str | None = None  # the place a wire story is filed from ("Seoul")
     removed: list[str] = field(default_factory=list)
 
     def display_title(self) -> str:
@@ -145,6 +146,7 @@ def clean_article(raw: str, *, title: str | None = None, outlet: str | None = No
     paras = [p.strip() for p in re.split(r"\n\s*\n|\n(?=\S)", text) if p.strip()]
     meta: dict[str, str | None] = {
         "title": title, "outlet": outlet, "published": published, "byline": byline, "url": url,
+        "dateline": None,
     }  # fmt: skip
     removed: list[str] = []
     boiler_text: list[str] = []
@@ -215,6 +217,7 @@ def clean_article(raw: str, *, title: str | None = None, outlet: str | None = No
             setdefault("outlet", wire.group("outlet"))
             story[0] = story[0][wire.end() :]
         elif (line := _DATELINE.match(story[0])) and len(line.group("place").split()) <= 3:
+            setdefault("dateline", line.group("place").strip().title())
             setdefault("outlet", line.group("outlet"))
             setdefault("published", _iso_date(year, line.group("month"), line.group("day")))
             story[0] = story[0][line.end() :]
@@ -228,5 +231,6 @@ def clean_article(raw: str, *, title: str | None = None, outlet: str | None = No
         published=meta["published"],
         byline=meta["byline"],
         url=meta["url"],
+        dateline=meta["dateline"],
         removed=removed,
     )

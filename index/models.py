@@ -20,6 +20,7 @@ class Article:
     url: str | None = None
     source_path: str | None = None
     library: str | None = None  # the library (collection) it belongs to
+    dateline: str | None = None  # the place a wire story is filed from
     row: int | None = field(default=None, compare=False)  # its row in the catalog
 
     def to_json(self) -> dict[str, Any]:
@@ -33,7 +34,7 @@ class Article:
             article_id=data["article_id"],
             title=data.get("title") or data["article_id"],
             **{k: data.get(k) for k in ("outlet", "published", "byline", "url", "source_path",
-                                        "library")},
+                                        "library", "dateline")},
         )  # fmt: skip
 
 

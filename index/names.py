@@ -47,6 +47,14 @@ def _same_word(a: str, b: str, loose: bool) -> bool:
     return common >= 4 and common >= min(len(a), len(b)) - 1
 
 
+def all_words_in(name: str, tokens: Sequence[str], label: str = "") -> bool:
+    """Whether every word of the name is somewhere in the tokens, in any order (a passage that
+    says "the 2017 French presidential election" holds "French Presidential Election 2017")."""
+    parts = name_parts(name)
+    loose = label in _PLACE_LIKE
+    return bool(parts) and all(any(_same_word(p, t, loose) for t in tokens) for p in parts)
+
+
 def mentions(name: str, tokens: Sequence[str], label: str = "") -> bool:
     """Whether the folded tokens of a text mention the name."""
     parts = name_parts(name)

@@ -268,6 +268,7 @@ def loaded_to_json(article: LoadedArticle) -> dict[str, Any]:
         "source_key": article.source_key, "content_hash": article.content_hash,
         "text": clean.text, "title": clean.title, "outlet": clean.outlet,
         "published": clean.published, "byline": clean.byline, "url": clean.url,
+        "dateline": clean.dateline,
     }  # fmt: skip
 
 
@@ -277,6 +278,7 @@ def loaded_from_json(data: dict[str, Any]) -> LoadedArticle:
     clean = CleanArticle(
         text=data["text"], title=data.get("title"), outlet=data.get("outlet"),
         published=data.get("published"), byline=data.get("byline"), url=data.get("url"),
+        dateline=data.get("dateline"),
     )  # fmt: skip
     return LoadedArticle(
         data["article_id"], data["source"], clean, data["content_hash"], data["source_key"]

@@ -19,8 +19,17 @@ PEOPLE = frozenset({"PERSON", "ORG", "NORP", "GPE"})
 TIMES = frozenset({"DATE", "TIME"})
 PLACES = frozenset({"GPE", "LOC", "FAC"})
 AMOUNTS = frozenset({"CARDINAL", "QUANTITY", "MONEY", "PERCENT"})
-# "which X" / "what X": the answer's label by the head noun's meaning, for the common heads.
+# "which X", "what X", "what is the X of Y": the answer's label by the meaning of X, for the
+# common English nouns that name a kind of answer.
 _HEAD_LABELS = {
+    **dict.fromkeys("revenue income profit loss cost price budget salary worth value fee fine "
+                    "sales earnings spending debt wage".split(), frozenset({"MONEY"})),
+    **dict.fromkeys("population number count total score age attendance".split(),
+                    frozenset({"CARDINAL", "QUANTITY"})),
+    **dict.fromkeys("rate percentage share".split(), frozenset({"PERCENT", "CARDINAL"})),
+    **dict.fromkeys("winner champion leader ceo director author founder coach actor actress "
+                    "chairman chairwoman chief head owner".split(),
+                    frozenset({"PERSON", "ORG", "NORP"})),
     **dict.fromkeys("person man woman player leader official minister president politician "
                     "candidate athlete author actor singer ceo founder spokesman spokeswoman "
                     "team".split(), frozenset({"PERSON", "ORG", "NORP"})),
@@ -176,12 +185,17 @@ def _wh_phrase(doc: Any, wh: str) -> set[int]:
 
 
 def _head_token(doc: Any, wh: str) -> Any:
-    """X in "how many X" / "which X" / "what X"."""
+    """X in "how many X", "which X", "what X", "what is the X (of Y)", "what was Y's X"."""
     for token in doc:
         if wh == "how_many" and token.lower_ in ("many", "much") and token.head.pos_ == "NOUN":
             return token.head
         if wh in ("which", "what") and token.lower_ == wh and token.dep_ == "det":
             return token.head
+    root = _root(doc)
+    if wh == "what" and root is not None and root.lemma_ == "be":
+        for child in root.children:
+            if child.dep_ in ("nsubj", "attr") and child.pos_ == "NOUN" and child.lower_ != "what":
+                return child
     return None
 
 

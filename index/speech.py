@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import numpy as np
 
@@ -35,6 +35,8 @@ MIN_TOPIC_WORDS = 0.5
 # Direct quotes are the speaker's own words: preferred when they score alike.
 DIRECT_BONUS = 0.05
 MAX_STATEMENTS = 3
+# Sentences on either side of a statement that may belong to the same quote.
+QUOTE_REACH = 4
 _PRONOUNS = frozenset("he she they him her them it".split())
 _DETERMINERS = frozenset("the a an this that these those his her its their".split())
 
@@ -45,6 +47,7 @@ class Statement:
 
     row: int
     article: int
+    position: int
     text: str
     vector: np.ndarray
     tokens: list[str]
@@ -52,6 +55,7 @@ class Statement:
     kind: str
     dense: float = 0.0
     score: float = 0.0
+    quote: list[str] = field(default_factory=list)  # the whole quote it belongs to, in order
 
 
 @dataclass(frozen=True)
@@ -85,8 +89,8 @@ def statements_of(
         if stored is None:
             continue
         read = read_sentence(stored)
-        out.append(Statement(row, stored.article, stored.text, stored.vector, list(read.tokens),
-                             read.stems, attribution["kind"]))  # fmt: skip
+        out.append(Statement(row, stored.article, stored.position, stored.text, stored.vector,
+                             list(read.tokens), read.stems, attribution["kind"]))  # fmt: skip
     return out
 
 
@@ -131,8 +135,36 @@ def answer_speech(
             s.score = -1.0
     chosen = [s for s in sorted(statements, key=lambda s: -s.score) if s.score >= 0]
     if chosen:
-        return SpeechResult(chosen[:MAX_STATEMENTS], True)
+        kept: list[Statement] = []
+        for s in chosen:
+            if len(kept) == MAX_STATEMENTS:
+                break
+            s.quote = whole_quote(catalog, s, speakers_of(speech), speech.speaker_is_name)
+            if not any(k.article == s.article and set(k.quote) & set(s.quote) for k in kept):
+                kept.append(s)
+        return SpeechResult(kept, True)
     return SpeechResult([], True, quoted_on(speech.speaker, statements))
+
+
+def whole_quote(catalog: Catalog, statement: Statement, speakers: Sequence[str],
+                is_name: bool) -> list[str]:  # fmt: skip
+    """The statement with the sentences around it that the same speaker said without a break:
+    a quote that runs over several sentences is shown whole."""
+    near = catalog.sentences_near(statement.article, statement.position, QUOTE_REACH)
+    said = catalog.attributions_for([s.row for s in near])
+    by_position = {s.position: s for s in near}
+
+    def theirs(position: int) -> bool:
+        sentence = by_position.get(position)
+        rows = said.get(sentence.row, []) if sentence else []
+        return any(_is_speaker(sp, is_name, r) for r in rows for sp in speakers)
+
+    first = last = statement.position
+    while first - 1 >= statement.position - QUOTE_REACH and theirs(first - 1):
+        first -= 1
+    while last + 1 <= statement.position + QUOTE_REACH and theirs(last + 1):
+        last += 1
+    return [by_position[p].text for p in range(first, last + 1) if p in by_position]
 
 
 def _topic_names(question: Question, speech: Speech) -> list[tuple[str, str]]:

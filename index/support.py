@@ -24,7 +24,7 @@ import numpy as np
 
 from index.candidates import Candidate
 from index.catalog import StoredSentence
-from index.names import fold_tokens, mentions, name_parts
+from index.names import all_words_in, fold_tokens, mentions, name_parts
 from index.question import Question
 from index.text import STOPWORDS
 from index.values import Value, agree, read_value
@@ -42,6 +42,11 @@ MIN_SCORE = 0.25
 # Further sentences join the best one when they score this close to it.
 RELATIVE_FLOOR = 0.85
 MAX_LINES = 3
+# "When" questions: added for the most precise date (day, month and year).
+W_PRECISE = 0.05
+# A candidate of at most this many words, this share of them capitalised, is a headline.
+HEADLINE_WORDS = 8
+HEADLINE_SHARE = 0.6
 # Sentences this alike say the same thing (one line, several citations).
 TWIN_COSINE = 0.85
 TWIN_JACCARD = 0.5
@@ -82,35 +87,57 @@ def judge(
         role = common_role(question.subject.text, candidates)
     for cand in candidates:
         cand.dense = float(cand.read.vector @ vector)
-        relation = (
-            1.0 if question.predicate is None or question.predicate in cand.read.stems else 0.0
-        )
-        cand.score = (
-            W_DENSE * cand.dense
-            + W_WORDS * coverage(weights, cand.read.stems)
-            + W_CONTEXT * coverage(weights, cand.chunk.stems)
-            + W_RELATION * relation
-        )
+        cand.score = score(question, cand, weights)
         if role and question.subject and role_before(question.subject.text, cand) != role:
             continue  # "Who is X?" is answered by the sentences that say what X is
-        if cand.dense < MIN_DENSE or cand.score < MIN_SCORE:
+        if cand.dense < MIN_DENSE or cand.score < MIN_SCORE or is_fragment(cand):
             continue
         if not _names_hold(question, cand, carried) or not _figures_hold(question, cand):
             continue
         cand.values = answer_values(question, cand)
         if question.expects and not cand.values:
             continue
-        if (
-            question.wh == "how_many"
-            and question.head_forms
-            and not counts_the_head(question.head_forms, cand)
-        ):
+        wants_head = question.head_forms and question.wh == "how_many"
+        if wants_head and not counts_the_head(question.head_forms, cand):
             continue
+        cand.score += W_PRECISE * precision_of(question, cand)
         accepted.append(cand)
     accepted.sort(key=lambda c: -c.score)
     lines = select(accepted)
     conflicts = find_conflicts(question, accepted) if question.expects else []
     return Judged(lines, conflicts)
+
+
+def score(question: Question, cand: Candidate, weights: dict[str, float]) -> float:
+    predicate = question.predicate
+    relation = 1.0 if predicate is None or predicate in cand.read.stems else 0.0
+    return (
+        W_DENSE * cand.dense
+        + W_WORDS * coverage(weights, cand.read.stems)
+        + W_CONTEXT * coverage(weights, cand.chunk.stems)
+        + W_RELATION * relation
+    )
+
+
+def is_fragment(cand: Candidate) -> bool:
+    """A headline or a caption, not a sentence: a few words, mostly capitalised. It may hold the
+    answer's words, but it does not state them."""
+    text = cand.text.rstrip()
+    words = [w for w in text.split() if w[:1].isalpha()]
+    capitals = sum(w[0].isupper() for w in words)
+    return len(words) <= HEADLINE_WORDS and capitals >= HEADLINE_SHARE * len(words)
+
+
+def precision_of(question: Question, cand: Candidate) -> float:
+    """For "when": 1 for a full date (day, month, year), less for a month or a year only."""
+    if question.wh != "when":
+        return 0.0
+    best = 0.0
+    for value in cand.values:
+        day = read_value(value, "DATE", cand.article.published).day
+        if day is not None:
+            best = max(best, sum(part is not None for part in day) / 3)
+    return best
 
 
 def counts_the_head(forms: Sequence[str], cand: Candidate) -> bool:
@@ -133,12 +160,15 @@ def _names_hold(question: Question, cand: Candidate, carried: Sequence[str]) -> 
     for name in names:
         if name.subject and not _subject_named(name.text, name.label, cand):
             return False
-        if not mentions(name.text, sentence, name.label) and not mentions(
+        if not mentions(name.text, sentence, name.label) and not all_words_in(
             name.text, context, name.label
         ):
             return False
     unnamed_subject = names and not any(n.subject for n in names)
-    if unnamed_subject and not any(mentions(n.text, sentence, n.label) for n in names):
+    if unnamed_subject and not any(
+        mentions(n.text, sentence, n.label) or all_words_in(n.text, sentence, n.label)
+        for n in names
+    ):
         return False
     return not carried or any(mentions(n, context) for n in carried)
 
@@ -181,14 +211,15 @@ def _subject_named(name: str, label: str, cand: Candidate) -> bool:
 
 
 def _figures_hold(question: Question, cand: Candidate) -> bool:
-    """A year the question states must not be contradicted: a passage that names other years
-    and not this one is about another time ("Wimbledon in 2019" vs a 2021 final)."""
+    """A year the question states is in the passage, its title or its date (a passage that
+    never says which year it speaks of cannot answer "who won in 2019"), and the sentence does
+    not speak of other years only."""
     years = [n for n in question.numbers if _YEAR.fullmatch(n)]
     if not years:
         return True
     tokens = set(cand.chunk.tokens) | set(fold_tokens(cand.article.published or ""))
-    others = {t for t in tokens if _YEAR.fullmatch(t)}
-    return all(year in tokens or not others for year in years)
+    own = {t for t in cand.read.tokens if _YEAR.fullmatch(t)}
+    return all(year in tokens and (not own or year in own) for year in years)
 
 
 def answer_values(question: Question, cand: Candidate) -> tuple[str, ...]:
@@ -265,30 +296,51 @@ def find_conflicts(
     return []
 
 
-def _values_of(cand: Candidate) -> list[Value]:
+# Entity labels whose values can stand for one another in a claim.
+_LABEL_CLASS = {
+    "PERSON": "person", "ORG": "org", "GPE": "place", "LOC": "place", "FAC": "place",
+    "NORP": "place", "DATE": "date", "TIME": "date", "CARDINAL": "number",
+    "QUANTITY": "number", "MONEY": "number", "PERCENT": "number",
+}  # fmt: skip
+# Two sentences make one claim when this much of their wording lines up (difflib's ratio).
+CLAIM_ALIGNMENT = 0.6
+
+
+def _values_of(cand: Candidate) -> list[tuple[Value, str]]:
     labels = {text: label for label, text in cand.read.entities}
-    return [read_value(v, labels.get(v, ""), cand.article.published) for v in cand.values]
+    return [
+        (
+            read_value(v, labels.get(v, ""), cand.article.published),
+            _LABEL_CLASS.get(labels.get(v, ""), ""),
+        )
+        for v in cand.values
+    ]
 
 
 def differing_values(a: Candidate, b: Candidate) -> tuple[Value, Value] | None:
-    """The values two sentences give where their wordings differ, if those disagree; or, when
-    the wordings are not aligned, a value of each that agrees with none of the other's."""
+    """Where two sentences word the same claim alike except at one place, and there each gives
+    a value of the same kind, those values if they disagree ("40 homes" / "400 homes")."""
     mine, theirs = _values_of(a), _values_of(b)
     if not mine or not theirs:
         return None
     tokens_a, tokens_b = list(a.read.tokens), list(b.read.tokens)
     matcher = SequenceMatcher(a=tokens_a, b=tokens_b, autojunk=False)
+    if matcher.ratio() < CLAIM_ALIGNMENT:
+        return None
     for tag, i1, i2, j1, j2 in matcher.get_opcodes():
         if tag != "replace":
             continue
-        left = [v for v in mine if set(v.tokens) & set(tokens_a[i1:i2])]
-        right = [v for v in theirs if set(v.tokens) & set(tokens_b[j1:j2])]
-        for x in left:
-            for y in right:
-                if not agree(x, y):
+        left = [(v, k) for v, k in mine if _fills(v, tokens_a[i1:i2])]
+        right = [(v, k) for v, k in theirs if _fills(v, tokens_b[j1:j2])]
+        for x, kind_x in left:
+            for y, kind_y in right:
+                if kind_x and kind_x == kind_y and not agree(x, y):
                     return x, y
-    if matcher.ratio() >= 0.6:
-        return None  # aligned, and no differing place holds disagreeing values
-    only_mine = [v for v in mine if not any(agree(v, t) for t in theirs)]
-    only_theirs = [t for t in theirs if not any(agree(t, v) for v in mine)]
-    return (only_mine[0], only_theirs[0]) if only_mine and only_theirs else None
+    return None
+
+
+def _fills(value: Value, segment: list[str]) -> bool:
+    """Whether a value is what differs: it overlaps the differing words and makes up at least
+    half of them."""
+    shared = set(value.tokens) & set(segment)
+    return bool(shared) and 2 * sum(t in value.tokens for t in segment) >= len(segment)

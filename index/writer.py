@@ -41,9 +41,10 @@ FACT_SENTENCE_JACCARD = 0.5
 GROUP_ARTICLES = 16
 
 
-def metadata_text(outlet: str | None, title: str) -> str:
-    """The words an article's metadata adds to each of its chunks: outlet and title."""
-    return f"{outlet or ''}\n{title}"
+def metadata_text(outlet: str | None, title: str, dateline: str | None = None) -> str:
+    """The words an article's metadata adds to each of its chunks: outlet, title and the place
+    of its dateline ("SEOUL, Nov. 9 (Yonhap) --", cut from the text by cleaning)."""
+    return f"{outlet or ''}\n{title}\n{dateline or ''}"
 
 
 @dataclass
@@ -231,7 +232,7 @@ class ArticleWriter:
         stale (those of the article it replaces)."""
         article, clean = job.article, job.article.clean
         title = clean.display_title()
-        meta_terms = all_stems(metadata_text(clean.outlet, title))
+        meta_terms = all_stems(metadata_text(clean.outlet, title, clean.dateline))
         chunk_ids = job.chunk_ids(self.library)
         near = self.catalog.near_duplicates()
         copy_of = job.copy_of.row if job.copy_of else None
@@ -245,11 +246,12 @@ class ArticleWriter:
                 db.execute("DELETE FROM articles WHERE id=?", (job.old_row,))
             row = db.execute(
                 "INSERT INTO articles (library, article_id, source_key, source, title, outlet, "
-                "published, byline, url, content_hash, text_hash, copy_of, text, added_by, "
-                "n_chunks) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                "published, byline, url, dateline, content_hash, text_hash, copy_of, text, "
+                "added_by, n_chunks) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
                 (self.library.id, job.article_id, article.source_key, article.source, title,
-                 clean.outlet, clean.published, clean.byline, clean.url, article.content_hash,
-                 article.text_hash, copy_of, clean.text, added_by, len(chunk_ids)),
+                 clean.outlet, clean.published, clean.byline, clean.url, clean.dateline,
+                 article.content_hash, article.text_hash, copy_of, clean.text, added_by,
+                 len(chunk_ids)),
             ).lastrowid  # fmt: skip
             assert row is not None
             near.add_within(str(row), clean.text)
