@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Sequence
+from concurrent.futures import ThreadPoolExecutor
 
 from index.candidates import Candidate, CandidatePool
 from index.compose import Quote, add_copies, compose, conflict_claims, label_for
@@ -45,6 +46,7 @@ class ExtractiveAnswerer:
         self.retriever = retriever
         self.embedder = embedder
         self.pool = CandidatePool(self.catalog)
+        self._encoder = ThreadPoolExecutor(max_workers=1, thread_name_prefix="question-encoder")
 
     def answer(
         self, question: str, libraries: list[Library], previous_entities: Sequence[str] = ()
@@ -53,6 +55,8 @@ class ExtractiveAnswerer:
         known = tuple(e for e in previous_entities if self.catalog.name_known(all_stems(e), ids))
         ctx = contextualize(question, known)
         result = Answer(question, CANNOT_ANSWER, True, [], ctx.query, list(ctx.entities))
+        # The question is embedded while it is parsed: both release the GIL, two cores help.
+        embedding = self._encoder.submit(self.embedder.encode_one, ctx.query)
         q = analyse(question)
         missing = self._unknown_names(q, ids)
         if missing:
@@ -60,7 +64,7 @@ class ExtractiveAnswerer:
             return result
         if not q.focus and not q.names and not ctx.carried:
             return result  # a greeting, or nothing to look for
-        vector = self.embedder.encode_one(ctx.query)
+        vector = embedding.result()
         if q.speech is not None:
             return self._who_said(q, result, ids, vector, ctx.carried)
         passages = self.retriever.retrieve(ctx.query, vector, libraries, k=PASSAGES)

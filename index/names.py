@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Sequence
+from functools import lru_cache
 
 _WORD = re.compile(r"[^\W_]+", re.UNICODE)
 _QUOTES = str.maketrans({"‘": "'", "’": "'"})
@@ -26,12 +27,17 @@ def fold_tokens(text: str) -> list[str]:
     return _WORD.findall(text)
 
 
-def name_parts(name: str) -> list[str]:
-    """A name's folded words, without a leading article or a possessive 's."""
+@lru_cache(maxsize=4096)
+def _parts(name: str) -> tuple[str, ...]:
     words = fold_tokens(re.sub(r"['’]s\b", "", name))
     while words and words[0] in _LEADING:
         words = words[1:]
-    return words
+    return tuple(words)
+
+
+def name_parts(name: str) -> list[str]:
+    """A name's folded words, without a leading article or a possessive 's."""
+    return list(_parts(name))
 
 
 def _same_word(a: str, b: str, loose: bool) -> bool:
@@ -57,10 +63,12 @@ def all_words_in(name: str, tokens: Sequence[str], label: str = "") -> bool:
 
 def mentions(name: str, tokens: Sequence[str], label: str = "") -> bool:
     """Whether the folded tokens of a text mention the name."""
-    parts = name_parts(name)
+    parts = _parts(name)
     if not parts:
         return False
     loose = label in _PLACE_LIKE
+    if not loose and parts[0] not in tokens and "".join(parts)[:3] not in "".join(tokens):
+        return _part_alone(parts, tokens, label)
     size = len(parts)
     for i in range(len(tokens) - size + 1):
         if all(_same_word(p, t, loose) for p, t in zip(parts, tokens[i : i + size], strict=True)):
@@ -74,6 +82,11 @@ def mentions(name: str, tokens: Sequence[str], label: str = "") -> bool:
                 return True
             if not joined.startswith(concat):
                 break
-    if label == "PERSON" and size > 1:
-        return any(len(part) >= MIN_PART_CHARS and part in tokens for part in (parts[0], parts[-1]))
+    return _part_alone(parts, tokens, label)
+
+
+def _part_alone(parts: tuple[str, ...], tokens: Sequence[str], label: str) -> bool:
+    """A person named by the first or last part of the name alone ("Austin", "Park")."""
+    if label == "PERSON" and len(parts) > 1:
+        return any(len(p) >= MIN_PART_CHARS and p in tokens for p in (parts[0], parts[-1]))
     return False
