@@ -1,6 +1,7 @@
 """Following news feeds: what a library follows, and polling them for new articles.
 
-A feed belongs to the library it feeds (a chat's, or "" for the base library). Following a feed
+A feed belongs to the library it feeds, by the library's name ("news", "news.chat-100123").
+Following a feed
 indexes its newest items at once; each poll fetches it with a conditional GET and indexes the
 items it has not seen. An item that cannot be read is skipped (the feed goes on); a feed that
 cannot be fetched keeps its state and records the error, shown by /feeds.
@@ -26,6 +27,7 @@ FIRST_ITEMS = 5
 # Items indexed per feed per poll at most, so one busy feed cannot hold the poller for long.
 ITEMS_PER_POLL = 20
 
+# (articles, library name) -> what indexing them into that library did
 Ingest = Callable[[Sequence[LoadedArticle], str], IngestReport]
 
 
@@ -49,7 +51,7 @@ class Following:
     def __init__(self, catalog: Catalog, fetcher: Fetcher, ingest: Ingest) -> None:
         self.catalog = catalog
         self.fetcher = fetcher
-        self.ingest = ingest  # (articles, chat) -> report, into that chat's library
+        self.ingest = ingest
 
     @property
     def store(self) -> FeedStore:
@@ -79,14 +81,14 @@ class Following:
         assert removed is not None
         return removed
 
-    def feeds(self, chat: str | None = "") -> list[FollowedFeed]:
-        """One chat's feeds (None: every chat's)."""
-        return self.store.feeds(chat)
+    def feeds(self, library: str) -> list[FollowedFeed]:
+        """The feeds one library follows."""
+        return self.store.feeds(library)
 
-    def poll(self, chat: str | None = None) -> list[Polled]:
-        """Poll every followed feed (or one chat's) once."""
+    def poll(self, libraries: Callable[[str], bool]) -> list[Polled]:
+        """Poll once every followed feed of the libraries ``libraries`` accepts."""
         results = []
-        for feed in self.store.feeds(chat):
+        for feed in [f for f in self.store.feeds(None) if libraries(f.library)]:
             try:
                 result = poll_feed(self.fetcher, feed.url, feed.state)
             except InputError as exc:

@@ -11,7 +11,7 @@ import copy
 import logging
 import threading
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from importlib import resources
 from pathlib import Path
 
@@ -224,31 +224,56 @@ class NewsIndex:
     # --- feeds ---------------------------------------------------------------------------
     @property
     def following(self) -> Following:
-        def ingest(articles: Sequence[LoadedArticle], chat: str) -> IngestReport:
-            return self.ingest_loaded(articles, chat=chat or None, added_by="feed")
+        def ingest(articles: Sequence[LoadedArticle], library: str) -> IngestReport:
+            return self.ingest_loaded(articles, chat=self._chat_of(library), added_by="feed")
 
         return Following(self.catalog, self.fetcher, ingest)
+
+    def _feed_library(self, chat: str | None) -> str:
+        return self.base.name if chat is None else chat_library_name(self.base.name, chat)
+
+    def _chat_of(self, library: str) -> str | None:
+        """The chat whose library this is (None: the base library)."""
+        prefix = chat_library_name(self.base.name, "")
+        return library[len(prefix) :] if library.startswith(prefix) else None
+
+    def _as_chat(self, feed: FollowedFeed) -> FollowedFeed:
+        """A feed as the chat side sees it: its library is its chat's id ("" for the base)."""
+        return replace(feed, library=self._chat_of(feed.library) or "")
 
     def follow(self, url: str, chat: str | None = None) -> tuple[FollowedFeed, Polled, bool]:
         """Follow a feed (or the one a page advertises) into the chat's library; returns the
         feed, what indexing its newest items did, and whether it was new."""
-        return self.following.follow(url, chat or "")
+        self._target(chat)  # the chat's library exists before its first feed
+        feed, polled, created = self.following.follow(url, self._feed_library(chat))
+        return self._as_chat(feed), replace(polled, feed=self._as_chat(polled.feed)), created
 
     def unfollow(self, which: str, chat: str | None = None) -> FollowedFeed:
-        return self.following.unfollow(chat or "", which)
+        return self._as_chat(self.following.unfollow(self._feed_library(chat), which))
 
     def feeds(self, chat: str | None = None) -> list[FollowedFeed]:
-        return self.following.feeds(chat or "")
+        return [self._as_chat(f) for f in self.following.feeds(self._feed_library(chat))]
 
     def poll(self, chat: str | None = None, every_chat: bool = True) -> list[Polled]:
-        """Poll the followed feeds once: every chat's, or (every_chat=False) one chat's; then
-        tell the listeners (see on_polled) what it did."""
-        results = self.following.poll(None if every_chat else chat or "")
+        """Poll the followed feeds of this collection once: its own and every chat's, or
+        (every_chat=False) one chat's; tell the listeners (see on_polled) what it did."""
+        mine = chat_library_name(self.base.name, "")
+        if every_chat:
+
+            def wanted(library: str) -> bool:
+                return library == self.base.name or library.startswith(mine)
+        else:
+            target = self._feed_library(chat)
+
+            def wanted(library: str) -> bool:
+                return library == target
+
+        results = [replace(p, feed=self._as_chat(p.feed)) for p in self.following.poll(wanted)]
         for listener in list(self._shared.poll_listeners):
             try:
                 listener(results)
-            except Exception:  # a listener's failure must not lose the poll's result
-                logger.exception("a poll listener failed")
+            except Exception:  # a listener's failure is its own; the poll went well
+                logger.warning("a poll listener failed", exc_info=True)
         return results
 
     def on_polled(self, listener: Callable[[list[Polled]], None]) -> Callable[[], None]:

@@ -97,3 +97,15 @@ def test_feeds_are_followed_and_polled_through_the_owner_s_socket(
     assert remote.unfollow("1").url == feed.url and remote.feeds() == []
     with pytest.raises(InputError, match="no RSS or Atom feed"):
         remote.follow(web.url("/rail"))
+
+
+def test_a_collections_own_feeds_are_polled_by_it_alone(web: WebServer, index: NewsIndex) -> None:
+    """The base library's feeds belong to their collection: another collection in the same
+    data dir neither lists nor polls them."""
+    feed, polled, _ = index.follow(web.url("/world.rss"))
+    assert feed.library == "" and polled.added == 1
+    other = index.view("other-news", create=True)
+    assert other.feeds() == [] and other.poll() == []
+    assert [f.url for f in index.feeds()] == [web.url("/world.rss")]
+    (mine,) = index.poll()
+    assert mine.feed.id == feed.id
