@@ -8,7 +8,8 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from index.catalog import Catalog, StoredSentence
+from index.catalog import Catalog
+from index.catalog_text import StoredSentence
 from index.models import Article, Passage
 from index.names import fold_tokens
 from index.text import content_stems, words

@@ -15,7 +15,7 @@ from collections.abc import Sequence
 
 import numpy as np
 
-from index.catalog import StoredChunk
+from index.catalog_text import StoredChunk
 from index.models import Article, Passage
 from index.store import Library, Store
 from index.text import all_stems

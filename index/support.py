@@ -23,7 +23,7 @@ from difflib import SequenceMatcher
 import numpy as np
 
 from index.candidates import Candidate
-from index.catalog import StoredSentence
+from index.catalog_text import StoredSentence
 from index.names import all_words_in, fold_tokens, mentions, name_parts
 from index.question import Question
 from index.text import STOPWORDS

@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
-from index.catalog import library_token, vector_blob
+from index.catalog_text import library_token, vector_blob
 from index.errors import BackendError, InputError
 from index.loaders import LoadedArticle
 from index.models import Article, IngestedArticle, IngestReport

@@ -6,7 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from index.catalog import Catalog, library_token
+from index.catalog import Catalog
+from index.catalog_text import library_token
 
 
 def _add(catalog: Catalog, library: str, article_id: str, chunks: list[str]) -> int:
