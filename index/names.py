@@ -53,12 +53,24 @@ def _same_word(a: str, b: str, loose: bool) -> bool:
     return common >= 4 and common >= min(len(a), len(b)) - 1
 
 
+# Labels of names that are descriptions more than names ("French Presidential Election 2017",
+# "92nd Academy Awards Ceremony"): of three or more words, most of them must be there.
+_DESCRIPTIVE = frozenset({"ORG", "EVENT", "WORK_OF_ART", "LAW", "PRODUCT", "FAC", ""})
+DESCRIPTIVE_SHARE = 2 / 3
+
+
 def all_words_in(name: str, tokens: Sequence[str], label: str = "") -> bool:
-    """Whether every word of the name is somewhere in the tokens, in any order (a passage that
-    says "the 2017 French presidential election" holds "French Presidential Election 2017")."""
+    """Whether the words of the name are somewhere in the tokens, in any order (a passage that
+    says "the 2017 French presidential election" holds "French Presidential Election 2017"):
+    all of them, or most of a long descriptive name's."""
     parts = name_parts(name)
-    loose = label in _PLACE_LIKE
-    return bool(parts) and all(any(_same_word(p, t, loose) for t in tokens) for p in parts)
+    if not parts:
+        return False
+    loose = label in _PLACE_LIKE or label in _DESCRIPTIVE
+    found = sum(any(_same_word(p, t, loose) for t in tokens) for p in parts)
+    if len(parts) >= 3 and label in _DESCRIPTIVE:
+        return found >= DESCRIPTIVE_SHARE * len(parts)
+    return found == len(parts)
 
 
 def mentions(name: str, tokens: Sequence[str], label: str = "") -> bool:

@@ -130,7 +130,11 @@ def analyse(text: str) -> Question:
         and t.tag_ not in ("WDT", "WP", "WRB") and t.i not in wh_words
         and t.lemma_.lower() not in LIGHT_VERBS
     ))  # fmt: skip
-    numbers = tuple(t.text for t in doc if t.like_num and re.search(r"\d", t.text))
+    in_names = {w.lower() for n in names for w in re.findall(r"\w+", n.text)}
+    numbers = tuple(  # "2019" is a figure; the "2077" of "Cyberpunk 2077" is part of a name
+        t.text for t in doc
+        if t.like_num and re.search(r"\d", t.text) and t.lower_ not in in_names
+    )  # fmt: skip
     return Question(
         text=text, wh=wh, expects=expects, head=head, head_forms=head_forms, names=names,
         predicate=predicate,
@@ -225,7 +229,17 @@ def _expects(wh: str, head: str | None, doc: Any) -> frozenset[str]:
 
 
 def _has_name_subject(doc: Any) -> bool:
-    return any(t.ent_type_ in NAME_LABELS or t.pos_ == "PROPN" for t in doc if t.i > 1)
+    """ "Who is Cho Tae-yong?" names someone; "Who is the new CEO of Vanguard?" describes them
+    (a noun phrase with an article), and asks for the name."""
+    root = _root(doc)
+    nominal = next(
+        (c for c in root.children if c.dep_ in ("attr", "nsubj") and c.lower_ != "who"), None
+    ) if root is not None else None  # fmt: skip
+    if nominal is None:
+        return False
+    if any(c.dep_ == "det" for c in nominal.children):
+        return False
+    return nominal.ent_type_ in NAME_LABELS or nominal.pos_ == "PROPN"
 
 
 def _names(doc: Any, root: Any) -> tuple[Name, ...]:
@@ -247,6 +261,7 @@ def _names(doc: Any, root: Any) -> tuple[Name, ...]:
         if (
             token is not None and token.pos_ == "PROPN" and token.i not in covered
             and token.i > 0 and token.text[:1].isupper()  # a name is written with capitals
+            and not _described(token)
         ):  # fmt: skip
             run.append(token)
             continue
@@ -255,6 +270,14 @@ def _names(doc: Any, root: Any) -> tuple[Name, ...]:
             found.append(Name(doc[run[0].i : run[-1].i + 1].text, "", is_subject))
             run = []
     return tuple(found)
+
+
+def _described(token: Any) -> bool:
+    """A capitalised word inside a description ("the new CEO of Vanguard"), not a name."""
+    head = token if token.dep_ != "compound" else token.head
+    return any(c.dep_ == "det" and c.lower_ in ("the", "a", "an") for c in head.children) and (
+        head.ent_type_ == "" and any(c.dep_ == "amod" for c in head.children)
+    )
 
 
 def _speech(doc: Any, root: Any, wh: str, names: tuple[Name, ...]) -> Speech | None:

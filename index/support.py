@@ -42,6 +42,10 @@ MIN_SCORE = 0.25
 # Further sentences join the best one when they score this close to it.
 RELATIVE_FLOOR = 0.85
 MAX_LINES = 3
+# Added, up to AGREEMENT_CAP other articles, for each article whose sentence gives an agreeing
+# value.
+W_AGREEMENT = 0.10
+AGREEMENT_CAP = 3
 # "When" questions: added for the most precise date (day, month and year).
 W_PRECISE = 0.05
 # A candidate of at most this many words, this share of them capitalised, is a headline.
@@ -50,8 +54,6 @@ HEADLINE_SHARE = 0.6
 # Sentences this alike say the same thing (one line, several citations).
 TWIN_COSINE = 0.85
 TWIN_JACCARD = 0.5
-# Two sentences this alike make the same claim; differing values then conflict.
-CLAIM_COSINE = 0.70
 _PRONOUNS = frozenset({"he", "she", "it", "they", "his", "her", "its", "their"})
 _YEAR = re.compile(r"(?:1[89]|20)\d\d")
 
@@ -102,10 +104,30 @@ def judge(
             continue
         cand.score += W_PRECISE * precision_of(question, cand)
         accepted.append(cand)
+    add_agreement(accepted)
     accepted.sort(key=lambda c: -c.score)
     lines = select(accepted)
-    conflicts = find_conflicts(question, accepted) if question.expects else []
+    conflicts = find_conflicts(question, accepted)
     return Judged(lines, conflicts)
+
+
+def add_agreement(accepted: list[Candidate]) -> None:
+    """Raise each sentence by how many other articles give a value that agrees with one of its
+    own: an answer several sources give is likelier the answer than one only one gives."""
+    values = {id(c): _values_of(c) for c in accepted}
+    for cand in accepted:
+        mine = [v for v, kind in values[id(cand)] if kind]
+        if not mine:
+            continue
+        backers = {
+            other.article.article_id
+            for other in accepted
+            if other.article.article_id != cand.article.article_id
+            and any(
+                agree(v, w) and v.kind == w.kind for v in mine for w, k in values[id(other)] if k
+            )
+        }
+        cand.score += W_AGREEMENT * min(len(backers), AGREEMENT_CAP) / AGREEMENT_CAP
 
 
 def score(question: Question, cand: Candidate, weights: dict[str, float]) -> float:
@@ -201,13 +223,31 @@ def common_role(name: str, candidates: Sequence[Candidate]) -> tuple[str, ...]:
 
 
 def _subject_named(name: str, label: str, cand: Candidate) -> bool:
-    if mentions(name, cand.read.tokens, label):
+    """The subject is named in the sentence, or the sentence opens by referring back to it
+    ("He", "It", "The game", "That") and the sentence before names it."""
+    tokens = cand.read.tokens
+    if mentions(name, tokens, label) or all_words_in(name, tokens, label):
         return True
-    first = cand.read.tokens[0] if cand.read.tokens else ""
     previous = cand.read.previous
-    if first not in _PRONOUNS or previous is None:
+    if not tokens or previous is None or not _refers_back(cand.text):
         return False
     return mentions(name, fold_tokens(previous.text), label)
+
+
+def _refers_back(text: str) -> bool:
+    first = text.split(maxsplit=2)
+    if not first:
+        return False
+    word = first[0].lower().strip("\"'“‘(")
+    return (
+        word in _PRONOUNS
+        or word in ("this", "that", "these", "those")
+        or (
+            word == "the"
+            and len(first) > 1
+            and first[1][:1].islower()  # "The game", not "The Hague"
+        )
+    )
 
 
 def _figures_hold(question: Question, cand: Candidate) -> bool:
@@ -272,48 +312,59 @@ def select(ranked: list[Candidate]) -> list[Candidate]:
 
 
 def is_twin(a: Candidate, b: Candidate) -> bool:
+    """Whether two sentences say the same thing: alike in words or meaning, and not giving
+    different values where they differ (then they disagree, and are shown as a conflict)."""
     union = a.read.stems | b.read.stems
     jaccard = len(a.read.stems & b.read.stems) / len(union) if union else 0.0
-    return jaccard >= TWIN_JACCARD or float(a.read.vector @ b.read.vector) >= TWIN_COSINE
+    alike = jaccard >= TWIN_JACCARD or float(a.read.vector @ b.read.vector) >= TWIN_COSINE
+    return alike and differing_values(a, b) is None
 
 
 def find_conflicts(
     question: Question, accepted: list[Candidate]
 ) -> list[list[tuple[Candidate, Value]]]:
-    """Claims where another source says the same as the best sentence with a value that cannot
-    be the same: the sentences are alike (CLAIM_COSINE) and differ where their values are."""
-    if not accepted:
-        return []
-    best = accepted[0]
-    for other in accepted[1:]:
-        if other.article.article_id == best.article.article_id:
-            continue
-        if float(other.read.vector @ best.read.vector) < CLAIM_COSINE:
-            continue
-        pair = differing_values(best, other)
-        if pair is not None:
-            return [[(best, pair[0]), (other, pair[1])]]
+    """Claims where two sources say the same thing with values that cannot both be true: the
+    sentences are worded alike (CLAIM_ALIGNMENT) and differ where their values are. (Not by
+    embedding: two sentences that differ only in a name are far apart in MiniLM.) The best
+    accepted sentences are compared pairwise; the first conflict found is reported."""
+    top = accepted[:CONFLICT_CANDIDATES]
+    for i, first in enumerate(top):
+        for second in top[i + 1 :]:
+            if second.article.article_id == first.article.article_id:
+                continue
+            pair = differing_values(first, second)
+            if pair is not None:
+                return [[(first, pair[0]), (second, pair[1])]]
     return []
 
 
 # Entity labels whose values can stand for one another in a claim.
+# Names are one class: the small model often tags the same name PERSON in one sentence and ORG
+# in its twin.
 _LABEL_CLASS = {
-    "PERSON": "person", "ORG": "org", "GPE": "place", "LOC": "place", "FAC": "place",
-    "NORP": "place", "DATE": "date", "TIME": "date", "CARDINAL": "number",
+    "PERSON": "name", "ORG": "name", "GPE": "name", "LOC": "name", "FAC": "name",
+    "NORP": "name", "DATE": "date", "TIME": "date", "CARDINAL": "number",
     "QUANTITY": "number", "MONEY": "number", "PERCENT": "number",
 }  # fmt: skip
+# The accepted sentences compared pairwise for conflicts (the best ones; a bound on the work).
+CONFLICT_CANDIDATES = 8
 # Two sentences make one claim when this much of their wording lines up (difflib's ratio).
 CLAIM_ALIGNMENT = 0.6
 
 
 def _values_of(cand: Candidate) -> list[tuple[Value, str]]:
+    """The values a sentence gives: those of the asked type, or (for a question that asks for
+    no type) every name, figure and date in it."""
     labels = {text: label for label, text in cand.read.entities}
+    values = cand.values or tuple(
+        text for label, text in cand.read.entities if label in _LABEL_CLASS
+    )
     return [
         (
             read_value(v, labels.get(v, ""), cand.article.published),
             _LABEL_CLASS.get(labels.get(v, ""), ""),
         )
-        for v in cand.values
+        for v in values
     ]
 
 
