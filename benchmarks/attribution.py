@@ -32,6 +32,7 @@ import argparse
 import collections
 import importlib.util
 import json
+import os
 import re
 import sys
 import time
@@ -155,6 +156,7 @@ def score_article(
                 f"kind:{att.kind}",
                 f"res:{att.resolved}",
                 f"spk:{att.speaker_kind}",
+                f"cue:{att.cue}",
             ):
                 t.c[f"p_den:{key}"] += 1
                 t.c[f"p_num:{key}"] += bool(hits)
@@ -162,6 +164,11 @@ def score_article(
                 surname = PQ.fold(att.speaker.split()[-1])
                 in_source = any(surname in source.split() for source in gold_sources.get(i, []))
                 t.c[f"p_src:{key}"] += bool(hits) or in_source
+            if hits and os.environ.get("ATTR_SHOW_TP") in (att.resolved, att.cue):
+                t.errors.append(
+                    f"TP {att.speaker!r} ({att.speaker_kind}/{att.resolved}/{att.mention!r}/{att.cue})\n"
+                    f"    {aid}#{i} {text[spans[i][0] : spans[i][1]][:220]!r}"
+                )
             if hits:
                 gold_spans = [c for _, cs in hits for c in cs]
                 clip = [(max(a, spans[i][0]), min(b, spans[i][1])) for a, b in gold_spans]
@@ -199,6 +206,7 @@ def main() -> int:
     parser.add_argument("--limit", type=int, default=0, help="first N articles only")
     parser.add_argument("--errors", type=int, default=0, help="print N sample errors")
     parser.add_argument("--seed", type=int, default=0)
+    parser.add_argument("--by-cue", action="store_true", help="precision by cue lemma")
     args = parser.parse_args()
 
     folder = SHARED / args.split
@@ -239,6 +247,13 @@ def main() -> int:
         print(f"  {res:12} precision {tally.ratio(f'p_num:res:{res}', f'p_den:res:{res}')}")
     for kind in ("person", "org"):
         print(f"  {kind:12} precision {tally.ratio(f'p_num:spk:{kind}', f'p_den:spk:{kind}')}")
+    if args.by_cue:
+        cues = sorted(
+            (k[len("p_den:cue:") :] for k in c if k.startswith("p_den:cue:")),
+            key=lambda k: -c[f"p_den:cue:{k}"],
+        )
+        for cue in cues:
+            print(f"  cue {cue:14} precision {tally.ratio(f'p_num:cue:{cue}', f'p_den:cue:{cue}')}")
     errs = {k.split(":", 1)[1]: v for k, v in c.items() if k.startswith("p_err:")}
     print(f"false attributions by gold: {errs}")
     errs = {k.split(":", 1)[1]: v for k, v in sorted(c.items()) if k.startswith("p_err_res:")}

@@ -13,8 +13,11 @@ first or second person subjects (speech inside a quote) are not attributions.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
+
+from index.quotes import QuoteMask
+from index.speech_nouns import noun_cue
 
 # The cue family, by lemma: verbs of saying, asserting, reporting and evaluating speech.
 # Verbs of saying whose object can be what was said: "criticized the visits", "urged Y to
@@ -23,7 +26,9 @@ OBJECT_LEMMAS = frozenset(
     """criticize criticise condemn denounce praise accuse blame deny describe urge warn promise
     pledge vow announce demand recommend propose predict reiterate repeat confirm acknowledge
     admit dismiss question express threaten ask disclose reveal estimate mention stress
-    emphasize emphasise suggest""".split()
+    emphasize emphasise suggest applaud credit hail laud commend tout characterize
+    cite reference slam blast assail decry lambast lambaste chide rebuke mock ridicule dispute
+    extol""".split()
 )
 # Verbs of saying that report a clause, a quote or the clause they hang off: "said (that) ...",
 # "..., he added", "told reporters that ...". An object alone ("wrote the letter", "added to
@@ -33,13 +38,17 @@ CLAUSE_LEMMAS = frozenset(
     insist maintain contend argue assert allege concede caution recall complain testify indicate
     claim call
     observe conclude agree disagree counter charge comment remark boast joke quip assure advise
-    lament concur""".split()
+    lament concur rule surmise speculate posit elaborate retort brag muse hint reason
+    theorize opine clarify""".split()
 )
+# Verbs whose prepositional object is what was said: "pointed to his record".
+PREP_LEMMAS = {"point": "to"}
 # Verbs that frame a direct quote only: "“...,” he continued".
 QUOTE_LEMMAS = frozenset("continue exclaim shout yell scoff laugh".split())
-# Verbs of stated belief count only with a clause complement ("X believes that ...").
-BELIEF_LEMMAS = frozenset("think believe hope fear worry feel doubt".split())
-CUE_LEMMAS = OBJECT_LEMMAS | CLAUSE_LEMMAS | QUOTE_LEMMAS | BELIEF_LEMMAS
+# Verbs of stated belief or finding count only with a clause complement ("X believes that
+# ...", "the poll found that ...").
+BELIEF_LEMMAS = frozenset("think believe hope fear worry feel doubt find show".split())
+CUE_LEMMAS = OBJECT_LEMMAS | CLAUSE_LEMMAS | QUOTE_LEMMAS | BELIEF_LEMMAS | frozenset(PREP_LEMMAS)
 _QUOTE_MARKS = ("“", "”", '"', "''", "``")
 # Share of a sentence's longer words in capitals from which it is a headline. On PolNeAR train
 # (--limit 150, whose first lines are headlines) 0.7, 0.8 and off (1.01) give precision 0.815,
@@ -61,6 +70,8 @@ _NOT_SPEAKER_LABELS = frozenset(
     {"DATE", "TIME", "CARDINAL", "ORDINAL", "QUANTITY", "MONEY", "PERCENT"}
 )
 _RELATIVE_PRONOUNS = frozenset({"who", "that", "which"})
+# Where a reported cue's verb may hang to be a nested report of its own.
+_NESTED_DEPS = frozenset({"ccomp", "conj", "xcomp"})
 
 
 @dataclass(frozen=True)
@@ -72,6 +83,9 @@ class Cue:
     subject: Any
     content: tuple[int, int]
     content_tokens: frozenset[int]
+    nested: bool = False  # inside what another cue of the sentence reports
+    # The speaker's and cue's words when they interrupt the content ('“A,” he said, “B.”')
+    frame: tuple[int, int] | None = None
 
 
 def _subject(verb: Any) -> Any | None:
@@ -84,11 +98,40 @@ def _subject(verb: Any) -> Any | None:
     hangs_off = verb.dep_ in ("conj", "xcomp") or (verb.dep_ == "advcl" and verb.tag_ == "VBG")
     if hangs_off and verb.head.pos_ in ("VERB", "AUX") and verb.head.i != verb.i:
         return _subject(verb.head)
+    prep = verb.head
+    if verb.dep_ == "pcomp" and prep.lower_ in ("by", "as") and prep.head.pos_ == "VERB":
+        # "continued by saying ...", "was quoted as saying ...": the subject of the verb the
+        # preposition hangs off, active or passive
+        for child in prep.head.children:
+            if child.dep_ in ("nsubj", "nsubjpass"):
+                return child
     return None
+
+
+def _finite_clause(token: Any) -> bool:
+    """A that-clause or one with a subject of its own ("found that X ...", "thinks X ..."),
+    not a small clause ("found itself playing host")."""
+    return token.dep_ == "ccomp" and any(
+        c.dep_ in ("nsubj", "nsubjpass", "mark") or c.lower_ == "that" for c in token.children
+    )
 
 
 def _is_passive(verb: Any) -> bool:
     return any(child.dep_ in ("auxpass", "nsubjpass") for child in verb.children)
+
+
+def _as_clause(verb: Any) -> bool:
+    """'As X said, ...' / 'as reported by X, ...': a clause of saying that 'as' attaches."""
+    marked = any(c.dep_ == "mark" and c.lower_ == "as" for c in verb.children)
+    return verb.dep_ == "advcl" and verb.head.i != verb.i and marked
+
+
+def _agent(verb: Any) -> Any | None:
+    """X in a passive 'reported by X'."""
+    for child in verb.children:
+        if child.dep_ == "agent":
+            return next((c for c in child.children if c.dep_ == "pobj"), None)
+    return None
 
 
 def _quoted(token: Any) -> bool:
@@ -104,6 +147,9 @@ def _complement(verb: Any, subject: Any, lemma: str) -> list[Any]:
     clauses = [c for c in verb.children if c.dep_ in _CLAUSE_DEPS]
     objects = [c for c in verb.children if c.dep_ in _OBJECT_DEPS]
     preps = [c for c in verb.children if c.dep_ == "prep" and c.lower_ in _CONTENT_PREPS]
+    if lemma in PREP_LEMMAS:
+        preps = [c for c in verb.children if c.dep_ == "prep" and c.lower_ == PREP_LEMMAS[lemma]]
+        return [*(c for c in verb.children if c.dep_ == "ccomp"), *preps]
     if lemma not in OBJECT_LEMMAS:
         objects = [o for o in objects if _quoted(o)]
         preps = [p for p in preps if _quoted(p)]
@@ -140,6 +186,9 @@ def _content(verb: Any, subject: Any, lemma: str) -> list[Any]:
     parts = _complement(verb, subject, lemma)
     if parts:
         return _subtree_tokens(parts)
+    if _as_clause(verb):
+        # "As X told reporters, the plan ...": what was said is the clause "as" modifies.
+        return _subtree_tokens([verb.head], exclude=verb)
     if verb.dep_ == "parataxis" and verb.head.i != verb.i:
         # A parenthetical cue: what was said is the clause it hangs off, minus the cue itself;
         # words before the cue belong to that clause only if its subject is among them ("The
@@ -167,14 +216,17 @@ def _in_dateline(token: Any, sentence: Any) -> bool:
 
 def _cue_of_verb(token: Any, sentence: Any) -> Cue | None:
     lemma = token.lemma_.lower()
-    if token.pos_ != "VERB" or lemma not in CUE_LEMMAS or _is_passive(token):
+    if token.pos_ != "VERB" or lemma not in CUE_LEMMAS:
         return None
-    subject = _subject(token)
+    if _is_passive(token) or (token.tag_ == "VBN" and _agent(token) is not None):
+        subject = _agent(token) if _as_clause(token) else None
+    else:
+        subject = _subject(token)
     if subject is None or subject.lower_ in _SPEAKER_PRONOUNS_EXCLUDED:
         return None
     if subject.ent_type_ in _NOT_SPEAKER_LABELS:
         return None
-    if lemma in BELIEF_LEMMAS and not any(c.dep_ == "ccomp" for c in token.children):
+    if lemma in BELIEF_LEMMAS and not any(_finite_clause(c) for c in token.children):
         return None
     if _in_dateline(subject, sentence) or (token.is_title and token.i != sentence.start):
         return None  # "WASHINGTON (AP) — X said"; a headline's "Report Reveals ..."
@@ -198,6 +250,20 @@ def _cue_of_according(token: Any) -> Cue | None:
     if span is None:
         return None
     return Cue(token, "according to", source, span, frozenset(t.i for t in tokens))
+
+
+def _cue_of_noun(token: Any) -> Cue | None:
+    """ "Trump's claim that ...", "issued a statement of concern about ..." (index.speech_nouns)."""
+    found = noun_cue(token, _subject)
+    if found is None:
+        return None
+    subject, tokens = found
+    if subject.lower_ in _SPEAKER_PRONOUNS_EXCLUDED or subject.ent_type_ in _NOT_SPEAKER_LABELS:
+        return None
+    span = _span_of(tokens)
+    if span is None:
+        return None
+    return Cue(token, token.lemma_.lower(), subject, span, frozenset(t.i for t in tokens))
 
 
 def _widen_to_quotes(sentence: Any, span: tuple[int, int]) -> tuple[int, int]:
@@ -234,21 +300,33 @@ def headline_like(sentence: Any) -> bool:
     return len(words) >= 3 and capitalised(words) and capitalised(common)
 
 
-def find_cues(sentence: Any) -> list[Cue]:
-    """The attribution cues of one sentence (a spaCy Span), nested ones dropped."""
+def find_cues(sentence: Any, mask: QuoteMask | None = None) -> list[Cue]:
+    """The attribution cues of one sentence (a spaCy Span), nested ones marked. With the
+    article's quote mask, cues inside a quote are left out: speech quoted inside someone's
+    quote is theirs to report, and a subject inside a quote while its cue is outside is a
+    misparse."""
     cues: list[Cue] = []
     if headline_like(sentence):
         return cues
     for token in sentence:
         if token.lower_ == "according" and token.dep_ == "prep":
             cue = _cue_of_according(token)
+        elif token.pos_ == "NOUN":
+            cue = _cue_of_noun(token)
         else:
             cue = _cue_of_verb(token, sentence)
-        if cue is not None:
+        quoted = (
+            mask is not None
+            and cue is not None
+            and (
+                mask.region_at(cue.token.idx) is not None
+                or mask.region_at(cue.subject.idx) is not None
+            )
+        )
+        if cue is not None and not quoted:
             cues.append(cue)
-    outer = [c for c in cues if not any(c.token.i in o.content_tokens for o in cues if o is not c)]
     found = []
-    for c in outer:
+    for c in cues:
         content = _widen_to_quotes(sentence, c.content)
         base = sentence.start_char
         text = sentence.text[content[0] - base : content[1] - base]
@@ -256,5 +334,23 @@ def find_cues(sentence: Any) -> list[Cue]:
             text.startswith(_QUOTE_MARKS) and text.endswith(_QUOTE_MARKS)
         ):
             continue
-        found.append(Cue(c.token, c.lemma, c.subject, content, c.content_tokens))
-    return found
+        found.append(replace(c, content=content))
+    out = []
+    for c in found:
+        outers = [o for o in found if o is not c and c.token.i in o.content_tokens]
+        if not outers or all(o.lemma == "according to" for o in outers):
+            out.append(c)  # "X said ..., according to Y": X's words, as Y reports them
+        elif _reports_itself(c):
+            out.append(replace(c, nested=True))
+    return out
+
+
+def _reports_itself(cue: Cue) -> bool:
+    """Whether a cue inside another's content is a report in its own right: its verb has its
+    own subject and carries the clause it sits in ("the department said Blinken condemned
+    X"), not a relative or adverbial clause ("the ones Comey advised", "when X announced")."""
+    if cue.token.pos_ == "NOUN":
+        return True  # "ruled that Trump's statement that ... is true": the noun names its owner
+    own = cue.subject.head.i == cue.token.i and cue.subject.dep_ == "nsubj"
+    named = cue.subject.pos_ == "PROPN"  # "said he would", "said the group had": the outer's
+    return own and named and cue.token.dep_ in _NESTED_DEPS

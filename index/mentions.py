@@ -24,7 +24,7 @@ from typing import Any
 from index.cues import headline_like
 from index.nlp import ParsedArticle
 from index.quotes import QuoteMask
-from index.speaker_match import HONORIFICS, fold
+from index.speaker_match import HONORIFICS, fold, same_speaker
 
 # Sentences back (the current one included) that he/she may reach for an antecedent. Set on
 # PolNeAR train (first 150 articles; benchmarks/attribution.py --split train --limit 150):
@@ -36,6 +36,11 @@ from index.speaker_match import HONORIFICS, fold
 PRONOUN_WINDOW = 2
 # The same for "it" and "they", which more often refer to things than to speakers.
 PLURAL_WINDOW = 2
+# A short name is completed to the most frequent full name that fits only when that name is at
+# least this many times as frequent as the next person's (polnear_questions.py's rule too).
+# PolNeAR train (benchmarks/attribution.py --split train): off (any majority): precision 0.849,
+# recall 0.599; 2: see the module's figures in the lead's report.
+AMBIGUOUS_RATIO = 2
 _NAME_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "FAC"})
 _ORG_LABELS = frozenset({"ORG", "GPE", "FAC", "LOC"})
 _PERSON_PRONOUNS = frozenset({"he", "she", "him", "her"})
@@ -43,6 +48,7 @@ _GENDERED = {
     "he": "he", "him": "he", "his": "he", "himself": "he",
     "she": "she", "her": "she", "hers": "she", "herself": "she",
 }  # fmt: skip
+_TITLE_GENDER = {"mr": "he", "mrs": "she", "ms": "she", "miss": "she"}
 _ORG_PRONOUNS = frozenset({"it"})
 _PLURAL_PRONOUNS = frozenset({"they", "them"})
 _DEFINITE = frozenset({"the", "this", "that"})
@@ -156,6 +162,11 @@ class Discourse:
                 pronoun = token.i > first and token.lower_ in _GENDERED
                 if pronoun and self.mask.region_at(token.idx) is None:
                     votes[mentions[0].name][_GENDERED[token.lower_]] += 1
+        for mention in self.mentions:
+            # "Mr. Trump", "Mrs. Clinton": a courtesy title says as much as a pronoun does
+            title = self.doc[mention.position - 1].lower_.rstrip(".") if mention.position else ""
+            if mention.kind == "person" and title in _TITLE_GENDER:
+                votes[mention.name][_TITLE_GENDER[title]] += 1
         genders = {}
         for name, count in votes.items():
             (top, n), *rest = count.most_common()
@@ -212,7 +223,9 @@ class Discourse:
     def _complete(self, words: list[Any], position: int) -> str:
         """A short name as the article's fuller name that ends with it ("Trump", "Wasserman
         Schultz"), or, for one word, starts with it ("Park" -> "Park Jin"): the most frequent
-        such name, the latest before this mention among equals."""
+        such person, the latest of their names before this mention. When two people fit about
+        as often ("Carly Fiorina", "Frank Fiorina") the short name stays as it is: any guess
+        would make one person's words the other's."""
         key = [fold(w.text) for w in words]
         size = len(key)
         pool = [f for f in self.full_names if len(f[1]) > size and f[1][-size:] == key]
@@ -220,9 +233,16 @@ class Discourse:
             pool = [f for f in self.full_names if len(f[1]) > 1 and f[1][0] == key[0]]
         if not pool:
             return _text(words)
-        counts = Counter(" ".join(f[1]) for f in pool)
-        best = max(counts.values())
-        top = [f for f in pool if counts[" ".join(f[1])] == best]
+
+        def person(f: tuple[int, list[str], str]) -> tuple[str, str]:
+            short = fold(self.short_form.get(f[2], f[2])).split()
+            return short[0], short[-1]  # "Donald J. Trump" and "Donald Trump" are one
+
+        counts = Counter(person(f) for f in pool)
+        (best, n), *rest = counts.most_common()
+        if rest and n < AMBIGUOUS_RATIO * rest[0][1]:
+            return _text(words)
+        top = [f for f in pool if person(f) == best]
         before = [f for f in top if f[0] <= position]
         return (before[-1] if before else top[0])[2]
 
@@ -313,14 +333,30 @@ class Discourse:
         has_names = any(t.pos_ == "PROPN" for t in tokens)
         definite = tokens[0].lower_ in _DEFINITE
         if definite and not has_names and subject.pos_ == "NOUN" and subject.tag_ != "NNS":
-            head = subject.lemma_.lower()
-            for mention in reversed(self.mentions):
-                if mention.position < subject.i and head in mention.nouns and not mention.quoted:
-                    return Speaker(mention.name, mention.kind, phrase, "descriptor")
+            chosen = self._described(subject)
+            if chosen:
+                return Speaker(chosen.name, chosen.kind, phrase, "descriptor")
             return Speaker(phrase, "unresolved", phrase, "unresolved")
         if subject.pos_ in ("NOUN", "PROPN") and words:
             return Speaker(_text(words), "group", phrase, "explicit")
         return Speaker(phrase, "unresolved", phrase, "unresolved")
+
+    def _described(self, subject: Any) -> Mention | None:
+        """The one earlier referent a definite description fits: its head noun and the nouns
+        before it ("the budget office") are among the referent's name or title words. When
+        two referents fit ("the president": two presidents named), it stays unresolved."""
+        wanted = {subject.lemma_.lower()} | {
+            c.lemma_.lower() for c in subject.children if c.dep_ == "compound" and c.pos_ == "NOUN"
+        }
+        fits = [
+            m for m in self.mentions
+            if m.position < subject.i and wanted <= m.nouns and not m.quoted
+        ]  # fmt: skip
+        if not fits:
+            return None
+        latest = fits[-1]  # "KCNA" and "Korean Central News Agency" are one referent
+        one = all(same_speaker(m.name, latest.name, latest.kind) for m in fits)
+        return latest if one else None
 
     def note_speaker(self, cue: Any, subject: Any, speaker: Speaker, sentence: int) -> None:
         """Remember a cue's speaker for later pronouns and descriptions ("the report said")."""

@@ -5,8 +5,9 @@
 on the surname and, when both sides give one, the first name (middle names and initials are
 ignored; either end of the name may be the surname, for "Park" ~ "Park Jin"). Organisations
 match when one name ends with the other's last two or more words, or one is the other's
-acronym ("KCNA" ~ "Korean Central News Agency"). Groups match only as the same words;
-unresolved speakers never match.
+acronym ("KCNA" ~ "Korean Central News Agency"); a one-word organisation is also a person's
+surname ("Bernie Sanders" ~ "Sanders"), as NER often tags a lone surname ORG or GPE. Groups
+match only as the same words; unresolved speakers never match.
 """
 
 from __future__ import annotations
@@ -85,13 +86,27 @@ def _same_org(asked: list[str], speaker: list[str]) -> bool:
     return False
 
 
+def _one_word_name(text: str, words: list[str]) -> bool:
+    """A one-word name that is not an acronym ("Sanders", not "KCNA"): NER often takes such a
+    surname for an organisation or a place, so it may be a person's."""
+    return len(words) == 1 and not text.strip().isupper()
+
+
+def _person_like(words: list[str]) -> bool:
+    """An asked name of two or more words without the function words of organisations'
+    names ("Bernie Sanders", not "Bank of America")."""
+    return len(words) >= 2 and not any(w in _ACRONYM_SKIP for w in words)
+
+
 def same_speaker(asked: str, speaker: str, kind: str) -> bool:
     """Whether the name a user asked about denotes this attributed speaker of this kind."""
     a, s = name_tokens(asked), name_tokens(speaker)
     if kind == "person":
         return _same_person(a, s)
     if kind == "org":
-        return _same_org(a, s)
+        return _same_org(a, s) or (
+            _one_word_name(speaker, s) and _person_like(a) and _same_person(a, s)
+        )
     if kind == "group":
         return bool(a) and a == s
     return False

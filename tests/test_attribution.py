@@ -225,6 +225,48 @@ def test_a_pronoun_with_no_one_before_it_stays_unresolved() -> None:
     assert _speakers(text, "He told reporters") == [("He", "unresolved", "unresolved", "reported")]
 
 
+def test_quote_frames_the_parser_misses_name_their_speaker() -> None:
+    text = (
+        "Residents of Marlow packed the hall on Thursday.\n\n"
+        "\u201cWe were never asked about the new road through the village,\u201d Edith Varga, 71, "
+        "told the council.\n\n"
+        "\u201cThe plan is finished and the money is spent.\u201d \u2014 Councillor Omar Rees\n\n"
+        "Hanna Dorsey: \u201cAt long last the ferry will run again.\u201d"
+    )
+    analysis = analyze_article(text)
+    for fragment, speaker in [
+        ("We were never asked", "Edith Varga"),
+        ("The plan is finished", "Omar Rees"),
+        ("At long last the ferry", "Hanna Dorsey"),
+    ]:
+        found = attributions_at(analysis, text, fragment)
+        assert any(same_speaker(speaker, a.speaker, "person") for a in found), describe(found)
+        assert all(a.kind == "direct" for a in found), describe(found)
+
+
+def test_a_noun_of_saying_reports_speech_when_it_says_whose_and_what() -> None:
+    text = (
+        "Governor Lina Marsh's claim that the reservoir was full drew criticism on Monday.\n\n"
+        "Lina Marsh's statement was published on the state website."
+    )
+    analysis = analyze_article(text)
+    claim = attributions_at(analysis, text, "the reservoir was full")
+    assert any(same_speaker("Lina Marsh", a.speaker, "person") for a in claim), describe(claim)
+    assert attributions_at(analysis, text, "statement was published") == []
+
+
+def test_a_quote_right_after_one_speakers_reported_words_is_theirs() -> None:
+    text = (
+        "Mayor Ruth Calder said the bridge would close for a month.\n\n"
+        "\u201cThere is no other safe way to do the repairs.\u201d\n\n"
+        "The closure starts on June 1."
+    )
+    analysis = analyze_article(text)
+    found = attributions_at(analysis, text, "There is no other safe way")
+    assert [(a.speaker, a.kind) for a in found] == [("Ruth Calder", "direct")], describe(found)
+    assert attributions_at(analysis, text, "The closure starts") == []
+
+
 SAME_SPEAKER = [
     ("Trump", "Donald Trump", "person", True),
     ("Donald J. Trump", "Donald Trump", "person", True),
@@ -243,6 +285,7 @@ SAME_SPEAKER = [
     ("Defense Department", "State Department", "org", False),
     ("KCNA", "Korean Central News Agency", "org", True),
     ("U.N.", "United Nations", "org", True),
+    ("Bernie Sanders", "Sanders", "org", True),
     ("Seoul officials", "Seoul officials", "group", True),
     ("Seoul", "Seoul officials", "group", False),
     ("he", "he", "unresolved", False),

@@ -97,8 +97,9 @@ def assert_valid_html(message: JSON) -> tuple[str, list[JSON]]:
 
 def sources_section(text: str) -> list[str]:
     """The "n. Outlet — Title (date)" lines after "Sources"."""
-    assert "\nSources\n" in text, text
-    return text.split("\nSources\n", 1)[1].splitlines()
+    padded = "\n" + text  # the heading may open a part of a split answer
+    assert "\nSources\n" in padded, text
+    return padded.split("\nSources\n", 1)[1].splitlines()
 
 
 def buttons(message: JSON) -> list[str]:
