@@ -2,6 +2,7 @@
 
     .venv/bin/python benchmarks/quality.py [--split dev|heldout] [--only rgb,multihop,polnear,seeds]
         [--limit N] [--cache-dir DIR [--cache-any-code]] [--json-out FILE] [--answers-dir DIR]
+        [--set index.support.MIN_SCORE=0.3 ...]
 
 The peer (benchmarks/peer.py) is llama-index's VectorStoreIndex over SentenceSplitter(256)
 chunks with the same MiniLM model, answering with its top 3 chunks and never abstaining. newsbot
@@ -17,11 +18,16 @@ the llama-index version for the peer): a change to either builds afresh. `--cach
 drops newsbot's code from the key, for a change you know touches only answering (the table
 header then says so); never use it after a change to loading, cleaning, chunking or what is
 stored. Delete the dir to reclaim the space.
+
+`--set MODULE.NAME=VALUE` overrides one answer-time tuning value for the run (repeatable), so a
+threshold is swept against cached indexes without editing code; the table header lists them.
+Never set a value that changes what ingest stores: the cache key does not see it.
 """
 
 from __future__ import annotations
 
 import argparse
+import importlib
 import json
 import os
 import sys
@@ -60,13 +66,38 @@ def parse_args() -> argparse.Namespace:
     parser.add_argument("--answers-dir", type=Path, help="write each system's answers as JSONL")
     parser.add_argument("--polnear", type=Path, help="PolNeAR split folder (default: by --split)")
     parser.add_argument("--seeds", type=Path, help="seed question file (default: by --split)")
+    parser.add_argument(
+        "--set",
+        action="append",
+        default=[],
+        metavar="MODULE.NAME=VALUE",
+        help="override an answer-time tuning constant (repeatable)",
+    )
     args = parser.parse_args()
+    for setting in args.set:
+        try:
+            apply_setting(setting)
+        except (ValueError, ImportError, AttributeError) as error:
+            parser.error(f"--set {setting}: {error}")
     unknown = set(args.only.split(",")) - set(BENCHES)
     if unknown:
         parser.error(
             f"unknown benchmark(s) {', '.join(sorted(unknown))}; pick from {', '.join(BENCHES)}"
         )
     return args
+
+
+def apply_setting(setting: str) -> None:
+    """Set a module constant from "index.support.MIN_SCORE=0.3" (same type as the old value)."""
+    target, _, raw = setting.partition("=")
+    module_name, _, name = target.rpartition(".")
+    if not raw or not module_name:
+        raise ValueError("expected MODULE.NAME=VALUE")
+    module = importlib.import_module(module_name)
+    old = getattr(module, name)
+    if isinstance(old, bool) or not isinstance(old, int | float):
+        raise ValueError(f"{name} is not a number")
+    setattr(module, name, type(old)(float(raw)) if isinstance(old, int) else float(raw))
 
 
 def run_one(
@@ -147,6 +178,7 @@ def main() -> None:
     notes = [f"--limit {args.limit}"] if args.limit else []
     if args.cache_any_code:
         notes.append("newsbot indexes possibly built by older code: --cache-any-code")
+    notes += [f"--set {setting}" for setting in args.set]
     detail = f" ({'; '.join(notes)})" if notes else ""
     print(f"\nQuality, {args.split} split{detail}:\n")
     print(table(rows, names))
@@ -156,6 +188,7 @@ def main() -> None:
         figures = {
             "split": args.split,
             "limit": args.limit,
+            "set": args.set,
             "results": results,
             "seconds": clock.seconds,
             "wall": wall,
