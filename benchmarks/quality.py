@@ -66,6 +66,7 @@ def parse_args() -> argparse.Namespace:
     parser.add_argument("--answers-dir", type=Path, help="write each system's answers as JSONL")
     parser.add_argument("--polnear", type=Path, help="PolNeAR split folder (default: by --split)")
     parser.add_argument("--seeds", type=Path, help="seed question file (default: by --split)")
+    parser.add_argument("--no-peer", action="store_true", help="newsbot only (threshold sweeps)")
     parser.add_argument(
         "--set",
         action="append",
@@ -161,8 +162,9 @@ def main() -> None:
         embedder = Embedder(cache_dir=root / "models")  # questions go through ONNX, as in the CLI
         systems: list[System] = [
             NewsbotSystem(embedder, root, clock, any_code=args.cache_any_code),
-            PeerSystem(embedder, root, clock),
         ]
+        if not args.no_peer:
+            systems.append(PeerSystem(embedder, root, clock))
         rows: list[Row] = []
         results: dict[str, Any] = {}
         wall: dict[str, float] = {}

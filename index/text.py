@@ -58,51 +58,6 @@ IRREGULAR = {
 
 _stemmer = Stemmer.Stemmer("english")
 
-# Words news reports use for one another; each group matches as its first word.
-SYNONYM_GROUPS = (
-    "exchange return swap",
-    "weapon arms munitions ammunition shells artillery missiles",
-    "aid help assistance support",
-    "technology technological technical tech",
-    "meet talks meeting",
-    "arrive land reach",
-    "depart leave",
-    "condemn denounce criticize criticise slam",
-    "concern worry fear",
-    "ceasefire truce pause",
-    "agreement deal accord pact treaty",
-    "receive obtain gain secure acquire",
-    "supply provide transfer export ship",
-    "kill die dead death",
-    "attack strike assault",
-    "war conflict fighting",
-    "protest demonstration rally",
-    "visit trip tour",
-    "announce declare unveil",
-    "investigate probe",
-    "increase rise grow expand boost",
-    "decrease fall drop decline cut",
-    "begin start",
-    "defense defence",
-    "nuclear atomic",
-    "sanction penalty",
-    "buy purchase",
-    "threat danger",
-    "ally partner",
-)
-
-
-def _synonym_table() -> dict[str, str]:
-    table: dict[str, str] = {}
-    for group in SYNONYM_GROUPS:
-        stems = [str(_stemmer.stemWord(w)) for w in group.split()]
-        for s in stems:
-            table.setdefault(s, stems[0])
-    return table
-
-
-_SYNONYMS = _synonym_table()
-
 
 def _ends_with_abbreviation(text: str, end: int) -> bool:
     """True when the period at text[end-1] closes an abbreviation or an initial."""
@@ -158,8 +113,7 @@ def words(text: str) -> list[str]:
 @lru_cache(maxsize=65536)
 def stem(word: str) -> str:
     word = word.split("'")[0]
-    stemmed = str(_stemmer.stemWord(IRREGULAR.get(word, word)))
-    return _SYNONYMS.get(stemmed, stemmed)
+    return str(_stemmer.stemWord(IRREGULAR.get(word, word)))
 
 
 def content_stems(text: str) -> list[str]:

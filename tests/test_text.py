@@ -36,11 +36,16 @@ def test_sentences_are_verbatim_spans() -> None:
 
 @pytest.mark.parametrize(
     ("a", "b"),
-    [("met", "meet"), ("said", "say"), ("arrived", "arrives"), ("munitions", "shells"),
-     ("exchange", "return"), ("defence", "defense")],
+    [("met", "meet"), ("said", "say"), ("arrived", "arrives"), ("children", "child")],
 )  # fmt: skip
-def test_stems_match_word_forms_and_synonyms(a: str, b: str) -> None:
+def test_stems_match_word_forms(a: str, b: str) -> None:
     assert stem(a) == stem(b)
+
+
+@pytest.mark.parametrize(("a", "b"), [("tour", "visit"), ("slam", "condemn"), ("shells", "arms")])
+def test_different_words_keep_different_stems(a: str, b: str) -> None:
+    """Meaning is the embeddings' job: the lexical side matches word forms only."""
+    assert stem(a) != stem(b)
 
 
 def test_content_stems_drop_stopwords_and_question_framing() -> None:
