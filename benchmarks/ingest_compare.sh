@@ -10,7 +10,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 rev=${1:-b804bc3}
 folder=$(realpath "${2:-../shared/benchmarks/polnear/dev/articles}")
-python=$(realpath .venv/bin/python)
+python="$PWD/.venv/bin/python"  # not realpath: that would leave the venv
 work=$(mktemp -d)
 trap 'git worktree remove --force "$work/old" >/dev/null 2>&1 || true; rm -rf "$work"' EXIT
 git worktree add --detach "$work/old" "$rev" >/dev/null 2>&1
@@ -19,7 +19,8 @@ run() {  # name, checkout: one full CLI ingest into a fresh data dir (model load
     local started ended
     started=$(date +%s.%N)
     (cd "$2" && NEWSBOT_HOME="$work/$1" NEWSBOT_DATA_DIR="$work/$1/data" PYTHONPATH="$2" \
-        "$python" -m bot.cli ingest "$folder" --collection speed >/dev/null 2>&1)
+        "$python" -m bot.cli ingest "$folder" --collection speed >"$work/$1.log" 2>&1) ||
+        { echo "ingest with $1 failed:" >&2; tail -5 "$work/$1.log" >&2; exit 1; }
     ended=$(date +%s.%N)
     echo "$1 $(echo "$ended - $started" | bc)"
 }
