@@ -13,8 +13,10 @@ network. Loading is lazy and once per process; parses take turns on one lock.
 
 from __future__ import annotations
 
+import importlib.abc
+import sys
 import threading
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -47,10 +49,30 @@ def pipeline() -> Any:
     return _nlp
 
 
+class _NoTorchForThinc(importlib.abc.MetaPathFinder):
+    """Refuses torch to thinc's optional import of it, and to no one else. spaCy's thinc
+    imports torch whenever it is installed (3 s and ~300 MB on the first question of a fresh
+    process: benchmarks/scale.py's cold start), while the small English pipeline runs on numpy.
+    Imports from other threads go on as usual, since only thinc.compat's own frames are refused."""
+
+    def find_spec(self, name: str, path: Sequence[str] | None, target: Any = None) -> None:
+        if name.partition(".")[0] == "torch":
+            frame = sys._getframe(1)
+            while frame is not None:
+                if frame.f_globals.get("__name__") == "thinc.compat":
+                    raise ImportError("torch is not used by the spaCy pipeline")
+                frame = frame.f_back  # type: ignore[assignment]
+        return None
+
+
 def _load() -> Any:
     try:
-        import spacy
-
+        finder = _NoTorchForThinc()
+        sys.meta_path.insert(0, finder)
+        try:
+            import spacy
+        finally:
+            sys.meta_path.remove(finder)
         return spacy.load(MODEL_PACKAGE, exclude=_EXCLUDED)
     except (ImportError, OSError) as exc:
         raise BackendError(
