@@ -28,8 +28,10 @@ from index.text import content_stems
 
 # X's statements looked at per question, newest first; a bound, not a tuning value.
 STATEMENT_LIMIT = 600
-# A statement is about the topic above this similarity to it, or with this share of its words
-# (set on PolNeAR dev, benchmarks/quality.py --only polnear; hard negatives vs correct answers).
+# A statement is about the topic above this similarity to it, or with this share of its words.
+# `.venv/bin/python benchmarks/sweep.py --cache-dir DIR` (dev, commit c27a367), PolNeAR:
+# MIN_TOPIC_DENSE 0.40 / 0.45 / 0.50 -> negatives abstained 0.933 / 0.967 / 0.967, false abstention
+# 0.213 / 0.220 / 0.227, correct 0.747 throughout, speaker precision 0.914 / 0.916 / 0.915.
 MIN_TOPIC_DENSE = 0.45
 MIN_TOPIC_WORDS = 0.5
 # Direct quotes are the speaker's own words: preferred when they score alike.

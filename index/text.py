@@ -20,6 +20,8 @@ ABBREVIATIONS = frozenset(
 _SENTENCE_END = re.compile(r"""[.!?…]+["'”’)\]]*(?=\s+|$)""")
 _NEXT_STARTS_SENTENCE = re.compile(r"""\s+["'“‘(\[]*[A-Z0-9]""")
 _WORD = re.compile(r"[A-Za-z0-9]+(?:['’][a-z]+)?")
+# "U.S.", "U.N.", "U.K.": capitals with periods, read as one word ("US") before tokenising.
+_DOTTED_ACRONYM = re.compile(r"\b(?:[A-Z]\.){2,}")
 
 STOPWORDS = frozenset(
     """a about above after again against all also am an and any are aren't as at be because been
@@ -106,13 +108,32 @@ def split_sentences(text: str) -> list[str]:
 
 
 def words(text: str) -> list[str]:
-    """Lower-cased word tokens."""
-    return [w.lower().replace("’", "'") for w in _WORD.findall(text)]
+    """Lower-cased word tokens. An acronym keeps its capitals where its lower case would be a
+    stopword ("US", "U.S.", "IT", "WHO"), so that it is indexed and matched: "U.S. Open" and
+    "US Open" are one name, and neither is the pronoun "us"."""
+    text = _DOTTED_ACRONYM.sub(lambda m: m.group().replace(".", ""), text)
+    tokens = _WORD.findall(text)
+    out = []
+    for i, token in enumerate(tokens):
+        low = token.lower().replace("’", "'")
+        if low in STOPWORDS and _is_acronym(token, tokens, i):
+            out.append(token)
+        else:
+            out.append(low)
+    return out
+
+
+def _is_acronym(token: str, tokens: list[str], i: int) -> bool:
+    """Capitals only, and not inside a run of capitals (an all-caps headline)."""
+    if len(token) < 2 or not token.isupper():
+        return False
+    neighbours = tokens[max(0, i - 1) : i] + tokens[i + 1 : i + 2]
+    return not any(len(n) > 1 and n.isupper() for n in neighbours)
 
 
 @lru_cache(maxsize=65536)
 def stem(word: str) -> str:
-    word = word.split("'")[0]
+    word = word.split("'")[0].lower()  # an acronym ("US") past the stopword filter
     return str(_stemmer.stemWord(IRREGULAR.get(word, word)))
 
 

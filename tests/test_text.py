@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from index.citations import citation_numbers, normalize_markers, parse_citation_keys
-from index.text import content_stems, split_sentences, stem
+from index.text import all_stems, content_stems, split_sentences, stem
 
 
 @pytest.mark.parametrize(
@@ -46,6 +46,15 @@ def test_stems_match_word_forms(a: str, b: str) -> None:
 def test_different_words_keep_different_stems(a: str, b: str) -> None:
     """Meaning is the embeddings' job: the lexical side matches word forms only."""
     assert stem(a) != stem(b)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [("the U.S. Open", ["us", "open"]), ("US Open", ["us", "open"]), ("let us go", ["go"]),
+     ("the WHO said", ["who", "say"]), ("THE US SAID", ["say"]), ("a U.N.-led force", ["un", "lead", "forc"])],
+)  # fmt: skip
+def test_acronyms_that_spell_stopwords_are_indexed(text: str, expected: list[str]) -> None:
+    assert all_stems(text) == expected
 
 
 def test_content_stems_drop_stopwords_and_question_framing() -> None:
