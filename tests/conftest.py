@@ -11,6 +11,8 @@ import pytest
 from index.embedding import Embedder
 from index.service import NewsIndex
 
+pytest_plugins = ["support.fixtures"]
+
 
 def _settings_env() -> list[str]:
     from bot.settings import Settings

@@ -6,6 +6,7 @@ import re
 from pathlib import Path
 
 import pytest
+from support.contract import assert_contract_fields
 
 from index.citations import citation_numbers
 from index.compose import Quote, compose
@@ -76,17 +77,7 @@ def test_abstains_and_cites_nothing(sample_index: NewsIndex, question: str) -> N
 
 def test_answer_json_contract(sample_index: NewsIndex) -> None:
     data = sample_index.ask("What did Blinken say about Russia?").to_json()
-    assert {"question", "answer", "abstained", "citations"} <= data.keys()
-    for citation in data["citations"]:
-        assert {
-            "n",
-            "article_id",
-            "title",
-            "outlet",
-            "published",
-            "url",
-            "quote",
-        } <= citation.keys()
+    assert_contract_fields(data)
     assert "Russia" in data["answer"]
 
 

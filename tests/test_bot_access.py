@@ -4,7 +4,6 @@ the per-person rate limit, admins and /stats, network failures retried without l
 from __future__ import annotations
 
 import logging
-from collections.abc import Iterator
 
 import pytest
 from pydantic import ValidationError
@@ -12,7 +11,7 @@ from support.odd_input import GROUP_ANONYMOUS_BOT
 from telegram import Update
 from telegram.ext import Application, TypeHandler
 from telegram_server import TelegramTestServer
-from test_bot_harness import assert_valid_html, new_id, run_scenario, telegram_server
+from test_bot_harness import assert_valid_html, new_id, run_scenario
 
 from bot import render
 from bot.ratelimit import RateLimit
@@ -21,11 +20,6 @@ from index.service import NewsIndex
 
 App = Application
 RUSSIA = "What did Blinken say about Russia?"
-
-
-@pytest.fixture
-def tg(monkeypatch: pytest.MonkeyPatch) -> Iterator[TelegramTestServer]:
-    yield from telegram_server(monkeypatch)
 
 
 @pytest.mark.parametrize(

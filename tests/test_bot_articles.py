@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import random
 import re
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -17,7 +16,6 @@ from test_bot_harness import (
     new_id,
     run_scenario,
     sources_section,
-    telegram_server,
 )
 
 from index.embedding import Embedder
@@ -67,11 +65,6 @@ def article_index(embedder: Embedder, tmp_path_factory: pytest.TempPathFactory) 
     index = NewsIndex(folder / "data", collection="bottest", embedder=embedder, create=True)
     index.ingest([str(folder / name) for name in sorted(p.name for p in folder.glob("*.txt"))])
     return index
-
-
-@pytest.fixture
-def tg(monkeypatch: pytest.MonkeyPatch) -> Iterator[TelegramTestServer]:
-    yield from telegram_server(monkeypatch)
 
 
 def test_a_long_answer_is_split_between_lines(

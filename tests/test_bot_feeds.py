@@ -4,43 +4,21 @@ of new articles (on in private chats, off in groups until switched on), /feeds a
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Iterator
-from pathlib import Path
 from typing import Any
 
 import pytest
-from support.library import FERRY_Q, NO_LIMITS, TRAM_Q, library_index, outcome, publish, serve_news
+from support.library import FERRY_Q, NO_LIMITS, TRAM_Q, outcome, publish
 from support.web import WebServer
 from telegram.ext import Application, ContextTypes
 from telegram_server import TelegramTestServer
-from test_bot_harness import assert_valid_html, new_id, run_scenario, telegram_server
+from test_bot_harness import assert_valid_html, new_id, run_scenario
 
 from bot import render_library
 from bot.feed_commands import POLL_JOB, poll_feeds
-from index.embedding import Embedder
 from index.service import NewsIndex
 
 App = Application
 JSON = dict[str, Any]
-
-
-@pytest.fixture
-def tg(monkeypatch: pytest.MonkeyPatch) -> Iterator[TelegramTestServer]:
-    yield from telegram_server(monkeypatch)
-
-
-@pytest.fixture
-def web() -> Iterator[WebServer]:
-    with WebServer() as server:
-        serve_news(server)
-        yield server
-
-
-@pytest.fixture
-def index(embedder: Embedder, tmp_path: Path) -> Iterator[NewsIndex]:
-    built = library_index(embedder, tmp_path / "data")
-    yield built
-    built.close()
 
 
 async def command(tg: TelegramTestServer, chat: JSON, user: JSON, text: str) -> JSON:

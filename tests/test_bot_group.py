@@ -30,11 +30,6 @@ RUSSIA = "what did Blinken say about Russia?"
 
 
 @pytest.fixture
-def tg(monkeypatch: pytest.MonkeyPatch) -> Iterator[TelegramTestServer]:
-    yield from telegram_server(monkeypatch)
-
-
-@pytest.fixture
 def tg_sees_all(monkeypatch: pytest.MonkeyPatch) -> Iterator[TelegramTestServer]:
     """A bot with privacy mode off (e.g. a group admin) receives every message."""
     yield from telegram_server(monkeypatch, privacy_mode=False)

@@ -44,11 +44,6 @@ def telegram_server(
         yield server
 
 
-@pytest.fixture
-def tg(monkeypatch: pytest.MonkeyPatch) -> Iterator[TelegramTestServer]:
-    yield from telegram_server(monkeypatch)
-
-
 def bot_settings(server: TelegramTestServer, **overrides: Any) -> Settings:
     return Settings(
         telegram_bot_token=SecretStr(server.token),

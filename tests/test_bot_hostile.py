@@ -41,11 +41,6 @@ FUZZ_MESSAGES = 1200  # some are not delivered (privacy, edits of nothing): >= 1
 
 
 @pytest.fixture
-def tg(monkeypatch: pytest.MonkeyPatch) -> Iterator[TelegramTestServer]:
-    yield from telegram_server(monkeypatch)
-
-
-@pytest.fixture
 def tg_sees_all(monkeypatch: pytest.MonkeyPatch) -> Iterator[TelegramTestServer]:
     yield from telegram_server(monkeypatch, privacy_mode=False)
 

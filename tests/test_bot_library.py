@@ -7,11 +7,8 @@ from __future__ import annotations
 
 import datetime as dtm
 import re
-from collections.abc import Iterator
-from pathlib import Path
 from typing import Any
 
-import pytest
 from support.library import (
     FERRY_Q,
     FERRY_STORY,
@@ -20,9 +17,7 @@ from support.library import (
     TRAM_Q,
     channel_forward,
     edits_of,
-    library_index,
     outcome,
-    serve_news,
 )
 from support.odd_input import GROUP_ANONYMOUS_BOT
 from support.web import WebServer
@@ -33,35 +28,14 @@ from test_bot_harness import (
     new_id,
     run_scenario,
     sources_section,
-    telegram_server,
 )
 
 from bot import render_library
-from index.embedding import Embedder
 from index.models import CANNOT_ANSWER
 from index.service import NewsIndex
 
 App = Application
 JSON = dict[str, Any]
-
-
-@pytest.fixture
-def tg(monkeypatch: pytest.MonkeyPatch) -> Iterator[TelegramTestServer]:
-    yield from telegram_server(monkeypatch)
-
-
-@pytest.fixture
-def web() -> Iterator[WebServer]:
-    with WebServer() as server:
-        serve_news(server)
-        yield server
-
-
-@pytest.fixture
-def index(embedder: Embedder, tmp_path: Path) -> Iterator[NewsIndex]:
-    built = library_index(embedder, tmp_path / "data")
-    yield built
-    built.close()
 
 
 def group_with_admin(tg: TelegramTestServer, title: str = "Rail watchers") -> tuple[JSON, JSON]:

@@ -25,7 +25,7 @@ from support.library import (
 from support.web import WebServer
 from telegram.ext import Application
 from telegram_server import TelegramTestServer
-from test_bot_harness import assert_valid_html, new_id, run_scenario, telegram_server
+from test_bot_harness import assert_valid_html, new_id, run_scenario
 
 from bot import render
 from index.embedding import Embedder
@@ -34,11 +34,6 @@ from index.service import NewsIndex
 App = Application
 TRANSPORT = {"feed": "/transport.rss", "title": "Metro Daily: Transport"}
 LANTERN = ("How many visitors are expected at the lantern festival?", "About 40,000 visitors")
-
-
-@pytest.fixture
-def tg(monkeypatch: pytest.MonkeyPatch) -> Iterator[TelegramTestServer]:
-    yield from telegram_server(monkeypatch)
 
 
 @pytest.fixture

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import logging
 import re
-from collections.abc import Iterator
 
 import pytest
 from telegram.ext import Application
@@ -15,7 +14,6 @@ from test_bot_harness import (
     new_id,
     run_scenario,
     sources_section,
-    telegram_server,
 )
 
 from bot import render
@@ -23,11 +21,6 @@ from index.models import CANNOT_ANSWER
 from index.service import NewsIndex
 
 App = Application
-
-
-@pytest.fixture
-def tg(monkeypatch: pytest.MonkeyPatch) -> Iterator[TelegramTestServer]:
-    yield from telegram_server(monkeypatch)
 
 
 def private(tg: TelegramTestServer, name: str = "Ann") -> tuple[dict, dict]:

@@ -3,34 +3,16 @@ through a running owner's socket (RemoteIndex), as `newsbot follow` and `newsbot
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from pathlib import Path
-
 import pytest
-from support.library import COLLECTION, library_index, publish, serve_news
+from support.library import COLLECTION, publish
 from support.web import WebServer
 
-from index.embedding import Embedder
 from index.errors import InputError
 from index.following import Polled
 from index.owner import RemoteIndex, StoreLock
 from index.service import NewsIndex
 
 GROUP, OTHER = "-100200", "-100300"
-
-
-@pytest.fixture
-def web() -> Iterator[WebServer]:
-    with WebServer() as server:
-        serve_news(server)
-        yield server
-
-
-@pytest.fixture
-def index(embedder: Embedder, tmp_path: Path) -> Iterator[NewsIndex]:
-    built = library_index(embedder, tmp_path / "data")
-    yield built
-    built.close()
 
 
 def own(index: NewsIndex, chat: str) -> list[str]:

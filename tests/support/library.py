@@ -13,7 +13,7 @@ from index.addresses import AddressPolicy
 from index.embedding import Embedder
 from index.fetch import Fetcher
 from index.service import NewsIndex
-from support.pages import Item, article_html, rss
+from support.pages import RAIL_STORY, Item, article_html, rss
 from support.web import WebServer
 
 JSON = dict[str, Any]
@@ -49,15 +49,8 @@ TRAM_STORY = (
     "Trams will run every eight minutes at peak times, and a single ticket will cost 2.40 euros, "
     "the same as a bus fare.",
 )
-RAIL_WIRE = (  # the rail story of support.pages, syndicated: new headline and outlet, a credit
-    "The national rail strike ended on Sunday after the drivers' union accepted a pay offer of "
-    "six percent over two years, the transport ministry said.",
-    "Trains will run a reduced timetable on Monday and a full service from Tuesday, the operator "
-    "said in a statement, asking passengers to check before they travel.",
-    "The strike, the longest in three decades, had halted freight and commuter services for "
-    "eleven days and cost the economy an estimated 400 million euros.",
-    "Coast Wire contributed to this report.",
-)
+# The rail story of support.pages, syndicated: new headline and outlet, and a credit line.
+RAIL_WIRE = (*RAIL_STORY, "Coast Wire contributed to this report.")
 
 
 def local_fetcher() -> Fetcher:
