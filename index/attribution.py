@@ -254,16 +254,7 @@ def _continuation(
 ) -> Attribution:
     pieces = mask.regions_in(start, end)
     content = (pieces[0][0], pieces[-1][1]) if pieces else (start, end)
-    return Attribution(
-        sentence=index,
-        speaker=owner.speaker,
-        speaker_kind=owner.speaker_kind,
-        mention=owner.mention,
-        cue=owner.cue,
-        kind="direct",
-        content=content,
-        resolved="continuation",
-    )
+    return replace(owner, sentence=index, kind="direct", content=content, resolved="continuation")
 
 
 def _entities(parsed: ParsedArticle) -> list[list[Entity]]:

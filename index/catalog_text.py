@@ -13,6 +13,10 @@ from typing import Any
 
 import numpy as np
 
+# The columns an attribution row is read with; rows come back as dicts keyed by these names.
+_ATTRIBUTION_COLUMNS = ("sentence", "article", "speaker", "speaker_key", "speaker_kind", "mention",
+                        "cue", "kind", "content_start", "content_end", "resolved")  # fmt: skip
+
 
 def library_token(library_id: int) -> str:
     """The single FTS token that marks a chunk's library ("lib12")."""
@@ -196,31 +200,26 @@ class TextQueries:
             return []
         keys = ",".join("?" * len(speaker_keys))
         libs = ",".join("?" * len(library_ids))
+        columns = ", ".join(f"t.{c}" for c in _ATTRIBUTION_COLUMNS)
         rows = self.db.execute(
-            "SELECT t.sentence, t.article, t.speaker, t.speaker_kind, t.mention, t.cue, t.kind, "
-            "t.content_start, t.content_end, t.resolved FROM attributions t "
+            f"SELECT {columns} FROM attributions t "
             f"JOIN articles a ON a.id = t.article WHERE t.speaker_key IN ({keys}) "
             f"AND a.library IN ({libs}) ORDER BY coalesce(a.published, '') DESC, t.id LIMIT ?",
             (*speaker_keys, *library_ids, limit),
         )
-        names = ("sentence", "article", "speaker", "speaker_kind", "mention", "cue", "kind",
-                 "content_start", "content_end", "resolved")  # fmt: skip
-        return [dict(zip(names, r, strict=True)) for r in rows]
+        return [dict(zip(_ATTRIBUTION_COLUMNS, r, strict=True)) for r in rows]
 
     def attributions_for(self, sentence_rows: Sequence[int]) -> dict[int, list[dict[str, Any]]]:
         out: dict[int, list[dict[str, Any]]] = {}
         for batch in _batches(list(sentence_rows)):
             marks = ",".join("?" * len(batch))
             for r in self.db.execute(
-                "SELECT sentence, speaker, speaker_key, speaker_kind, cue, kind, content_start, "
-                f"content_end, resolved, mention FROM attributions WHERE sentence IN ({marks})",
+                f"SELECT {', '.join(_ATTRIBUTION_COLUMNS)} FROM attributions "
+                f"WHERE sentence IN ({marks})",
                 batch,
             ):
-                out.setdefault(int(r[0]), []).append(
-                    {"speaker": r[1], "speaker_key": r[2], "speaker_kind": r[3], "cue": r[4],
-                     "kind": r[5], "content_start": r[6], "content_end": r[7], "resolved": r[8],
-                     "mention": r[9]}
-                )  # fmt: skip
+                row = dict(zip(_ATTRIBUTION_COLUMNS, r, strict=True))
+                out.setdefault(int(row["sentence"]), []).append(row)
         return out
 
 
