@@ -26,7 +26,7 @@ SWEEPS = [
     "index.support.MIN_DENSE=0.15,0.25",
     "index.speech.MIN_TOPIC_DENSE=0.4,0.5",
     "index.evidence.MIN_DENSE=0.3,0.4",
-    "index.support.CLAIM_ALIGNMENT=0.5,0.7",
+    "index.claims.CLAIM_ALIGNMENT=0.5,0.7",
     "index.answer.MULTIPART_WORDS=6,10",
 ]
 COLUMNS = [
