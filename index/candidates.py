@@ -59,6 +59,7 @@ class Candidate:
     dense: float = 0.0
     score: float = 0.0
     values: tuple[str, ...] = ()  # the answer-type entities it gives
+    detail: float = 0.0  # how fully it gives them: a date's day, month and year (0 to 1)
     twins: list[Candidate] = field(default_factory=list)
 
     @property

@@ -10,7 +10,7 @@ from difflib import SequenceMatcher
 
 from index.candidates import Candidate
 from index.question import Question
-from index.values import Value, agree, read_value
+from index.values import MONTHS, WEEKDAYS, Value, agree, read_value
 
 # Added, up to AGREEMENT_CAP other articles, for each article whose sentence gives an agreeing
 # value. `.venv/bin/python benchmarks/sweep.py --cache-dir DIR NAME=V1,V2` (dev, commit f2bb5fc):
@@ -52,6 +52,45 @@ def is_twin(a: Candidate, b: Candidate) -> bool:
     jaccard = len(a.read.stems & b.read.stems) / len(union) if union else 0.0
     alike = jaccard >= TWIN_JACCARD or float(a.read.vector @ b.read.vector) >= TWIN_COSINE
     return alike and differing_values(a, b) is None
+
+
+def same_answer(a: Candidate, b: Candidate) -> bool:
+    """Whether two sentences give the asked-for value alike: the same date ("15 November 2020"
+    and "Nov. 15", which share their month and day; "Wednesday" and "Wednesday", even with no
+    date to read them by), the same figure, or the same one name.
+    A bare year does not match a full date (many things happen in a year), and a sentence that
+    names several people is not the answer of one of them."""
+    if not a.values or not b.values:
+        return False
+    mine, theirs = _values_of(a), _values_of(b)
+    for x, kind in mine:
+        for y, other in theirs:
+            if not kind or kind != other or not agree(x, y):
+                continue
+            if kind == "date" and (_same_words(x, y) or _shared_parts(x, y)):
+                return True
+            if kind == "number" and x.number is not None and y.number is not None:
+                return True
+            if kind == "name" and len(mine) == len(theirs) == 1:
+                return True
+    return False
+
+
+def _same_words(x: Value, y: Value) -> bool:
+    """Dates written with the same words: "Wednesday" and "late Wednesday"."""
+    mine, theirs = _date_words(x), _date_words(y)
+    return bool(mine and theirs) and (mine <= theirs or theirs <= mine)
+
+
+def _date_words(value: Value) -> set[str]:
+    return {t for t in value.tokens if t.isdigit() or t[:3] in MONTHS or t[:3] in WEEKDAYS}
+
+
+def _shared_parts(x: Value, y: Value) -> bool:
+    """Two dates both give their month or day (not only their year)."""
+    if x.day is None or y.day is None:
+        return False
+    return any(x.day[i] is not None and y.day[i] is not None for i in (1, 2))
 
 
 def find_conflicts(

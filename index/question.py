@@ -243,19 +243,19 @@ def _has_name_subject(doc: Any) -> bool:
 
 
 def _names(doc: Any, root: Any) -> tuple[Name, ...]:
-    """Entities and runs of proper nouns, without a possessive 's; the subject marked."""
-    found: list[Name] = []
+    """Entities and runs of proper nouns, without a possessive 's; the subject marked. Pieces
+    the small model tags apart are one name when nothing but a possessive or a colon stands
+    between them ("Assassin's Creed Valhalla", "Super Mario Odyssey", "Animal Crossing: New
+    Horizons")."""
+    pieces: list[tuple[int, int, str]] = []  # token start, end (exclusive), label
     covered: set[int] = {t.i for ent in doc.ents for t in ent}  # dates, figures: not names
-    subject_tokens = {t.i for t in doc if t.dep_ in ("nsubj", "nsubjpass") and t.head == root}
     for ent in doc.ents:
         if ent.label_ not in NAME_LABELS:
             continue
         tokens = [t for t in ent if not (t.tag_ == "POS" or t.lower_ in ("'s", "’s", "the"))]
         if not any(t.text[:1].isupper() or t.text[:1].isdigit() for t in tokens):
             continue  # the small model's guess on lower-case words is no name
-        text = doc[tokens[0].i : tokens[-1].i + 1].text
-        is_subject = any(t.i in subject_tokens or t.head.i in subject_tokens for t in tokens)
-        found.append(Name(text, ent.label_, is_subject))
+        pieces.append((tokens[0].i, tokens[-1].i + 1, ent.label_))
     run: list[Any] = []
     for token in [*doc, None]:
         if (
@@ -266,10 +266,29 @@ def _names(doc: Any, root: Any) -> tuple[Name, ...]:
             run.append(token)
             continue
         if run:
-            is_subject = any(t.i in subject_tokens or t.head.i in subject_tokens for t in run)
-            found.append(Name(doc[run[0].i : run[-1].i + 1].text, "", is_subject))
+            pieces.append((run[0].i, run[-1].i + 1, ""))
             run = []
+    subject_tokens = {t.i for t in doc if t.dep_ in ("nsubj", "nsubjpass") and t.head == root}
+    found = []
+    for start, end, label in _joined(doc, sorted(pieces)):
+        span = doc[start:end]
+        is_subject = any(t.i in subject_tokens or t.head.i in subject_tokens for t in span)
+        found.append(Name(span.text, label, is_subject))
     return tuple(found)
+
+
+def _joined(doc: Any, pieces: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """Adjacent pieces as one name; two labels make an untagged one."""
+    out: list[tuple[int, int, str]] = []
+    for start, end, label in pieces:
+        if out:
+            last_start, last_end, last_label = out[-1]
+            between = [t.lower_ for t in doc[last_end:start]]
+            if start >= last_end and between in ([], ["'s"], ["’s"], [":"]):
+                out[-1] = (last_start, end, last_label if last_label == label else "")
+                continue
+        out.append((start, end, label))
+    return out
 
 
 def _described(token: Any) -> bool:

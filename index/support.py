@@ -23,9 +23,9 @@ import numpy as np
 
 from index.candidates import Candidate
 from index.catalog_text import StoredSentence
-from index.claims import add_agreement, find_conflicts, is_twin
+from index.claims import add_agreement, find_conflicts, is_twin, same_answer
 from index.names import all_words_in, fold_tokens, mentions, name_parts
-from index.question import Question
+from index.question import TIMES, Question
 from index.text import STOPWORDS
 from index.values import Value, read_value
 
@@ -57,6 +57,9 @@ W_PRECISE = 0.05
 HEADLINE_WORDS = 8
 HEADLINE_SHARE = 0.6
 _PRONOUNS = frozenset({"he", "she", "it", "they", "his", "her", "its", "their"})
+# Words of a date that refers to one given before it: "that month", "the same day", "the
+# following year", "at the time", "then".
+_REFERRING_BACK = frozenset("that same following previous time then".split())
 _YEAR = re.compile(r"(?:1[89]|20)\d\d")
 
 
@@ -104,11 +107,12 @@ def judge(
         wants_head = question.head_forms and question.wh == "how_many"
         if wants_head and not counts_the_head(question.head_forms, cand):
             continue
-        cand.score += W_PRECISE * precision_of(question, cand)
+        cand.detail = precision_of(question, cand)
+        cand.score += W_PRECISE * cand.detail
         accepted.append(cand)
     add_agreement(accepted)
     accepted.sort(key=lambda c: -c.score)
-    lines = select(accepted)
+    lines = select(_dated_first(question, accepted), accepted)
     conflicts = find_conflicts(question, accepted)
     return Judged(lines, conflicts)
 
@@ -133,12 +137,22 @@ def is_fragment(cand: Candidate) -> bool:
     return len(words) <= HEADLINE_WORDS and capitals >= HEADLINE_SHARE * len(words)
 
 
+def asks_for_date(question: Question) -> bool:
+    return bool(question.expects) and question.expects <= TIMES
+
+
 def precision_of(question: Question, cand: Candidate) -> float:
-    """For "when": 1 for a full date (day, month, year), less for a month or a year only."""
-    if question.wh != "when":
+    """For a date asked: 1 for a full date (day, month, year), less for a month or a year only,
+    0 for a date that cannot be read ("last year", "10 years ago") unless the sentence before
+    gives it ("that month": see dated_context)."""
+    if not asks_for_date(question):
         return 0.0
+    dates = list(cand.values)
+    context = dated_context(question, cand)
+    if context is not None:
+        dates += [context.text[a:b] for label, a, b in context.entities if label in TIMES]
     best = 0.0
-    for value in cand.values:
+    for value in dates:
         day = read_value(value, "DATE", cand.article.published).day
         if day is not None:
             best = max(best, sum(part is not None for part in day) / 3)
@@ -246,8 +260,10 @@ def _figures_hold(question: Question, cand: Candidate) -> bool:
 
 
 def answer_values(question: Question, cand: Candidate) -> tuple[str, ...]:
-    """The sentence's entities of the kind the question asks for, not the question's own."""
+    """The sentence's entities of the kind the question asks for, not the question's own (its
+    names, and the figures it states: "Cyberpunk 2077", "in 2019")."""
     asked = [fold_tokens(n.text) for n in question.names]
+    asked += [[number] for number in question.numbers]
     found = []
     for label, text in cand.read.entities:
         if label not in question.expects:
@@ -260,21 +276,36 @@ def answer_values(question: Question, cand: Candidate) -> tuple[str, ...]:
 
 
 def dated_context(question: Question, cand: Candidate) -> StoredSentence | None:
-    """For "when": the sentence before one that dates its event only relatively ("that
-    month", "at the time"), when that sentence gives the date itself."""
-    if question.wh != "when" or cand.read.previous is None:
+    """For a date asked: the sentence before one that dates its event only by referring back
+    ("that month", "at the time", "the following day"), when that sentence gives the date
+    itself. ("Later this year" or "last week" count from the day of writing, not from the
+    sentence before.)"""
+    if not asks_for_date(question) or cand.read.previous is None:
         return None
     published = cand.article.published
     if any(read_value(v, "DATE", published).day for v in cand.values):
+        return None
+    if not any(set(fold_tokens(v)) & _REFERRING_BACK for v in cand.values):
         return None
     previous = cand.read.previous
     dates = [previous.text[a:b] for label, a, b in previous.entities if label in ("DATE", "TIME")]
     return previous if any(read_value(d, "DATE", published).day for d in dates) else None
 
 
-def select(ranked: list[Candidate]) -> list[Candidate]:
-    """The best candidate, and those close to it that say something else; a candidate that
-    says the same as one chosen becomes its twin (one line, several citations)."""
+def _dated_first(question: Question, accepted: list[Candidate]) -> list[Candidate]:
+    """For a date asked, the sentences that date it (a relative "last year" says when only to
+    someone who knows when it was written), if any does."""
+    if not asks_for_date(question):
+        return accepted
+    dated = [c for c in accepted if c.detail > 0]
+    return dated or accepted
+
+
+def select(ranked: list[Candidate], pool: Sequence[Candidate] = ()) -> list[Candidate]:
+    """The best candidate, and those close to it that say something else. Every candidate
+    (of ranked or pool) that says the same as a chosen one, or gives the same answer, becomes
+    its twin: one line, several citations, shown in the words of the one that gives the answer
+    most fully."""
     chosen: list[Candidate] = []
     if not ranked:
         return chosen
@@ -282,13 +313,27 @@ def select(ranked: list[Candidate]) -> list[Candidate]:
     for cand in ranked:
         if cand.score < floor:
             break
-        twin_of = next((c for c in chosen if is_twin(c, cand)), None)
-        if twin_of is not None:
-            if cand.article.article_id not in {
-                t.article.article_id for t in [twin_of, *twin_of.twins]
-            }:
-                twin_of.twins.append(cand)
+        if any(is_twin(c, cand) or same_answer(c, cand) for c in chosen):
             continue
         if len(chosen) < MAX_LINES:
             chosen.append(cand)
-    return chosen
+    for cand in [*ranked, *pool]:
+        if any(cand is c for c in chosen):
+            continue
+        twin_of = next((c for c in chosen if is_twin(c, cand) or same_answer(c, cand)), None)
+        if twin_of is not None and cand.article.article_id not in {
+            t.article.article_id for t in [twin_of, *twin_of.twins]
+        }:
+            twin_of.twins.append(cand)
+    return [_fullest(line) for line in chosen]
+
+
+def _fullest(line: Candidate) -> Candidate:
+    """The line shown by whichever of it and its twins gives the value most fully ("April 29,
+    2015" rather than "April 29"), the others as its twins."""
+    best = max([line, *line.twins], key=lambda c: c.detail)
+    if best is line or best.detail <= line.detail:
+        return line
+    best.twins = [line, *(t for t in line.twins if t is not best)]
+    line.twins = []
+    return best

@@ -17,6 +17,10 @@ ABBREVIATIONS = frozenset(
     u.s u.n u.k e.u u.s.a d.c e.g i.e a.m p.m s.korea n.korea""".split()
 )
 
+# Abbreviations that stand before a number, capitalised: "No. 1", "Vol. 3" ("he said no. 2 more"
+# ends a sentence).
+NUMBER_ABBREVIATIONS = frozenset("No Nos Vol Vols Art Ch Para Nr".split())
+
 _SENTENCE_END = re.compile(r"""[.!?…]+["'”’)\]]*(?=\s+|$)""")
 _NEXT_STARTS_SENTENCE = re.compile(r"""\s+["'“‘(\[]*[A-Z0-9]""")
 _WORD = re.compile(r"[A-Za-z0-9]+(?:['’][a-z]+)?")
@@ -70,6 +74,8 @@ def _ends_with_abbreviation(text: str, end: int) -> bool:
     if not token:
         return False
     if token in ABBREVIATIONS:
+        return True
+    if text[start : end - 1] in NUMBER_ABBREVIATIONS and re.match(r"\s+\d", text[end:]):
         return True
     # Single initials ("S. Korea", "John F. Kennedy") and dotted acronyms ("U.S.", "D.C.").
     return bool(re.fullmatch(r"[a-z]|([a-z]\.)+[a-z]", token))

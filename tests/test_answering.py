@@ -57,6 +57,21 @@ The storm destroyed 400 homes in Arlen on Friday night, officials said on Saturd
 
 Power was restored to most of the town by Sunday.
 """,
+    "bridge-gazette.txt": """Title: Bridge works near the end
+Source: Town Gazette
+Date: 2024-06-01
+
+The new Elm Street bridge will open on Sept. 14, the works department said.
+
+Cyclists will get their own lane on the bridge.
+""",
+    "bridge-daily.txt": """Title: Elm Street bridge: two years of works
+Source: River Daily
+
+After two years of works, the new Elm Street bridge is due to open on 14 September 2024.
+
+When the Elm Street bridge opens later this year, tolls on the old ferry will end.
+""",
     "echo.txt": """Title: Lighthouse keeper retires
 Source: Coast Notes
 Date: 2024-03-01
@@ -158,6 +173,17 @@ def test_a_comparison_gets_the_evidence_of_each_source(index: NewsIndex) -> None
     assert {"Quay Times", "Harbour Herald"} <= outlets
     for line in _lines(answer):  # each line says whose it is
         assert line.startswith(("Quay Times (2024-05-02): ", "Harbour Herald (2024-05-03): "))
+
+
+def test_a_date_is_shown_as_fully_as_a_source_gives_it(index: NewsIndex) -> None:
+    """Two sources give one date, one with its year: one line, in the fuller words, citing
+    both; a relative date ("later this year") is no answer to "when"."""
+    answer = index.ask("When will the Elm Street bridge open?")
+    assert not answer.abstained
+    first = answer.lines[0]
+    assert "14 September 2024" in first.text and len(first.citations) == 2
+    assert {c.article.outlet for c in answer.citations} == {"Town Gazette", "River Daily"}
+    assert "later this year" not in answer.answer
 
 
 def test_a_sentence_repeated_in_a_chunk_is_answered_from(index: NewsIndex) -> None:

@@ -20,6 +20,11 @@ from index.text import all_stems, content_stems, split_sentences, stem
         ("At Camp David, Md., leaders met. Ok.", ["At Camp David, Md., leaders met.", "Ok."]),
         ("First para\n\nSecond para.", ["First para", "Second para."]),
         ("It ended at 5 p.m. Tuesday.", ["It ended at 5 p.m. Tuesday."]),
+        ("He finished at No. 1 again. Then?", ["He finished at No. 1 again.", "Then?"]),
+        (
+            "See Vol. 3 of it. Asked, he said no. 2 more.",
+            ["See Vol. 3 of it.", "Asked, he said no.", "2 more."],
+        ),
         ("“We share concerns,” he said. Next one.", ["“We share concerns,” he said.", "Next one."]),
         ("", []),
     ],

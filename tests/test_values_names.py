@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from index.names import fold_tokens, mentions
+from index.question import analyse
 from index.values import agree, read_value
 
 
@@ -58,3 +59,21 @@ def test_values_agree(
     left, right = read_value(a, label_a, published), read_value(b, label_b, published)
     assert agree(left, right) is expected
     assert agree(right, left) is expected
+
+
+@pytest.mark.parametrize(
+    ("question", "name"),
+    [
+        # pieces the small model tags apart, joined by nothing, a possessive or a colon
+        ("When was Baldur's Gate Legacy released?", "Baldur's Gate Legacy"),
+        ("What is the release date for Ocean Tales: Deep Harbor on PlayStation?",
+         "Ocean Tales: Deep Harbor"),
+        ("When did Tiny Forest Kingdom come out?", "Tiny Forest Kingdom"),
+        # a possessive before a common noun is no part of a name
+        ("When did Blinken's plane land?", "Blinken"),
+    ],
+)  # fmt: skip
+def test_a_name_the_model_splits_is_one_name(question: str, name: str) -> None:
+    names = [n.text for n in analyse(question).names]
+    assert name in names
+    assert not [n for n in names if n != name and set(n.split()) & set(name.split())]
