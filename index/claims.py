@@ -9,14 +9,18 @@ from __future__ import annotations
 from difflib import SequenceMatcher
 
 from index.candidates import Candidate
+from index.names import cased_tokens
 from index.question import Question
-from index.values import MONTHS, WEEKDAYS, Value, agree, read_value
+from index.text import STOPWORDS
+from index.values import WEEKDAYS, Value, agree, read_value
 
-# Added, up to AGREEMENT_CAP other articles, for each article whose sentence gives an agreeing
-# value. `.venv/bin/python benchmarks/sweep.py --cache-dir DIR NAME=V1,V2` (dev, commit f2bb5fc):
-# 0.0 / 0.1 / 0.2 -> RGB accuracy 0.688 / 0.688 / 0.662, conflicts flagged 0.762 throughout: no gain
-# measured on dev at 0.1, a loss at 0.2; kept small, for the many-sources case RGB's
-# one-library-per-question setup rarely has.
+# Added, up to AGREEMENT_CAP other articles, for each other article that gives the same asked-for
+# value (claims.same_value). `.venv/bin/python benchmarks/quality.py --no-peer --cache-dir DIR
+# --only seeds,rgb --set index.claims.W_AGREEMENT=V` (dev, commit b2a421b + same_value): 0.1 / 0.2
+# / 0.3 -> RGB accuracy 0.750 / 0.725 / 0.725 (0.2 loses "Who directed The Avengers?" and "Who is
+# the CEO of Lego in 2021?" to values the noise passages repeat), conflicts flagged 0.775
+# throughout, seeds 23/24 throughout. Kept small: on RGB the noise repeats wrong values as often as
+# the sources repeat the right one.
 W_AGREEMENT = 0.10
 AGREEMENT_CAP = 3
 # Sentences this alike say the same thing (one line, several citations). `.venv/bin/python
@@ -27,22 +31,21 @@ TWIN_JACCARD = 0.5
 
 
 def add_agreement(accepted: list[Candidate]) -> None:
-    """Raise each sentence by how many other articles give a value that agrees with one of its
-    own: an answer several sources give is likelier the answer than one only one gives."""
-    values = {id(c): _values_of(c) for c in accepted}
+    """Raise each sentence that gives an asked-for value by how many other articles give the
+    same value: an answer several sources give is likelier the answer than one only one gives.
+    (For a question that asks for no kind of value, sharing names says nothing of an answer.)"""
+    given = {id(c): [v for v, kind in _values_of(c) if kind] for c in accepted if c.values}
     for cand in accepted:
-        mine = [v for v, kind in values[id(cand)] if kind]
-        if not mine:
-            continue
-        backers = {
-            other.article.article_id
-            for other in accepted
-            if other.article.article_id != cand.article.article_id
-            and any(
-                agree(v, w) and v.kind == w.kind for v in mine for w, k in values[id(other)] if k
-            )
-        }
-        cand.score += W_AGREEMENT * min(len(backers), AGREEMENT_CAP) / AGREEMENT_CAP
+        backers = 0
+        for value in given.get(id(cand), []):
+            articles = {
+                other.article.article_id
+                for other in accepted
+                if other.article.article_id != cand.article.article_id
+                and any(same_value(value, w) for w in given.get(id(other), []))
+            }
+            backers = max(backers, len(articles))
+        cand.score += W_AGREEMENT * min(backers, AGREEMENT_CAP) / AGREEMENT_CAP
 
 
 def is_twin(a: Candidate, b: Candidate) -> bool:
@@ -55,35 +58,42 @@ def is_twin(a: Candidate, b: Candidate) -> bool:
 
 
 def same_answer(a: Candidate, b: Candidate) -> bool:
-    """Whether two sentences give the asked-for value alike: the same date ("15 November 2020"
-    and "Nov. 15", which share their month and day; "Wednesday" and "Wednesday", even with no
-    date to read them by), the same figure, or the same one name.
-    A bare year does not match a full date (many things happen in a year), and a sentence that
+    """Whether two sentences give the asked-for value alike (see same_value); a sentence that
     names several people is not the answer of one of them."""
     if not a.values or not b.values:
         return False
-    mine, theirs = _values_of(a), _values_of(b)
-    for x, kind in mine:
-        for y, other in theirs:
-            if not kind or kind != other or not agree(x, y):
-                continue
-            if kind == "date" and (_same_words(x, y) or _shared_parts(x, y)):
-                return True
-            if kind == "number" and x.number is not None and y.number is not None:
-                return True
-            if kind == "name" and len(mine) == len(theirs) == 1:
+    mine = [v for v, kind in _values_of(a) if kind]
+    theirs = [v for v, kind in _values_of(b) if kind]
+    for x in mine:
+        for y in theirs:
+            if same_value(x, y) and (x.kind != "name" or len(mine) == len(theirs) == 1):
                 return True
     return False
 
 
+def same_value(x: Value, y: Value) -> bool:
+    """One answer given twice: the same date ("15 November 2020" and "Nov. 15", which share
+    their month and day; "Wednesday" and "late Wednesday", even with no date to read them by),
+    the same figure, the same name ("Joe Biden" and "Biden"). A bare year does not match a full
+    date: many things happen in a year."""
+    if x.kind != y.kind or not agree(x, y):
+        return False
+    if x.kind == "date":
+        return _same_words(x, y) or _shared_parts(x, y)
+    if x.kind == "number":
+        return x.number is not None and y.number is not None
+    return True
+
+
 def _same_words(x: Value, y: Value) -> bool:
-    """Dates written with the same words: "Wednesday" and "late Wednesday"."""
-    mine, theirs = _date_words(x), _date_words(y)
-    return bool(mine and theirs) and (mine <= theirs or theirs <= mine)
+    """Dates that name the same weekday ("Wednesday", "late Wednesday"): one day, when the
+    articles give no date to read them by."""
+    mine, theirs = _weekdays(x), _weekdays(y)
+    return bool(mine) and mine == theirs
 
 
-def _date_words(value: Value) -> set[str]:
-    return {t for t in value.tokens if t.isdigit() or t[:3] in MONTHS or t[:3] in WEEKDAYS}
+def _weekdays(value: Value) -> set[str]:
+    return {t for t in value.tokens if t.endswith("day") and t[:3] in WEEKDAYS}
 
 
 def _shared_parts(x: Value, y: Value) -> bool:
@@ -117,8 +127,11 @@ def find_conflicts(
 _LABEL_CLASS = {
     "PERSON": "name", "ORG": "name", "GPE": "name", "LOC": "name", "FAC": "name",
     "NORP": "name", "DATE": "date", "TIME": "date", "CARDINAL": "number",
-    "QUANTITY": "number", "MONEY": "number", "PERCENT": "number",
+    "QUANTITY": "number", "MONEY": "number", "PERCENT": "number", "WORK_OF_ART": "name",
+    "PRODUCT": "name", "EVENT": "name", "LAW": "name",
 }  # fmt: skip
+# The most words a name the model did not tag may have where two aligned claims differ.
+UNTAGGED_NAME_WORDS = 4
 # The accepted sentences compared pairwise for conflicts (the best ones; a bound on the work).
 CONFLICT_CANDIDATES = 8
 # Two sentences make one claim when this much of their wording lines up (difflib's ratio).
@@ -159,11 +172,34 @@ def differing_values(a: Candidate, b: Candidate) -> tuple[Value, Value] | None:
             continue
         left = [(v, k) for v, k in mine if _fills(v, tokens_a[i1:i2])]
         right = [(v, k) for v, k in theirs if _fills(v, tokens_b[j1:j2])]
+        left, right = (
+            left + _untagged_name(a, i1, i2, bool(right)),
+            right + _untagged_name(b, j1, j2, bool(left)),
+        )
         for x, kind_x in left:
             for y, kind_y in right:
                 if kind_x and kind_x == kind_y and not agree(x, y):
                     return x, y
     return None
+
+
+def _untagged_name(
+    cand: Candidate, start: int, end: int, other_tagged: bool
+) -> list[tuple[Value, str]]:
+    """The differing words as a name when they are written as one (capitalised, no
+    stopwords) and the model tagged nothing there: "acquired by Facebook" / "by Apple". A
+    sentence's first word is capitalised anyway ("Officials said" / "Police said"): there it
+    counts only against a name the model did tag in the other sentence."""
+    cased = cased_tokens(cand.text)
+    words = cased[start:end]
+    if len(cased) != len(cand.read.tokens) or not 0 < len(words) <= UNTAGGED_NAME_WORDS:
+        return []
+    if start == 0 and not other_tagged:
+        return []
+    if not all(w[:1].isupper() and w.lower() not in STOPWORDS for w in words):
+        return []
+    tokens = tuple(w.lower() for w in words)
+    return [(Value("name", " ".join(words), tokens), "name")]
 
 
 def _fills(value: Value, segment: list[str]) -> bool:

@@ -21,8 +21,13 @@ MIN_PART_CHARS = 3
 
 def fold_tokens(text: str) -> list[str]:
     """Words folded for comparison: "Kim Jong-un's U.S. visit" -> kim jong un s us visit."""
+    return [t.lower() for t in cased_tokens(text)]
+
+
+def cased_tokens(text: str) -> list[str]:
+    """The words of fold_tokens as written, capitals kept: Kim Jong un s US visit."""
     text = unicodedata.normalize("NFKD", text.translate(_QUOTES))
-    text = "".join(c for c in text if not unicodedata.combining(c)).lower()
+    text = "".join(c for c in text if not unicodedata.combining(c))
     text = re.sub(r"(?<=\w)\.(?=\w)", "", text).replace(".", " ")
     return _WORD.findall(text)
 
