@@ -102,6 +102,7 @@ class Question:
     numbers: tuple[str, ...] = ()  # years and figures the question states
     outlet_words: tuple[str, ...] = field(default=())  # names followed by article/report
     head_forms: tuple[str, ...] = ()  # X as written and as its lemma ("fishermen", "fisherman")
+    role: tuple[str, ...] = ()  # "who is the X (of Y)": X's words ("runner", "up")
 
     @property
     def subject(self) -> Name | None:
@@ -117,6 +118,7 @@ def analyse(text: str) -> Question:
     head_token = _head_token(doc, wh)
     head = stem(head_token.lemma_.lower()) if head_token is not None else None
     head_forms = (head_token.lower_, head_token.lemma_.lower()) if head_token is not None else ()
+    role = _role_words(head_token) if wh == "who" and head_token is not None else ()
     expects = _expects(wh, head, doc)
     predicate = None
     if root is not None and root.pos_ in ("VERB", "AUX") and root.lemma_.lower() not in LIGHT_VERBS:
@@ -136,7 +138,8 @@ def analyse(text: str) -> Question:
         if t.like_num and re.search(r"\d", t.text) and t.lower_ not in in_names
     )  # fmt: skip
     return Question(
-        text=text, wh=wh, expects=expects, head=head, head_forms=head_forms, names=names,
+        text=text, wh=wh, expects=expects, head=head, head_forms=head_forms, role=role,
+        names=names,
         predicate=predicate,
         focus=focus, speech=_speech(doc, root, wh, names), evidence=_asks_for_evidence(doc, wh),
         source_question=bool(_SOURCE_QUESTION.search(text)), numbers=numbers,
@@ -189,18 +192,34 @@ def _wh_phrase(doc: Any, wh: str) -> set[int]:
 
 
 def _head_token(doc: Any, wh: str) -> Any:
-    """X in "how many X", "which X", "what X", "what is the X (of Y)", "what was Y's X"."""
+    """X in "how many X", "which X", "what X", "what is the X (of Y)", "what was Y's X", "who
+    is the X (of Y)"."""
     for token in doc:
         if wh == "how_many" and token.lower_ in ("many", "much") and token.head.pos_ == "NOUN":
             return token.head
         if wh in ("which", "what") and token.lower_ == wh and token.dep_ == "det":
             return token.head
     root = _root(doc)
-    if wh == "what" and root is not None and root.lemma_ == "be":
+    if wh in ("what", "who") and root is not None and root.lemma_ == "be":
         for child in root.children:
             if child.dep_ in ("nsubj", "attr") and child.pos_ == "NOUN" and child.lower_ != "what":
                 return child
     return None
+
+
+def _role_words(head: Any) -> tuple[str, ...]:
+    """The role a "who is the X" question names: X with the common nouns compounded into it
+    ("runner-up", "vice president"), not its adjectives ("new CEO") or names ("Oscar winner")."""
+    start = head.i
+    for token in reversed(list(head.lefts)):
+        if token.i == start - 1 and (
+            (token.dep_ == "compound" and token.pos_ == "NOUN") or token.text == "-"
+        ):
+            start = token.i
+        else:
+            break
+    words = [t.lower_ for t in head.doc[start : head.i + 1] if t.is_alpha]
+    return tuple(words)
 
 
 def _expects(wh: str, head: str | None, doc: Any) -> frozenset[str]:
@@ -216,6 +235,8 @@ def _expects(wh: str, head: str | None, doc: Any) -> frozenset[str]:
         words = [t.lower_ for t in doc]
         if "much" in words:
             return frozenset({"MONEY", "QUANTITY", "PERCENT", "CARDINAL"})
+        if "far" in words:
+            return frozenset({"QUANTITY"})  # a distance
         if "long" in words:
             return frozenset({"DATE", "TIME", "QUANTITY", "CARDINAL"})
         if "old" in words:

@@ -51,6 +51,10 @@ MIN_SCORE = 0.25
 # value stays.
 RELATIVE_FLOOR = 0.85
 MAX_LINES = 3
+# Words that may stand between a role and the name that fills it: "CEO: John Hanke", "director
+# and president Shuntaro Furukawa" (after), "Park Jin, the foreign minister" (before, one more).
+# Grammar, not tuned.
+ROLE_GAP = 2
 # "When" questions: added for the most precise date (day, month and year).
 W_PRECISE = 0.05
 # A candidate of at most this many words, this share of them capitalised, is a headline.
@@ -112,7 +116,7 @@ def judge(
         accepted.append(cand)
     add_agreement(accepted)
     accepted.sort(key=lambda c: -c.score)
-    lines = select(_dated_first(question, accepted), accepted)
+    lines = select(_named_in_role(question, _dated_first(question, accepted)), accepted)
     conflicts = find_conflicts(question, accepted)
     return Judged(lines, conflicts)
 
@@ -299,6 +303,32 @@ def _dated_first(question: Question, accepted: list[Candidate]) -> list[Candidat
         return accepted
     dated = [c for c in accepted if c.detail > 0]
     return dated or accepted
+
+
+def _named_in_role(question: Question, accepted: list[Candidate]) -> list[Candidate]:
+    """For "who is the X (of Y)": the sentences that name someone as X ("Foreign Minister Park
+    Jin", "Park Jin, the foreign minister"), if any does; a sentence that names people near
+    other words does not say which of them is X."""
+    if not question.role:
+        return accepted
+    named = [c for c in accepted if any(_in_role(question.role, c.read.tokens, v)
+                                        for v in c.values)]  # fmt: skip
+    return named or accepted
+
+
+def _in_role(role: tuple[str, ...], sentence: Sequence[str], value: str) -> bool:
+    """The value right after the role (at most ROLE_GAP words between) or right before it; the
+    role as asked ("foreign ministers from the G7" names no foreign minister)."""
+    tokens = list(sentence)
+    wanted = list(fold_tokens(value))
+    size = len(role)
+    roles = [i for i in range(len(tokens) - size + 1) if tuple(tokens[i : i + size]) == role]
+    spans = [i for i in range(len(tokens)) if wanted and tokens[i : i + len(wanted)] == wanted]
+    return any(
+        0 <= start - (r + size) <= ROLE_GAP or 0 <= r - (start + len(wanted)) <= ROLE_GAP + 1
+        for r in roles
+        for start in spans
+    )
 
 
 def select(ranked: list[Candidate], pool: Sequence[Candidate] = ()) -> list[Candidate]:

@@ -72,6 +72,18 @@ After two years of works, the new Elm Street bridge is due to open on 14 Septemb
 
 When the Elm Street bridge opens later this year, tolls on the old ferry will end.
 """,
+    "rowing.txt": """Title: Rowing club elects a new board
+Source: Lake Courier
+Date: 2024-04-10
+
+The rowing club's members met on Saturday with coach Mira Holt and treasurer Jon Vale.
+
+Club president Eva Rask said the rowing season would start in May.
+
+The club's new pier lies 3 kilometres from the boathouse, Rask said.
+
+The pier cost 12,000 crowns and has 40 berths for the club's boats.
+""",
     "echo.txt": """Title: Lighthouse keeper retires
 Source: Coast Notes
 Date: 2024-03-01
@@ -184,6 +196,18 @@ def test_a_date_is_shown_as_fully_as_a_source_gives_it(index: NewsIndex) -> None
     assert "14 September 2024" in first.text and len(first.citations) == 2
     assert {c.article.outlet for c in answer.citations} == {"Town Gazette", "River Daily"}
     assert "later this year" not in answer.answer
+
+
+def test_who_is_the_x_is_answered_by_who_is_named_as_x(index: NewsIndex) -> None:
+    answer = index.ask("Who is the president of the rowing club?")
+    assert not answer.abstained and "Eva Rask" in answer.answer
+    assert "Mira Holt" not in answer.answer  # names near other roles say nothing of this one
+
+
+def test_how_far_asks_for_a_distance(index: NewsIndex) -> None:
+    answer = index.ask("How far is the rowing club's new pier from the boathouse?")
+    assert not answer.abstained and "3 kilometres" in answer.answer
+    assert "40 berths" not in answer.answer
 
 
 def test_a_sentence_repeated_in_a_chunk_is_answered_from(index: NewsIndex) -> None:

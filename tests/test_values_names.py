@@ -77,3 +77,30 @@ def test_a_name_the_model_splits_is_one_name(question: str, name: str) -> None:
     names = [n.text for n in analyse(question).names]
     assert name in names
     assert not [n for n in names if n != name and set(n.split()) & set(name.split())]
+
+
+@pytest.mark.parametrize(
+    ("question", "labels"),
+    [
+        ("How far is the pier from the boathouse?", {"QUANTITY"}),
+        ("How many boats does the club own?", {"CARDINAL", "QUANTITY", "MONEY", "PERCENT"}),
+        ("When will the season start?", {"DATE", "TIME"}),
+        ("What is the release date of the game?", {"DATE", "TIME"}),
+        ("Who is the president of the rowing club?", {"PERSON", "ORG", "NORP", "GPE"}),
+    ],
+)
+def test_the_answer_type_a_question_expects(question: str, labels: set[str]) -> None:
+    assert analyse(question).expects == labels
+
+
+@pytest.mark.parametrize(
+    ("question", "role"),
+    [
+        ("Who is the president of the rowing club?", ("president",)),
+        ("Who was the runner-up of the regatta?", ("runner", "up")),
+        ("Who is the club's new treasurer?", ("treasurer",)),  # not "new"
+        ("Who is Eva Rask?", ()),  # a name, not a role
+    ],
+)
+def test_the_role_a_who_question_asks_for(question: str, role: tuple[str, ...]) -> None:
+    assert analyse(question).role == role
