@@ -50,6 +50,7 @@ from index.frames import find_frames
 from index.mentions import Discourse, Speaker
 from index.nlp import ParsedArticle, parse_articles
 from index.quotes import QuoteMask
+from index.roles import role_of, untagged_names
 from index.speaker_match import same_speaker
 
 __all__ = [
@@ -92,6 +93,8 @@ class Entity:
     text: str
     start: int
     end: int
+    verb: str = ""  # the verb whose subject, object or attribute it is (index.roles)
+    role: str = ""
 
 
 @dataclass(frozen=True)
@@ -258,11 +261,21 @@ def _continuation(
 
 
 def _entities(parsed: ParsedArticle) -> list[list[Entity]]:
-    """spaCy's entities, bucketed by our sentence (the parse never lets one cross a boundary)."""
+    """spaCy's entities, bucketed by our sentence (the parse never lets one cross a boundary),
+    each with its role (index.roles); and, labelled NAME, the proper nouns the entity model
+    missed that are a verb's subject or object."""
     per_sentence: list[list[Entity]] = [[] for _ in parsed.sentences]
     starts = [start for start, _ in parsed.spans]
     for e in parsed.doc.ents:
         index = bisect_right(starts, e.start_char) - 1
         if index >= 0:
-            per_sentence[index].append(Entity(e.label_, e.text, e.start_char, e.end_char))
+            verb, role = role_of(e.root)
+            per_sentence[index].append(
+                Entity(e.label_, e.text, e.start_char, e.end_char, verb, role)
+            )
+    tagged = {t.i for e in parsed.doc.ents for t in e}
+    for index, sentence in enumerate(parsed.sentences):
+        for span, verb, role in untagged_names(sentence, tagged):
+            name = Entity("NAME", span.text, span.start_char, span.end_char, verb, role)
+            per_sentence[index].append(name)
     return per_sentence

@@ -29,6 +29,7 @@ class ReadSentence:
     tokens: tuple[str, ...]
     stems: frozenset[str]
     entities: tuple[tuple[str, str], ...]
+    roles: tuple[tuple[str, str], ...]  # (verb, role) of each entity, when stored (index.roles)
     previous: StoredSentence | None  # the sentence before it, for "he", "that month"
 
     @property
@@ -117,5 +118,6 @@ def read_sentence(sentence: StoredSentence, previous: StoredSentence | None = No
     text = sentence.text
     entities = tuple((label, text[a:b]) for label, a, b in sentence.entities)
     return ReadSentence(
-        sentence, tuple(fold_tokens(text)), frozenset(content_stems(text)), entities, previous
-    )
+        sentence, tuple(fold_tokens(text)), frozenset(content_stems(text)), entities,
+        sentence.roles, previous,
+    )  # fmt: skip

@@ -43,6 +43,8 @@ class StoredSentence:
     text: str
     vector: np.ndarray
     entities: tuple[tuple[str, int, int], ...]  # (label, start, end) relative to the sentence
+    # (verb, role) of each entity (index.roles); empty for sentences stored before roles were
+    roles: tuple[tuple[str, str], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -233,7 +235,19 @@ def _batches(items: list[Any], size: int = 500) -> Iterator[list[Any]]:
 
 
 def _sentence(r: Sequence[Any]) -> StoredSentence:
-    entities = tuple((str(e[0]), int(e[1]), int(e[2])) for e in json.loads(r[7] or "[]"))
+    stored = json.loads(r[7] or "[]")
+    entities = tuple((str(e[0]), int(e[1]), int(e[2])) for e in stored)
+    roles = (
+        tuple((str(e[3]), str(e[4])) for e in stored) if all(len(e) >= 5 for e in stored) else ()
+    )
     return StoredSentence(
-        int(r[0]), int(r[1]), int(r[2]), int(r[3]), int(r[4]), r[5], blob_vector(r[6]), entities
+        int(r[0]),
+        int(r[1]),
+        int(r[2]),
+        int(r[3]),
+        int(r[4]),
+        r[5],
+        blob_vector(r[6]),
+        entities,
+        roles,
     )

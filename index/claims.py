@@ -128,7 +128,7 @@ _LABEL_CLASS = {
     "PERSON": "name", "ORG": "name", "GPE": "name", "LOC": "name", "FAC": "name",
     "NORP": "name", "DATE": "date", "TIME": "date", "CARDINAL": "number",
     "QUANTITY": "number", "MONEY": "number", "PERCENT": "number", "WORK_OF_ART": "name",
-    "PRODUCT": "name", "EVENT": "name", "LAW": "name",
+    "PRODUCT": "name", "EVENT": "name", "LAW": "name", "NAME": "name",
 }  # fmt: skip
 # The most words a name the model did not tag may have where two aligned claims differ.
 UNTAGGED_NAME_WORDS = 4

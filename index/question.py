@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from index.nlp import parse_question
+from index.roles import wh_slot
 from index.text import FRAMING_WORDS, STOPWORDS, stem
 
 # Entity labels a wh-question's answer must contain (spaCy's OntoNotes labels).
@@ -37,6 +38,10 @@ _HEAD_LABELS = {
                     frozenset({"GPE", "NORP", "LOC"})),
     **dict.fromkeys("company firm organization organisation agency group party network "
                     "brand bank club newspaper".split(), frozenset({"ORG"})),
+    # Titles: the small model tags them as works, products, events, people or organisations.
+    **dict.fromkeys("movie film book novel song album series show game play musical opera "
+                    "painting".split(),
+                    frozenset({"WORK_OF_ART", "PRODUCT", "EVENT", "PERSON", "ORG"})),
     **dict.fromkeys("year day month date time week".split(), TIMES),
     **dict.fromkeys("place location venue site".split(), PLACES),
 }  # fmt: skip
@@ -103,6 +108,7 @@ class Question:
     outlet_words: tuple[str, ...] = field(default=())  # names followed by article/report
     head_forms: tuple[str, ...] = ()  # X as written and as its lemma ("fishermen", "fisherman")
     role: tuple[str, ...] = ()  # "who is the X (of Y)": X's words ("runner", "up")
+    slot: tuple[str, str] = ("", "")  # "who won?": (win, subj), see index.roles
 
     @property
     def subject(self) -> Name | None:
@@ -139,7 +145,7 @@ def analyse(text: str) -> Question:
     )  # fmt: skip
     return Question(
         text=text, wh=wh, expects=expects, head=head, head_forms=head_forms, role=role,
-        names=names,
+        slot=wh_slot(doc), names=names,
         predicate=predicate,
         focus=focus, speech=_speech(doc, root, wh, names), evidence=_asks_for_evidence(doc, wh),
         source_question=bool(_SOURCE_QUESTION.search(text)), numbers=numbers,

@@ -25,7 +25,7 @@ from index.candidates import Candidate
 from index.catalog_text import StoredSentence
 from index.claims import add_agreement, find_conflicts, is_twin, same_answer
 from index.names import all_words_in, fold_tokens, mentions, name_parts
-from index.question import TIMES, Question
+from index.question import PEOPLE, TIMES, Question
 from index.text import STOPWORDS
 from index.values import Value, read_value
 
@@ -116,7 +116,8 @@ def judge(
         accepted.append(cand)
     add_agreement(accepted)
     accepted.sort(key=lambda c: -c.score)
-    lines = select(_named_in_role(question, _dated_first(question, accepted)), accepted)
+    answering = _in_slot(question, _named_in_role(question, _dated_first(question, accepted)))
+    lines = select(answering, accepted)
     conflicts = find_conflicts(question, accepted)
     return Judged(lines, conflicts)
 
@@ -265,12 +266,15 @@ def _figures_hold(question: Question, cand: Candidate) -> bool:
 
 def answer_values(question: Question, cand: Candidate) -> tuple[str, ...]:
     """The sentence's entities of the kind the question asks for, not the question's own (its
-    names, and the figures it states: "Cyberpunk 2077", "in 2019")."""
+    names, the figures it states, "Cyberpunk 2077", "in 2019", or its other words: "the new
+    CEO" is no answer to "Who is the new CEO?")."""
     asked = [fold_tokens(n.text) for n in question.names]
     asked += [[number] for number in question.numbers]
+    asked.append(fold_tokens(question.text))
     found = []
+    names_asked = bool(question.expects & PEOPLE)
     for label, text in cand.read.entities:
-        if label not in question.expects:
+        if label not in question.expects and not (label == "NAME" and names_asked):
             continue
         tokens = fold_tokens(text)
         if any(tokens and set(tokens) <= set(a) for a in asked):
@@ -316,11 +320,29 @@ def _named_in_role(question: Question, accepted: list[Candidate]) -> list[Candid
     return named or accepted
 
 
+def _in_slot(question: Question, accepted: list[Candidate]) -> list[Candidate]:
+    """For "who won?", "which film won?", "whom did X meet?": the sentences whose answer is
+    the doer (or the one done to) of the asked verb ("Joe Biden wins election"), if any is; a
+    sentence that names people elsewhere ("votes between Trump and Biden") does not say who
+    did it."""
+    verb, role = question.slot
+    if not verb or not question.expects:
+        return accepted
+    filling = [
+        c for c in accepted
+        if any(text in c.values and played == (verb, role)
+               for (_, text), played in zip(c.read.entities, c.read.roles, strict=False))
+    ]  # fmt: skip
+    return filling or accepted
+
+
 def _in_role(role: tuple[str, ...], sentence: Sequence[str], value: str) -> bool:
     """The value right after the role (at most ROLE_GAP words between) or right before it; the
     role as asked ("foreign ministers from the G7" names no foreign minister)."""
     tokens = list(sentence)
     wanted = list(fold_tokens(value))
+    if set(wanted) & set(role):
+        return False  # "the new CEO" tagged as a name is the role, not who fills it
     size = len(role)
     roles = [i for i in range(len(tokens) - size + 1) if tuple(tokens[i : i + size]) == role]
     spans = [i for i in range(len(tokens)) if wanted and tokens[i : i + len(wanted)] == wanted]

@@ -58,7 +58,8 @@ class Job:
     chunks: list[tuple[int, int, str]] = field(default_factory=list)  # (start, end, text)
     sentences: list[tuple[int, int, str]] = field(default_factory=list)
     vectors: np.ndarray | None = None  # chunk vectors, then sentence vectors
-    entities: list[list[tuple[str, int, int]]] = field(default_factory=list)
+    # (label, start, end, verb, role) per sentence; offsets relative to the sentence
+    entities: list[list[tuple[str, int, int, str, str]]] = field(default_factory=list)
     attributions: list[Any] = field(default_factory=list)
 
     def chunk_ids(self, library: Library) -> list[str]:
@@ -171,7 +172,7 @@ class ArticleWriter:
             analyses = self.store.analyser([job.article.clean.text for job in jobs])
             for job, analysis in zip(jobs, analyses, strict=True):
                 job.entities = [
-                    [(e.label, e.start - a, e.end - a) for e in found]
+                    [(e.label, e.start - a, e.end - a, e.verb, e.role) for e in found]
                     for (a, _b, _t), found in zip(job.sentences, analysis.entities, strict=True)
                 ]
                 job.attributions = list(analysis.attributions)

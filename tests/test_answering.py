@@ -84,6 +84,14 @@ The club's new pier lies 3 kilometres from the boathouse, Rask said.
 
 The pier cost 12,000 crowns and has 40 berths for the club's boats.
 """,
+    "regatta.txt": """Title: Spring regatta on the lake
+Source: Lake Courier
+Date: 2024-04-22
+
+Eva Rask won the spring regatta on Sunday, rowing the course in eight minutes.
+
+The spring regatta drew rowers such as Mira Holt, Jon Vale and Eva Rask from five clubs.
+""",
     "echo.txt": """Title: Lighthouse keeper retires
 Source: Coast Notes
 Date: 2024-03-01
@@ -202,6 +210,14 @@ def test_who_is_the_x_is_answered_by_who_is_named_as_x(index: NewsIndex) -> None
     answer = index.ask("Who is the president of the rowing club?")
     assert not answer.abstained and "Eva Rask" in answer.answer
     assert "Mira Holt" not in answer.answer  # names near other roles say nothing of this one
+
+
+def test_who_did_it_is_answered_by_who_did_it(index: NewsIndex) -> None:
+    """ "Who won?": the sentence whose winner is the subject of "won", not one that lists the
+    rowers."""
+    answer = index.ask("Who won the spring regatta?")
+    assert not answer.abstained and "Eva Rask won" in answer.answer
+    assert "Mira Holt" not in answer.answer
 
 
 def test_how_far_asks_for_a_distance(index: NewsIndex) -> None:
