@@ -108,7 +108,8 @@ class Question:
     outlet_words: tuple[str, ...] = field(default=())  # names followed by article/report
     head_forms: tuple[str, ...] = ()  # X as written and as its lemma ("fishermen", "fisherman")
     role: tuple[str, ...] = ()  # "who is the X (of Y)": X's words ("runner", "up")
-    slot: tuple[str, str] = ("", "")  # "who won?": (win, subj), see index.roles
+    # "who won?": ({win}, subj), see index.roles; "who is the winner?" asks the same
+    slot: tuple[frozenset[str], str] = (frozenset(), "")
 
     @property
     def subject(self) -> Name | None:
@@ -145,7 +146,7 @@ def analyse(text: str) -> Question:
     )  # fmt: skip
     return Question(
         text=text, wh=wh, expects=expects, head=head, head_forms=head_forms, role=role,
-        slot=wh_slot(doc), names=names,
+        slot=_slot(doc, role), names=names,
         predicate=predicate,
         focus=focus, speech=_speech(doc, root, wh, names), evidence=_asks_for_evidence(doc, wh),
         source_question=bool(_SOURCE_QUESTION.search(text)), numbers=numbers,
@@ -226,6 +227,22 @@ def _role_words(head: Any) -> tuple[str, ...]:
             break
     words = [t.lower_ for t in head.doc[start : head.i + 1] if t.is_alpha]
     return tuple(words)
+
+
+def _slot(doc: Any, role: tuple[str, ...]) -> tuple[frozenset[str], str]:
+    """The verbs (and the part) whose doer the question asks for: "who won" (win), and "who is
+    the winner" (the verb an -er/-or noun names: winner -> win, director -> direct, founder ->
+    found, creator -> create)."""
+    verb, part = wh_slot(doc)
+    if verb:
+        return frozenset({verb}), part
+    if len(role) == 1 and role[0].endswith(("er", "or")) and len(role[0]) > 4:
+        noun = role[0]
+        verbs = {noun[:-2], noun[:-1], noun[:-2] + "e"}
+        if noun[-3] == noun[-4]:
+            verbs.add(noun[:-3])  # "winner", "runner"
+        return frozenset(verbs), "subj"
+    return frozenset(), ""
 
 
 def _expects(wh: str, head: str | None, doc: Any) -> frozenset[str]:

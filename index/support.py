@@ -325,13 +325,13 @@ def _in_slot(question: Question, accepted: list[Candidate]) -> list[Candidate]:
     the doer (or the one done to) of the asked verb ("Joe Biden wins election"), if any is; a
     sentence that names people elsewhere ("votes between Trump and Biden") does not say who
     did it."""
-    verb, role = question.slot
-    if not verb or not question.expects:
+    verbs, part = question.slot
+    if not verbs or not question.expects:
         return accepted
     filling = [
         c for c in accepted
-        if any(text in c.values and played == (verb, role)
-               for (_, text), played in zip(c.read.entities, c.read.roles, strict=False))
+        if any(text in c.values and verb in verbs and role == part
+               for (_, text), (verb, role) in zip(c.read.entities, c.read.roles, strict=False))
     ]  # fmt: skip
     return filling or accepted
 

@@ -104,3 +104,16 @@ def test_the_answer_type_a_question_expects(question: str, labels: set[str]) -> 
 )
 def test_the_role_a_who_question_asks_for(question: str, role: tuple[str, ...]) -> None:
     assert analyse(question).role == role
+
+
+@pytest.mark.parametrize(
+    ("question", "verb"),
+    [
+        ("Who won the spring regatta?", "win"),
+        ("Who is the winner of the spring regatta?", "win"),  # the verb an -er noun names
+        ("Who is the director of the film?", "direct"),
+    ],
+)
+def test_the_doer_a_question_asks_for(question: str, verb: str) -> None:
+    verbs, part = analyse(question).slot
+    assert verb in verbs and part == "subj"
