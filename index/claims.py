@@ -6,13 +6,14 @@ true).
 
 from __future__ import annotations
 
+from collections import defaultdict
 from difflib import SequenceMatcher
 
 from index.candidates import Candidate
 from index.names import cased_tokens
 from index.question import Question
 from index.text import STOPWORDS
-from index.values import WEEKDAYS, Value, agree, read_value
+from index.values import WEEKDAYS, Value, agree, initials, read_value
 
 # Added, up to AGREEMENT_CAP other articles, for each other article that gives the same asked-for
 # value (claims.same_value). `.venv/bin/python benchmarks/quality.py --no-peer --cache-dir DIR
@@ -35,17 +36,45 @@ def add_agreement(accepted: list[Candidate]) -> None:
     same value: an answer several sources give is likelier the answer than one only one gives.
     (For a question that asks for no kind of value, sharing names says nothing of an answer.)"""
     given = {id(c): [v for v, kind in _values_of(c) if kind] for c in accepted if c.values}
+    holders: dict[tuple[str, str], set[str]] = defaultdict(set)  # value -> articles giving it
+    values: dict[tuple[str, str], Value] = {}
     for cand in accepted:
-        backers = 0
         for value in given.get(id(cand), []):
-            articles = {
-                other.article.article_id
-                for other in accepted
-                if other.article.article_id != cand.article.article_id
-                and any(same_value(value, w) for w in given.get(id(other), []))
-            }
-            backers = max(backers, len(articles))
+            key = (value.kind, value.text)
+            holders[key].add(cand.article.article_id)
+            values[key] = value
+    support = _same_value_holders(values, holders)
+    for cand in accepted:
+        backers = max(
+            (
+                len(support[(v.kind, v.text)] - {cand.article.article_id})
+                for v in given.get(id(cand), [])
+            ),
+            default=0,
+        )
         cand.score += W_AGREEMENT * min(backers, AGREEMENT_CAP) / AGREEMENT_CAP
+
+
+def _same_value_holders(
+    values: dict[tuple[str, str], Value], holders: dict[tuple[str, str], set[str]]
+) -> dict[tuple[str, str], set[str]]:
+    """For each value, the articles that give the same value (same_value), itself included.
+    Names are compared only with names that share a word or whose initials they are."""
+    by_word: dict[str, set[tuple[str, str]]] = defaultdict(set)
+    for key, value in values.items():
+        if value.kind == "name":
+            for word in {*value.tokens, initials(value.tokens)}:
+                by_word[word].add(key)
+    support = {}
+    for key, value in values.items():
+        if value.kind == "name":
+            near = set().union(
+                *(by_word.get(w, set()) for w in {*value.tokens, initials(value.tokens)})
+            )
+        else:
+            near = {k for k in values if k[0] == value.kind}
+        support[key] = set().union(*(holders[k] for k in near if same_value(value, values[k])))
+    return support
 
 
 def is_twin(a: Candidate, b: Candidate) -> bool:

@@ -21,15 +21,26 @@ MIN_PART_CHARS = 3
 
 def fold_tokens(text: str) -> list[str]:
     """Words folded for comparison: "Kim Jong-un's U.S. visit" -> kim jong un s us visit."""
-    return [t.lower() for t in cased_tokens(text)]
+    return list(_folded(text))
 
 
 def cased_tokens(text: str) -> list[str]:
     """The words of fold_tokens as written, capitals kept: Kim Jong un s US visit."""
+    return list(_cased(text))
+
+
+# An answer reads the same sentences and names many times over.
+@lru_cache(maxsize=65536)
+def _folded(text: str) -> tuple[str, ...]:
+    return tuple(t.lower() for t in _cased(text))
+
+
+@lru_cache(maxsize=65536)
+def _cased(text: str) -> tuple[str, ...]:
     text = unicodedata.normalize("NFKD", text.translate(_QUOTES))
     text = "".join(c for c in text if not unicodedata.combining(c))
     text = re.sub(r"(?<=\w)\.(?=\w)", "", text).replace(".", " ")
-    return _WORD.findall(text)
+    return tuple(_WORD.findall(text))
 
 
 @lru_cache(maxsize=4096)

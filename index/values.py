@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import date, timedelta
+from functools import lru_cache
 
 from index.names import fold_tokens
 
@@ -33,6 +34,7 @@ class Value:
     day: tuple[int | None, int | None, int | None] | None = None  # (year, month, day)
 
 
+@lru_cache(maxsize=65536)
 def read_value(text: str, label: str, published: str | None = None) -> Value:
     """A value of the kind its entity label says, read as far as it can be."""
     tokens = tuple(fold_tokens(text))
@@ -63,12 +65,12 @@ def agree(a: Value, b: Value) -> bool:
 
 
 def _acronym_of(short: tuple[str, ...], long: tuple[str, ...]) -> bool:
-    skip = {"of", "the", "and", "for"}
-    return (
-        len(short) == 1
-        and len(long) > 1
-        and short[0] == "".join(w[0] for w in long if w not in skip)
-    )
+    return len(short) == 1 and len(long) > 1 and short[0] == initials(long)
+
+
+def initials(tokens: tuple[str, ...]) -> str:
+    """ "united states" -> "us" ("of", "the", "and", "for" skipped)."""
+    return "".join(w[0] for w in tokens if w not in ("of", "the", "and", "for"))
 
 
 def _read_number(text: str) -> float | None:
