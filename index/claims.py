@@ -10,7 +10,7 @@ from collections import defaultdict
 from difflib import SequenceMatcher
 
 from index.candidates import Candidate
-from index.names import cased_tokens
+from index.names import cased_tokens, fold_tokens
 from index.question import Question
 from index.text import STOPWORDS
 from index.values import WEEKDAYS, Value, agree, initials, read_value
@@ -225,6 +225,9 @@ def _untagged_name(
         return []
     if start == 0 and not other_tagged:
         return []
+    segment = set(cand.read.tokens[start:end])
+    if any(segment & set(fold_tokens(text)) for _, text in cand.read.entities):
+        return []  # the model tagged something there ("November 18" / "Nov. 18": a date)
     if not all(w[:1].isupper() and w.lower() not in STOPWORDS for w in words):
         return []
     tokens = tuple(w.lower() for w in words)

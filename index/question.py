@@ -79,6 +79,7 @@ class Name:
     text: str
     label: str
     subject: bool = False
+    argument: bool = False  # the main verb's object or complement ("arrive in India")
 
 
 @dataclass(frozen=True)
@@ -128,7 +129,7 @@ def analyse(text: str) -> Question:
     role = _role_words(head_token) if wh == "who" and head_token is not None else ()
     expects = _expects(wh, head, doc)
     predicate = None
-    if root is not None and root.pos_ in ("VERB", "AUX") and root.lemma_.lower() not in LIGHT_VERBS:
+    if _is_verb(root) and root.lemma_.lower() not in LIGHT_VERBS:
         predicate = stem(root.lemma_.lower())
     name_words = {w.lower() for n in names for w in re.findall(r"\w+", n.text)}
     wh_words = _wh_phrase(doc, wh)
@@ -317,8 +318,26 @@ def _names(doc: Any, root: Any) -> tuple[Name, ...]:
     for start, end, label in _joined(doc, sorted(pieces)):
         span = doc[start:end]
         is_subject = any(t.i in subject_tokens or t.head.i in subject_tokens for t in span)
-        found.append(Name(span.text, label, is_subject))
+        found.append(Name(span.text, label, is_subject, _is_argument(span.root, root)))
     return tuple(found)
+
+
+def _is_verb(token: Any) -> bool:
+    """A verb, or a word the small model tags as a noun though "did"/"will" governs it ("When
+    did Eva Rask arrive?" can come out with "arrive" a noun)."""
+    if token is None:
+        return False
+    return token.pos_ in ("VERB", "AUX") or any(c.dep_ == "aux" for c in token.children)
+
+
+def _is_argument(token: Any, root: Any) -> bool:
+    """The name is the main verb's object, or the object of a preposition the verb governs
+    ("meet Kishida", "arrive in India")."""
+    if not _is_verb(root) or root.pos_ == "AUX":
+        return False
+    if token.dep_ in ("dobj", "dative") and token.head == root:
+        return True
+    return token.dep_ == "pobj" and token.head.dep_ == "prep" and token.head.head == root
 
 
 def _joined(doc: Any, pieces: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:

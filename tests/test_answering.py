@@ -82,6 +82,8 @@ Club president Eva Rask said the rowing season would start in May.
 
 The club's new pier lies 3 kilometres from the boathouse, Rask said.
 
+Rask arrived in Lund on Friday for the regatta. Her next race is in Malmo.
+
 The pier cost 12,000 crowns and has 40 berths for the club's boats.
 """,
     "regatta.txt": """Title: Spring regatta on the lake
@@ -165,6 +167,7 @@ def test_a_fact_of_the_asked_type_is_answered(
         "How many boats did the storm destroy in Arlen?",  # a figure, but of homes
         "When did Bo Stam join the council?",  # no date for it
         "Who won the Arlen mayoral election?",  # names in the articles, fact not
+        "When did Eva Rask arrive in Malmo?",  # an arrival, but in Lund
     ],
 )
 def test_hard_negatives_abstain(index: NewsIndex, question: str) -> None:

@@ -49,6 +49,9 @@ def candidate(
         # a capitalised first word is no name unless the other side's is tagged
         (("Officials said the bridge opened in May.", {"May": "DATE"}),
          ("Police said the bridge opened in May.", {"May": "DATE"}), None),
+        # a tagged date written two ways is no pair of names
+        (("The day was set as November 18 last year.", {"November 18": "DATE"}),
+         ("The day was set as Nov. 18 last year.", {"Nov. 18": "DATE"}), None),
         # the same value written two ways
         (("The mill was sold to Harlow Group on Friday.", {"Harlow Group": "ORG"}),
          ("The mill was sold to Harlow on Friday.", {"Harlow": "ORG"}), None),
