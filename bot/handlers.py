@@ -219,16 +219,20 @@ async def answer_question(
                 outcome = "refused"
                 await reply(message, render.error_text(str(exc)))
                 return
-            sent = await send_parts(
-                message, render.answer_messages(answer), citation_keyboard(turn.id, answer)
-            )
+            # Counted before the reply goes out, so that /stats sent after seeing the
+            # reply always includes it.
             outcome, cited = (
                 ("abstained" if answer.abstained else "answered"),
                 len(answer.citations),
             )
+            log_answer(state, chat.id, time.perf_counter() - started, outcome, cited)
+            sent = await send_parts(
+                message, render.answer_messages(answer), citation_keyboard(turn.id, answer)
+            )
             await asyncio.to_thread(_link, state, chat_key, sent, turn.id)
     finally:
-        log_answer(state, chat.id, time.perf_counter() - started, outcome, cited)
+        if outcome in ("failed", "refused"):
+            log_answer(state, chat.id, time.perf_counter() - started, outcome, cited)
 
 
 def log_answer(state: BotState, chat_id: int, seconds: float, outcome: str, cited: int) -> None:
