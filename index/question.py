@@ -262,6 +262,9 @@ def _expects(wh: str, head: str | None, doc: Any) -> frozenset[str]:
         if "far" in words:
             return frozenset({"QUANTITY"})  # a distance
         if "long" in words:
+            root = _root(doc)
+            if _is_verb(root) and root.lemma_ != "be":
+                return TIMES  # "How long did the war last?": a length of time
             return frozenset({"DATE", "TIME", "QUANTITY", "CARDINAL"})
         if "old" in words:
             return frozenset({"DATE", "CARDINAL"})

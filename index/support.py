@@ -27,7 +27,7 @@ from index.claims import add_agreement, find_conflicts, is_twin, same_answer
 from index.names import all_words_in, fold_tokens, mentions, name_parts
 from index.question import PEOPLE, TIMES, Question
 from index.text import STOPWORDS
-from index.values import Value, read_value
+from index.values import Value, is_duration, read_value
 
 # Score = dense similarity, coverage of the question's words (sentence, passage), relation.
 W_DENSE = 0.55
@@ -151,7 +151,8 @@ def is_fragment(cand: Candidate) -> bool:
 
 
 def asks_for_date(question: Question) -> bool:
-    return bool(question.expects) and question.expects <= TIMES
+    """A point in time is asked ("when", "what year"), not a length of time ("how long")."""
+    return bool(question.expects) and question.expects <= TIMES and question.wh != "how_many"
 
 
 def precision_of(question: Question, cand: Candidate) -> float:
@@ -285,14 +286,31 @@ def answer_values(question: Question, cand: Candidate) -> tuple[str, ...]:
     asked.append(fold_tokens(question.text))
     found = []
     names_asked = bool(question.expects & PEOPLE)
-    for label, text in cand.read.entities:
+    asks_date = asks_for_date(question)
+    asks_length = question.wh == "how_many" and question.expects == TIMES
+    for i, (label, text) in enumerate(cand.read.entities):
         if label not in question.expects and not (label == "NAME" and names_asked):
             continue
+        if label == "CARDINAL" and _refers_to_counted(cand, i):
+            continue
+        if label in TIMES and (asks_date or asks_length) and is_duration(text) != asks_length:
+            continue  # "a two-day visit" says how long, not when; "Nov. 30" not how long
         tokens = fold_tokens(text)
         if any(tokens and set(tokens) <= set(a) for a in asked):
             continue
         found.append(text)
     return tuple(dict.fromkeys(found))
+
+
+def _refers_to_counted(cand: Candidate, index: int) -> bool:
+    """ "The two met": a number that stands for people named before it (the definite article,
+    then the number as a verb's subject or object) counts nothing of its own."""
+    roles = cand.read.roles
+    if index >= len(roles) or not roles[index][1]:
+        return False
+    start = cand.read.sentence.entities[index][1]
+    before = cand.text[:start].split()
+    return bool(before) and before[-1].lower() in ("the", "these", "those")
 
 
 def dated_context(question: Question, cand: Candidate) -> StoredSentence | None:

@@ -45,6 +45,35 @@ def read_value(text: str, label: str, published: str | None = None) -> Value:
     return Value("name", text, tokens)
 
 
+_UNITS = frozenset(
+    "second seconds minute minutes hour hours day days week weeks month months year years "
+    "decade decades century centuries".split()
+)
+_COUNTS = frozenset({
+    "a", "an", "half", "several", "few", "many", "dozen", "hundred", "thousand", "couple",
+    *_NUMBER_WORDS,
+    *"thirteen fourteen fifteen sixteen seventeen eighteen nineteen twenty thirty forty fifty "
+    "sixty seventy eighty ninety".split(),
+})  # fmt: skip
+# Words that turn a length of time into a point in time ("two days ago", "a week later").
+_ANCHORS = frozenset("ago later earlier before after since".split())
+
+
+def is_duration(text: str) -> bool:
+    """ "Two-day", "three years", "a month-long": a length of time, which answers "how long"
+    but is no answer to "when" (unlike "two days ago" or "Nov. 30")."""
+    tokens = fold_tokens(text)
+    if any(
+        t in _ANCHORS or (t[:3] in MONTHS and t not in _UNITS) or re.fullmatch(r"(1[89]|20)\d\d", t)
+        for t in tokens
+    ):
+        return False
+    return any(
+        t in _UNITS and i > 0 and (tokens[i - 1] in _COUNTS or tokens[i - 1].isdigit())
+        for i, t in enumerate(tokens)
+    )
+
+
 def agree(a: Value, b: Value) -> bool:
     """Whether two values may be the same (values of different kinds never disagree)."""
     if a.kind != b.kind:

@@ -64,6 +64,8 @@ Date: 2024-06-01
 The new Elm Street bridge will open on Sept. 14, the works department said.
 
 Cyclists will get their own lane on the bridge.
+
+Until then, a crossing on the old ferry costs 2.40 euros, the same as a bus fare.
 """,
     "bridge-daily.txt": """Title: Elm Street bridge: two years of works
 Source: River Daily
@@ -93,6 +95,10 @@ Date: 2024-04-22
 Eva Rask won the spring regatta on Sunday, rowing the course in eight minutes.
 
 The spring regatta drew rowers such as Mira Holt, Jon Vale and Eva Rask from five clubs.
+
+The regatta's sponsors met the club's board after the race, and the two agreed to meet again.
+
+Coach Ida Berg ran a three-week training camp for the juniors.
 """,
     "echo.txt": """Title: Lighthouse keeper retires
 Source: Coast Notes
@@ -152,6 +158,7 @@ def test_a_name_the_articles_never_mention_is_an_abstention(index: NewsIndex) ->
         ("How many fishermen joined the protest at the harbour office?", "300"),
         ("How much will the harbour repairs cost?", "12 million"),
         ("When will the harbour reopen?", "June"),
+        ("How much does a crossing on the old ferry cost?", "2.40"),  # a number, then its unit
     ],
 )
 def test_a_fact_of_the_asked_type_is_answered(
@@ -168,6 +175,8 @@ def test_a_fact_of_the_asked_type_is_answered(
         "When did Bo Stam join the council?",  # no date for it
         "Who won the Arlen mayoral election?",  # names in the articles, fact not
         "When did Eva Rask arrive in Malmo?",  # an arrival, but in Lund
+        "When did Ida Berg run the training camp?",  # how long it lasted, not when
+        "How many sponsors met the board after the regatta?",  # "the two" counts nothing
     ],
 )
 def test_hard_negatives_abstain(index: NewsIndex, question: str) -> None:

@@ -6,7 +6,7 @@ import pytest
 
 from index.names import fold_tokens, mentions
 from index.question import analyse
-from index.values import agree, read_value
+from index.values import agree, is_duration, read_value
 
 
 @pytest.mark.parametrize(
@@ -87,6 +87,8 @@ def test_a_name_the_model_splits_is_one_name(question: str, name: str) -> None:
         ("When will the season start?", {"DATE", "TIME"}),
         ("What is the release date of the game?", {"DATE", "TIME"}),
         ("Who is the president of the rowing club?", {"PERSON", "ORG", "NORP", "GPE"}),
+        ("How long did the strike last?", {"DATE", "TIME"}),  # a length of time
+        ("How long is the new bridge?", {"DATE", "TIME", "QUANTITY", "CARDINAL"}),
     ],
 )
 def test_the_answer_type_a_question_expects(question: str, labels: set[str]) -> None:
@@ -117,3 +119,24 @@ def test_the_role_a_who_question_asks_for(question: str, role: tuple[str, ...]) 
 def test_the_doer_a_question_asks_for(question: str, verb: str) -> None:
     verbs, part = analyse(question).slot
     assert verb in verbs and part == "subj"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("two-day", True),
+        ("three years", True),
+        ("a month-long", True),
+        ("more than 2 1/2 years", True),
+        ("two decades", True),
+        ("10 years ago", False),  # a point in time
+        ("two days later", False),
+        ("Nov. 30", False),
+        ("May 2022", False),
+        ("Wednesday", False),
+        ("a decade ago", False),
+        ("later in the day", False),
+    ],
+)
+def test_a_length_of_time_is_told_from_a_point_in_time(text: str, expected: bool) -> None:
+    assert is_duration(text) is expected
