@@ -25,7 +25,7 @@ from index.candidates import Candidate
 from index.catalog_text import StoredSentence
 from index.claims import add_agreement, find_conflicts, is_twin, same_answer
 from index.names import all_words_in, fold_tokens, mentions, name_parts
-from index.question import PEOPLE, TIMES, Question
+from index.question import AMOUNTS, PEOPLE, TIMES, Question
 from index.text import STOPWORDS
 from index.values import Value, is_duration, read_value
 
@@ -63,6 +63,9 @@ RIVAL_FLOOR = 0.9
 # and president Shuntaro Furukawa" (after), "Park Jin, the foreign minister" (before, one more).
 # Grammar, not tuned.
 ROLE_GAP = 2
+# "How many X": X follows the figure within this many words ("2,000 containers of artillery
+# shells" counts containers; "a million artillery shells" counts shells). Grammar, not tuned.
+HEAD_WINDOW = 3
 # "When" questions: added for the most precise date (day, month and year).
 W_PRECISE = 0.05
 # A candidate of at most this many words, this share of them capitalised, is a headline.
@@ -116,9 +119,10 @@ def judge(
         cand.values = answer_values(question, cand)
         if question.expects and not cand.values:
             continue
-        wants_head = question.head_forms and question.wh == "how_many"
-        if wants_head and not counts_the_head(question.head_forms, cand):
-            continue
+        if question.head_forms and question.wh == "how_many":
+            cand.values = _counting(question, cand)
+            if not cand.values:
+                continue
         cand.detail = precision_of(question, cand)
         cand.score += W_PRECISE * cand.detail
         accepted.append(cand)
@@ -173,15 +177,40 @@ def precision_of(question: Question, cand: Candidate) -> float:
     return best
 
 
-def counts_the_head(forms: Sequence[str], cand: Candidate) -> bool:
-    """ "How many fishermen": the sentence names fishermen (or a fisherman), not just a
-    word with the same stem ("protesters" is not "protest")."""
-    words = set(cand.read.tokens)
-    words |= {w[:-1] for w in words if w.endswith("s")} | {
-        w[:-2] for w in words if w.endswith("es")
-    }
-    words |= {w[:-3] + "man" for w in words if w.endswith("men")}
-    return any(form in words for form in forms)
+def counted_values(forms: Sequence[str], cand: Candidate) -> tuple[str, ...]:
+    """ "How many fishermen": the figures that count fishermen (or a fisherman), i.e. that the
+    head noun follows within HEAD_WINDOW words ("300 fishermen", "a million artillery shells",
+    "2,000 containers" counts containers, not the "satellite support" later on). A word with
+    the same stem is not the head ("protesters" is not "protest")."""
+    wanted = set(forms)
+    found = []
+    for label, start, end in cand.read.sentence.entities:
+        if label not in AMOUNTS:
+            continue
+        after = fold_tokens(cand.text[end:])[:HEAD_WINDOW]
+        within = fold_tokens(cand.text[start:end])[1:]  # "300 fishermen" tagged as one entity
+        if any(_singular_forms(w) & wanted for w in (*within, *after)):
+            found.append(cand.text[start:end])
+    return tuple(found)
+
+
+def _counting(question: Question, cand: Candidate) -> tuple[str, ...]:
+    """The values that count the head of "how many X"; for "how much X" (a mass: "how much
+    aid"), every value when the sentence names X."""
+    if "many" in fold_tokens(question.text):
+        counted = counted_values(question.head_forms, cand)
+        return tuple(v for v in cand.values if v in counted)
+    words = {f for w in cand.read.tokens for f in _singular_forms(w)}
+    return cand.values if words & set(question.head_forms) else ()
+
+
+def _singular_forms(word: str) -> set[str]:
+    forms = {word}
+    if word.endswith("s"):
+        forms |= {word[:-1], word[:-2]}
+    if word.endswith("men"):
+        forms.add(word[:-3] + "man")
+    return forms
 
 
 def _names_hold(question: Question, cand: Candidate, carried: Sequence[str]) -> bool:
