@@ -15,16 +15,18 @@ from __future__ import annotations
 import logging
 from collections.abc import Sequence
 from concurrent.futures import ThreadPoolExecutor
+from dataclasses import replace
 
 from index.candidates import Candidate, CandidatePool
 from index.compose import Quote, add_copies, compose, conflict_claims, label_for
+from index.described import described_person
 from index.embedding import Embedder
 from index.evidence import gather, named_outlets
 from index.followup import contextualize
 from index.models import CANNOT_ANSWER, Answer
-from index.question import NAME_LABELS, Question, analyse
+from index.question import NAME_LABELS, Question, Speech, analyse
 from index.retrieval import HybridRetriever
-from index.speech import Statement, answer_speech, resolve_speaker
+from index.speech import SpeechResult, Statement, answer_speech, resolve_speaker
 from index.store import Library, Store
 from index.support import dated_context, judge, word_weights
 from index.text import all_stems
@@ -69,7 +71,7 @@ class ExtractiveAnswerer:
             return result  # a greeting, or nothing to look for
         vector = embedding.result()
         if q.speech is not None:
-            return self._who_said(q, result, ids, vector, ctx.carried)
+            return self._who_said(q, result, libraries, vector, ctx.carried)
         passages = self.retriever.retrieve(ctx.query, vector, libraries, k=PASSAGES)
         candidates = self.pool.candidates(passages)
         idf, unseen = self.retriever.idf([*q.focus, *filter(None, [q.predicate])])
@@ -99,24 +101,48 @@ class ExtractiveAnswerer:
 
     # --- the three roads -----------------------------------------------------------------
     def _who_said(
-        self, q: Question, result: Answer, ids: list[int], vector: object, carried: Sequence[str]
+        self,
+        q: Question,
+        result: Answer,
+        libraries: list[Library],
+        vector: object,
+        carried: Sequence[str],
     ) -> Answer:
         assert q.speech is not None
+        ids = [lib.id for lib in libraries]
         speech = resolve_speaker(q.speech, carried)
-        found = answer_speech(
-            q, speech, self.catalog, ids, self.embedder.encode_one, vector,  # type: ignore[arg-type]
-            lambda stems: self.retriever.idf(stems)[0],
-        )  # fmt: skip
+        found = self._speech_of(q, speech, ids, vector)
+        holder = None
+        if not found.statements and speech.described:
+            holder = self._role_holder(speech.speaker, libraries)
+            if holder is not None:
+                speech = replace(speech, speaker=holder, speaker_is_name=True, described=False)
+                found = self._speech_of(q, speech, ids, vector)
         if not found.statements:
+            mentioned = speech.speaker_is_name and not speech.described
             result.note = found.note or (
                 f"The articles mention {speech.speaker} but do not quote them."
-                if speech.speaker_is_name
+                if mentioned
                 else None
             )
             return result
         quotes = self._statement_quotes(found.statements)
         add_copies(self.catalog, quotes)
         return compose(result, quotes)
+
+    def _speech_of(
+        self, q: Question, speech: Speech, ids: list[int], vector: object
+    ) -> SpeechResult:
+        return answer_speech(
+            q, speech, self.catalog, ids, self.embedder.encode_one, vector,  # type: ignore[arg-type]
+            lambda stems: self.retriever.idf(stems)[0],
+        )  # fmt: skip
+
+    def _role_holder(self, description: str, libraries: list[Library]) -> str | None:
+        """The person the articles give the asked role ("the U.S. secretary of state")."""
+        vector = self.embedder.encode_one(description)
+        passages = self.retriever.retrieve(description, vector, libraries, k=PASSAGES)
+        return described_person(description, self.pool.candidates(passages))
 
     def _evidence(
         self,

@@ -91,6 +91,7 @@ class Speech:
     verb: str
     topic: str
     listener: str | None = None
+    described: bool = False  # a role, not a name: "the U.S. secretary of state"
 
 
 @dataclass(frozen=True)
@@ -381,7 +382,11 @@ def _speech(doc: Any, root: Any, wh: str, names: tuple[Name, ...]) -> Speech | N
          if c.dep_ in ("dative", "dobj") and c.pos_ in ("PROPN", "NOUN")),
         None,
     )  # fmt: skip
-    return Speech(speaker, is_name, root.lemma_.lower(), _topic(doc, root, subject), listener)
+    # A role, not a name: "the foreign minister", "Seoul officials", "the secretary of state"
+    # (the small model tags a lowercase "secretary" a proper noun).
+    described = subject.pos_ == "NOUN" or (subject.pos_ == "PROPN" and subject.is_lower)
+    topic = _topic(doc, root, subject)
+    return Speech(speaker, is_name, root.lemma_.lower(), topic, listener, described)
 
 
 def _topic(doc: Any, root: Any, subject: Any) -> str:

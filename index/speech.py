@@ -189,7 +189,10 @@ def quoted_on(speaker: str, statements: list[Statement]) -> str:
     counts: Counter[str] = Counter()
     own = set(fold_tokens(speaker))
     for s in statements:
-        for name in set(re.findall(r"\b[A-Z][a-z]+(?:\s+[A-Z][a-z]+)*", s.text)):
+        found = re.finditer(r"\b[A-Z][a-z]+(?:\s+[A-Z][a-z]+)*", s.text)
+        # A single capitalised word opening the sentence ("The", "These") is no name.
+        names = [m.group() for m in found if m.start() > 0 or " " in m.group()]
+        for name in dict.fromkeys(names):  # in order of mention: the same line every run
             if not set(fold_tokens(name)) & own and len(name) > 2:
                 counts[name] += 1
     topics = [name for name, _ in counts.most_common(4)]

@@ -40,6 +40,10 @@ The harbour will reopen in June, Mayor Ada Lind said, and the repairs will cost 
 crowns.
 
 About 300 fishermen joined a protest at the harbour office, asking for lower fees.
+
+Harbour master Ole Dahl led an inspection of the quay on Wednesday.
+
+Dahl said the old cranes would be sold to pay for new ones.
 """,
     "storm-a.txt": """Title: Storm hits Arlen
 Source: Arlen Post
@@ -144,6 +148,40 @@ def test_a_speaker_never_quoted_on_the_topic_is_an_abstention_with_a_note(
     assert answer.abstained and answer.citations == [] and answer.answer == CANNOT_ANSWER
     assert answer.note is not None and "Ada Lind is quoted" in answer.note
     assert answer.to_json()["answer_kind"] == "abstained"
+
+
+@pytest.mark.parametrize(
+    ("question", "said"),
+    [
+        # "Harbour master Ole Dahl led an inspection": his statement names him only as "Dahl".
+        ("What did the harbour master say about the cranes?", "cranes would be sold"),
+        ("What did the councillor say about the repairs?", "cost too much"),
+    ],
+)
+def test_a_speaker_asked_for_by_role_is_the_person_given_that_role(
+    index: NewsIndex, question: str, said: str
+) -> None:
+    answer = index.ask(question)
+    assert not answer.abstained and said in answer.answer
+    assert "praised Lind" not in answer.answer and "led an inspection" not in answer.answer
+
+
+@pytest.mark.parametrize(
+    ("question", "note"),
+    [
+        ("What did the treasurer say about the pier?", "Jon Vale"),  # given the role, unquoted
+        ("What did the lighthouse inspector say about the repairs?", None),  # nobody has it
+    ],
+)
+def test_a_role_nobody_quoted_holds_is_an_abstention(
+    index: NewsIndex, question: str, note: str | None
+) -> None:
+    answer = index.ask(question)
+    assert answer.abstained and answer.citations == []
+    if note is None:
+        assert answer.note is None or "mention" not in answer.note
+    else:
+        assert answer.note is not None and note in answer.note
 
 
 def test_a_name_the_articles_never_mention_is_an_abstention(index: NewsIndex) -> None:

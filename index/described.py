@@ -1,0 +1,86 @@
+"""A speaker asked for by role ("the U.S. secretary of state", "South Korea's foreign minister")
+resolved to the person the articles give that role: a name that the role's words stand right
+before ("U.S. Secretary of State Antony Blinken") or right after, as an apposition ("Park Jin,
+South Korea's foreign minister").
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Sequence
+
+from index.candidates import Candidate
+from index.names import cased_tokens, fold_tokens, mentions
+from index.speaker_match import same_speaker
+
+# Words that may stand between the role and the name besides the role's own: a comma, "the",
+# an initial. Grammar, not tuned.
+ROLE_SLACK = 2
+# Words a role is written with or without ("secretary of state", "Korea's foreign minister").
+_FUNCTION_WORDS = frozenset({"the", "a", "an", "of", "for", "and", "s"})
+
+
+def _place_words(description: str) -> set[str]:
+    return {w.lower() for w in cased_tokens(description) if w[:1].isupper()}
+
+
+def role_words(description: str) -> list[str]:
+    """The words a role must show: "the U.S. secretary of state" -> us, secretary, state."""
+    return [w for w in fold_tokens(description) if w not in _FUNCTION_WORDS]
+
+
+def described_person(description: str, candidates: Sequence[Candidate]) -> str | None:
+    """The person the sentences give the role most often, if one leads; None when none is
+    given it or two people are given it equally often."""
+    wanted = role_words(description)
+    loose = _place_words(description)
+    if not wanted:
+        return None
+    votes: Counter[str] = Counter()  # the fullest form of each person's name: sentences
+    for cand in candidates:
+        for name in _given_the_role(wanted, cand, loose):
+            same = next((k for k in votes if same_speaker(k, name, "person")), None)
+            if same is not None and len(name) > len(same):
+                votes[name] = votes.pop(same)
+                same = name
+            votes[same or name] += 1
+    ranked = votes.most_common(2)
+    if not ranked or (len(ranked) == 2 and ranked[0][1] == ranked[1][1]):
+        return None
+    return ranked[0][0]
+
+
+def _given_the_role(wanted: list[str], cand: Candidate, loose: set[str]) -> list[str]:
+    """The people of a sentence the role's words stand right before ("Councillor Bo Stam",
+    "treasurer Jon Vale") or after, as an apposition ("Park Jin, South Korea's foreign
+    minister"), with no other person between."""
+    text = cand.text
+    people = [(a, b) for label, a, b in cand.read.sentence.entities if label == "PERSON"]
+    reach = len(wanted) + ROLE_SLACK
+    found = []
+    for i, (start, end) in enumerate(people):
+        left = people[i - 1][1] if i > 0 else 0
+        right = people[i + 1][0] if i + 1 < len(people) else len(text)
+        titled, name = _split_title(text[start:end], wanted)
+        before = [*fold_tokens(text[left:start]), *titled][-reach:]
+        apposition = text[end:right].lstrip().startswith(",")
+        after = fold_tokens(text[end:right])[:reach] if apposition else []
+        if name and (_holds(wanted, before, loose) or _holds(wanted, after, loose)):
+            found.append(name)
+    return found
+
+
+def _split_title(entity: str, wanted: list[str]) -> tuple[list[str], str]:
+    """ "Councillor Bo Stam" -> (["councillor"], "Bo Stam"): the model may tag a title as part
+    of the name."""
+    words = entity.split()
+    title = []
+    while len(words) > 1 and fold_tokens(words[0]) and set(fold_tokens(words[0])) <= set(wanted):
+        title += fold_tokens(words.pop(0))
+    return title, " ".join(words)
+
+
+def _holds(wanted: list[str], tokens: list[str], loose: set[str]) -> bool:
+    """Every role word is among the tokens; capitalised (place) words loosely ("Korean" in
+    "Korea's"), others exactly ("council" is no "councillor")."""
+    return all(w in tokens or (w in loose and mentions(w, tokens, "GPE")) for w in wanted)
