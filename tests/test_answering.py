@@ -213,6 +213,9 @@ def test_a_fact_of_the_asked_type_is_answered(
         "When did Bo Stam join the council?",  # no date for it
         "Who won the Arlen mayoral election?",  # names in the articles, fact not
         "When did Eva Rask arrive in Malmo?",  # an arrival, but in Lund
+        "When did Rask leave Lund?",  # her arrival there is another event
+        "When did Mayor Ada Lind close the harbour?",  # its reopening is another event
+        "When did the storm end in Arlen?",  # the night it struck is another
         "When did Ida Berg run the training camp?",  # how long it lasted, not when
         "How many sponsors met the board after the regatta?",  # "the two" counts nothing
         "How many boats does the rowing club own?",  # "40 berths for the club's boats"
