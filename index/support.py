@@ -27,7 +27,7 @@ from index.claims import add_agreement, find_conflicts, is_twin, same_answer
 from index.names import all_words_in, fold_tokens, mentions, name_parts
 from index.question import AMOUNTS, PEOPLE, TIMES, Question
 from index.text import STOPWORDS
-from index.values import Value, is_duration, read_value
+from index.values import CURRENCY_WORDS, Value, is_duration, read_value
 
 # Score = dense similarity, coverage of the question's words (sentence, passage), relation.
 W_DENSE = 0.55
@@ -87,6 +87,12 @@ _PRONOUNS = frozenset({"he", "she", "it", "they", "his", "her", "its", "their"})
 # following year", "at the time", "then".
 _REFERRING_BACK = frozenset("that same following previous time then".split())
 _YEAR = re.compile(r"(?:1[89]|20)\d\d")
+_QUARTER_CODE = re.compile(r"\bQ([1-4])\b")
+_ORDINALS = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4,
+             "4th": 4}  # fmt: skip
+_QUARTER_WORD = re.compile(
+    r"\b(first|1st|second|2nd|third|3rd|fourth|4th)[ -](?:fiscal )?quarter\b", re.I
+)
 
 
 @dataclass(frozen=True)
@@ -318,13 +324,23 @@ def _event_holds(question: Question, cand: Candidate) -> bool:
 def _figures_hold(question: Question, cand: Candidate) -> bool:
     """A year the question states is in the passage, its title or its date (a passage that
     never says which year it speaks of cannot answer "who won in 2019"), and the sentence does
-    not speak of other years only."""
+    not speak of other years (or quarters of a year) only."""
+    asked, said = quarters_in(question.text), quarters_in(cand.text)
+    if asked and said and not asked & said:
+        return False  # "revenue in Q2" is not answered by the first quarter's figure
     years = [n for n in question.numbers if _YEAR.fullmatch(n)]
     if not years:
         return True
     tokens = set(cand.chunk.tokens) | set(fold_tokens(cand.article.published or ""))
     own = {t for t in cand.read.tokens if _YEAR.fullmatch(t)}
     return all(year in tokens and (not own or year in own) for year in years)
+
+
+def quarters_in(text: str) -> set[int]:
+    """The quarters of a year a text names: "Q2", "second quarter", "2nd quarter"."""
+    found = {int(q) for q in _QUARTER_CODE.findall(text)}
+    found |= {_ORDINALS[w.lower()] for w in _QUARTER_WORD.findall(text)}
+    return found
 
 
 def answer_values(question: Question, cand: Candidate) -> tuple[str, ...]:
@@ -339,6 +355,8 @@ def answer_values(question: Question, cand: Candidate) -> tuple[str, ...]:
     asks_date = asks_for_date(question)
     asks_length = question.wh == "how_many" and question.expects == TIMES
     for i, (label, text) in enumerate(cand.read.entities):
+        if label == "CARDINAL" and "MONEY" in question.expects and _before_currency(cand, i):
+            label = "MONEY"  # the small model tags "8 million euros" a bare number
         if label not in question.expects and not (label == "NAME" and names_asked):
             continue
         if label == "CARDINAL" and _refers_to_counted(cand, i):
@@ -350,6 +368,12 @@ def answer_values(question: Question, cand: Candidate) -> tuple[str, ...]:
             continue
         found.append(text)
     return tuple(dict.fromkeys(found))
+
+
+def _before_currency(cand: Candidate, index: int) -> bool:
+    end = cand.read.sentence.entities[index][2]
+    after = fold_tokens(cand.text[end:])
+    return bool(after) and after[0] in CURRENCY_WORDS
 
 
 def _refers_to_counted(cand: Candidate, index: int) -> bool:

@@ -55,6 +55,13 @@ _COUNTS = frozenset({
     *"thirteen fourteen fifteen sixteen seventeen eighteen nineteen twenty thirty forty fifty "
     "sixty seventy eighty ninety".split(),
 })  # fmt: skip
+# Names of currencies, which make a bare figure before them an amount of money.
+CURRENCY_WORDS = frozenset(
+    "euro euros dollar dollars pound pounds sterling yen yuan renminbi rupee rupees franc francs "
+    "peso pesos rouble roubles ruble rubles won krona kronor krone kroner crown crowns real reais "
+    "rand lira lire shekel shekels dinar dinars dirham dirhams riyal riyals baht ringgit zloty "
+    "zlotys forint forints koruna hryvnia hryvnias naira cent cents pence".split()
+)
 # Words that turn a length of time into a point in time ("two days ago", "a week later").
 _ANCHORS = frozenset("ago later earlier before after since".split())
 

@@ -104,6 +104,12 @@ The regatta's sponsors met the club's board after the race, and the two agreed t
 
 Coach Ida Berg ran a three-week training camp for the juniors.
 """,
+    "boatworks.txt": """Title: Boatworks posts results
+Source: Lake Courier
+Date: 2024-07-30
+
+Boatworks reported revenue of 8 million euros in the first quarter, up from a year earlier.
+""",
     "echo.txt": """Title: Lighthouse keeper retires
 Source: Coast Notes
 Date: 2024-03-01
@@ -197,6 +203,7 @@ def test_a_name_the_articles_never_mention_is_an_abstention(index: NewsIndex) ->
         ("How much will the harbour repairs cost?", "12 million"),
         ("When will the harbour reopen?", "June"),
         ("How much does a crossing on the old ferry cost?", "2.40"),  # a number, then its unit
+        ("What was Boatworks' revenue in Q1 2024?", "8 million"),  # Q1; euros tagged a number
     ],
 )
 def test_a_fact_of_the_asked_type_is_answered(
@@ -213,6 +220,7 @@ def test_a_fact_of_the_asked_type_is_answered(
         "When did Bo Stam join the council?",  # no date for it
         "Who won the Arlen mayoral election?",  # names in the articles, fact not
         "When did Eva Rask arrive in Malmo?",  # an arrival, but in Lund
+        "What was Boatworks' revenue in Q2 2024?",  # the first quarter's is no answer
         "When did Rask leave Lund?",  # her arrival there is another event
         "When did Mayor Ada Lind close the harbour?",  # its reopening is another event
         "When did the storm end in Arlen?",  # the night it struck is another
