@@ -47,6 +47,7 @@ from typing import Any
 
 from index.cues import CUE_LEMMAS, Cue, find_cues
 from index.frames import find_frames
+from index.labels import find_label
 from index.mentions import Discourse, Speaker
 from index.nlp import ParsedArticle, parse_articles
 from index.quotes import QuoteMask
@@ -132,6 +133,9 @@ def _analyze(parsed: ParsedArticle) -> ArticleAnalysis:
             for c in cues
         ]  # fmt: skip
         frames = [f for f in frames if f.token.i not in {c.token.i for c in cues}]
+        label = find_label(sentence, [c.content for c in [*cues, *frames] if not c.nested])
+        if label is not None:
+            frames.append(label)
         # A report inside another's statement is theirs to report (precision 3/8 on dev)
         for cue in [c for c in cues if not c.nested] + frames:
             for subject in _joint_subjects(cue.subject):

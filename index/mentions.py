@@ -292,6 +292,11 @@ class Discourse:
                 named = self._name(child)
                 if named:
                     return Speaker(named[0], named[1], _text(named[2]))
+        if subject.is_title and fold(subject.text) in self.person_words:
+            # a word of a person's full name, tagged a noun ("Pence blames media for ...")
+            named = self._name(subject)
+            if named:
+                return Speaker(named[0], named[1], _text(named[2]))
         return self._description(subject, sentence)
 
     def _pronoun(

@@ -1,0 +1,99 @@
+"""Who said what, construction by construction: a short text, the sentence asked about, and the
+speaker and kind of speech expected (or no speaker at all)."""
+
+from __future__ import annotations
+
+import pytest
+from support.attribution import attributions_at, describe
+
+from index.attribution import analyze_article, same_speaker
+
+# (text, a fragment of the sentence, the speaker, the kind of speech)
+SPEAKERS = [
+    # speech acts that take a side on their object
+    (
+        "Senator Ruth Calder spoke in Albany.\n\nCalder defended her decision to close the bridge.",
+        "defended her decision",
+        "Ruth Calder",
+        "reported",
+    ),
+    (
+        "Governor Mark Ellis rejected the union's offer on Tuesday.",
+        "rejected",
+        "Mark Ellis",
+        "reported",
+    ),
+    (
+        "Mayor Ana Ruiz has endorsed Tom Reyes for the Senate seat.",
+        "endorsed",
+        "Ana Ruiz",
+        "reported",
+    ),
+    (
+        "Senator Paul Hardy opposes the new pipeline through the valley.",
+        "opposes",
+        "Paul Hardy",
+        "reported",
+    ),
+    (
+        "Ellen Park thanked the volunteers for their work during the flood.",
+        "thanked",
+        "Ellen Park",
+        "reported",
+    ),
+    (
+        "Representative Joe Lind challenged the figures in the budget report.",
+        "challenged",
+        "Joe Lind",
+        "reported",
+    ),
+    (
+        "Dean Alvarez reminded voters that the school tax would rise.",
+        "reminded",
+        "Dean Alvarez",
+        "reported",
+    ),
+    # speaker labels: a transcript's capitals, a headline's name, a verb of saying first
+    (
+        "CLINTON: I believe this is the most important job in the world.",
+        "CLINTON",
+        "Clinton",
+        "reported",
+    ),
+    ("Obama: I’m Optimistic Americans Will Say No to Trump.", "Optimistic", "Obama", "reported"),
+    (
+        "The debate ran for two hours.\n\nContinued Stone: “So I think it’s a very real problem.”",
+        "Continued Stone",
+        "Stone",
+        "direct",
+    ),
+    # a word of a person's full name that the tagger calls a noun is still that person
+    (
+        "Sean Hannity spoke on Fox.\n\nHannity said the polls were wrong.",
+        "Hannity said",
+        "Sean Hannity",
+        "reported",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "fragment", "speaker", "kind"), SPEAKERS)
+def test_construction_names_its_speaker(text: str, fragment: str, speaker: str, kind: str) -> None:
+    found = attributions_at(analyze_article(text), text, fragment)
+    assert any(
+        same_speaker(speaker, a.speaker, a.speaker_kind) and a.kind == kind for a in found
+    ), describe(found)
+
+
+# (text, a fragment of a sentence that attributes nothing to anyone named)
+NO_SPEAKER = [
+    ("The Latest: Sanders wins the Minnesota caucuses.", "Latest"),
+    ("Bernie Sanders: 1,501.", "1,501"),
+    ("CORRECTION: An earlier version of this article misstated the date.", "CORRECTION"),
+]
+
+
+@pytest.mark.parametrize(("text", "fragment"), NO_SPEAKER)
+def test_construction_names_no_speaker(text: str, fragment: str) -> None:
+    found = attributions_at(analyze_article(text), text, fragment)
+    assert not [a for a in found if a.speaker_kind in ("person", "org")], describe(found)
