@@ -67,6 +67,15 @@ SPEAKERS = [
         "Stone",
         "direct",
     ),
+    # he/she past the pronoun window: the latest person named, a speaker ("Friday" is no one)
+    (
+        "Mayor Ruth Calder said the bridge would close for a month.\n\n"
+        "The council meets on Friday to vote on the budget.\n\n"
+        "\u201cThere is no other safe way,\u201d she said.",
+        "no other safe way",
+        "Ruth Calder",
+        "direct",
+    ),
     # a word of a person's full name that the tagger calls a noun is still that person
     (
         "Sean Hannity spoke on Fox.\n\nHannity said the polls were wrong.",
@@ -87,6 +96,13 @@ def test_construction_names_its_speaker(text: str, fragment: str, speaker: str, 
 
 # (text, a fragment of a sentence that attributes nothing to anyone named)
 NO_SPEAKER = [
+    # the latest person named before "he" is no speaker: he stays unresolved
+    (
+        "Mayor Ruth Calder said the bridge would close for a month.\n\n"
+        "Her deputy, Tom Reyes, was in the hall on Monday.\n\n"
+        "\u201cThere is no other safe way,\u201d he said.",
+        "no other safe way",
+    ),
     ("The Latest: Sanders wins the Minnesota caucuses.", "Latest"),
     ("Bernie Sanders: 1,501.", "1,501"),
     ("CORRECTION: An earlier version of this article misstated the date.", "CORRECTION"),
