@@ -1,7 +1,8 @@
 """Cues of attribution in one parsed sentence: who (the subject token) said what (a char span).
 
-A cue is a verb of saying (or of stated belief) picked by its lemma, with a subject and a
-complement that carries what was said:
+A cue is a verb of saying (or of stated belief) picked by its lemma, or any verb with a
+that-clause whose subject is a name or a pronoun ("X hopes that ...", "X made clear that ..."),
+with a subject and a complement that carries what was said:
 - a clause: "X said (that) ...", "..., X said.", "..., said X.", "X told reporters ...";
 - an object, with "as" or "to" after it: "X criticized Y", "X described Y as Z", "X urged Y to";
 - a parenthetical: "The U.S., he said, would respond." (the cue hangs off the clause it reports);
@@ -73,6 +74,9 @@ _SPEAKER_PRONOUNS_EXCLUDED = frozenset({"i", "me", "we", "us", "you"})
 _NOT_SPEAKER_LABELS = frozenset(
     {"DATE", "TIME", "CARDINAL", "ORDINAL", "QUANTITY", "MONEY", "PERCENT"}
 )
+# Subjects that make any verb with a that-clause a cue: a name or a pronoun for one ("Sanders
+# made clear that ...", "he hopes that ..."), not a finding ("the data imply that ...").
+_NAMED = frozenset({"PROPN", "PRON"})
 _RELATIVE_PRONOUNS = frozenset({"who", "that", "which"})
 # Where a reported cue's verb may hang to be a nested report of its own.
 _NESTED_DEPS = frozenset({"ccomp", "conj", "xcomp"})
@@ -117,6 +121,13 @@ def _finite_clause(token: Any) -> bool:
     not a small clause ("found itself playing host")."""
     return token.dep_ == "ccomp" and any(
         c.dep_ in ("nsubj", "nsubjpass", "mark") or c.lower_ == "that" for c in token.children
+    )
+
+
+def _that_clause(token: Any) -> bool:
+    """A clause complement opened by "that" ("hopes that ...", "made clear that ...")."""
+    return token.dep_ == "ccomp" and any(
+        c.dep_ == "mark" and c.lower_ == "that" for c in token.children
     )
 
 
@@ -220,7 +231,8 @@ def _in_dateline(token: Any, sentence: Any) -> bool:
 
 def _cue_of_verb(token: Any, sentence: Any) -> Cue | None:
     lemma = token.lemma_.lower()
-    if token.pos_ != "VERB" or lemma not in CUE_LEMMAS:
+    attitude = lemma not in CUE_LEMMAS and any(_that_clause(c) for c in token.children)
+    if token.pos_ != "VERB" or not (lemma in CUE_LEMMAS or attitude):
         return None
     if _is_passive(token) or (token.tag_ == "VBN" and _agent(token) is not None):
         subject = _agent(token) if _as_clause(token) else None
@@ -228,7 +240,7 @@ def _cue_of_verb(token: Any, sentence: Any) -> Cue | None:
         subject = _subject(token)
     if subject is None or subject.lower_ in _SPEAKER_PRONOUNS_EXCLUDED:
         return None
-    if subject.ent_type_ in _NOT_SPEAKER_LABELS:
+    if subject.ent_type_ in _NOT_SPEAKER_LABELS or (attitude and subject.pos_ not in _NAMED):
         return None
     if lemma in BELIEF_LEMMAS and not any(_finite_clause(c) for c in token.children):
         return None

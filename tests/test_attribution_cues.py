@@ -53,6 +53,19 @@ SPEAKERS = [
         "Dean Alvarez",
         "reported",
     ),
+    # any verb with a that-clause and a named subject states what its subject holds
+    (
+        "Senator Paul Hardy made clear that he would vote against the bill.",
+        "made clear",
+        "Paul Hardy",
+        "reported",
+    ),
+    (
+        "Governor Lina Marsh hopes that the bridge will reopen by June.",
+        "hopes that",
+        "Lina Marsh",
+        "reported",
+    ),
     # speaker labels: a transcript's capitals, a headline's name, a verb of saying first
     (
         "CLINTON: I believe this is the most important job in the world.",
@@ -96,6 +109,7 @@ def test_construction_names_its_speaker(text: str, fragment: str, speaker: str, 
 
 # (text, a fragment of a sentence that attributes nothing to anyone named)
 NO_SPEAKER = [
+    ("The new figures imply that the school tax will rise next year.", "imply that"),
     # the latest person named before "he" is no speaker: he stays unresolved
     (
         "Mayor Ruth Calder said the bridge would close for a month.\n\n"
