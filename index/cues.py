@@ -6,7 +6,9 @@ with a subject and a complement that carries what was said:
 - a clause: "X said (that) ...", "..., X said.", "..., said X.", "X told reporters ...";
 - an object, with "as" or "to" after it: "X criticized Y", "X described Y as Z", "X urged Y to";
 - a parenthetical: "The U.S., he said, would respond." (the cue hangs off the clause it reports);
-- "according to X": X is the speaker of the clause "according" modifies.
+- "according to X": X is the speaker of the clause "according" modifies;
+- a clause the parse hangs elsewhere: on the noun in "said in a statement that ...", or a word
+  before the cue ("No, Sanders said.").
 Subjects come from the parse: the verb's own nsubj, the verb it is conjoined to or a participle
 of ("..., saying ..."), or the noun a "who said" clause modifies. Passive cues ("was told") and
 first or second person subjects (speech inside a quote) are not attributions.
@@ -124,9 +126,9 @@ def _finite_clause(token: Any) -> bool:
     )
 
 
-def _that_clause(token: Any) -> bool:
+def _that_clause(token: Any, deps: tuple[str, ...] = ("ccomp",)) -> bool:
     """A clause complement opened by "that" ("hopes that ...", "made clear that ...")."""
-    return token.dep_ == "ccomp" and any(
+    return token.dep_ in deps and any(
         c.dep_ == "mark" and c.lower_ == "that" for c in token.children
     )
 
@@ -168,6 +170,8 @@ def _complement(verb: Any, subject: Any, lemma: str) -> list[Any]:
     if lemma not in OBJECT_LEMMAS:
         objects = [o for o in objects if _quoted(o)]
         preps = [p for p in preps if _quoted(p)]
+    if not clauses and not objects:
+        clauses = _hung_clauses(verb)
     if clauses:
         # "told reporters that ..." / "urged North Korea to cancel ...": an object right before
         # an infinitive clause is part of what was said; a listener before a that-clause is not.
@@ -176,6 +180,17 @@ def _complement(verb: Any, subject: Any, lemma: str) -> list[Any]:
     else:
         parts = objects + preps
     return [p for p in parts if p.i != subject.i]
+
+
+def _hung_clauses(verb: Any) -> list[Any]:
+    """What was said where the parse hangs it off another word: a that-clause on the noun of
+    "said in a statement that ...", or a word before the cue ("Sorry, Sanders said.")."""
+    clauses = [
+        c for p in verb.children if p.dep_ == "prep"
+        for o in p.children if o.dep_ == "pobj"
+        for c in o.children if _that_clause(c, ("acl", "ccomp"))
+    ]  # fmt: skip
+    return clauses or [c for c in verb.children if c.dep_ == "intj" and c.i < verb.i]
 
 
 def _span_of(tokens: list[Any]) -> tuple[int, int] | None:

@@ -66,6 +66,19 @@ SPEAKERS = [
         "Lina Marsh",
         "reported",
     ),
+    # what was said, hung by the parse off another word
+    (
+        "Campaign manager John Weaver says in a statement that the race is now a four-man contest.",
+        "in a statement",
+        "John Weaver",
+        "reported",
+    ),
+    (
+        "Senator Bernie Sanders spoke in Iowa.\n\nNo, Sanders said.",
+        "No, Sanders",
+        "Bernie Sanders",
+        "reported",
+    ),
     # speaker labels: a transcript's capitals, a headline's name, a verb of saying first
     (
         "CLINTON: I believe this is the most important job in the world.",
