@@ -8,7 +8,8 @@ with a subject and a complement that carries what was said:
 - a parenthetical: "The U.S., he said, would respond." (the cue hangs off the clause it reports);
 - "according to X": X is the speaker of the clause "according" modifies;
 - a clause the parse hangs elsewhere: on the noun in "said in a statement that ...", or a word
-  before the cue ("No, Sanders said.").
+  before the cue ("No, Sanders said."); or, with nothing else, the words after the cue when
+  they hold a quote ('X called the orders "quite dangerous."').
 Subjects come from the parse: the verb's own nsubj, the verb it is conjoined to or a participle
 of ("..., saying ..."), or the noun a "who said" clause modifies. Passive cues ("was told") and
 first or second person subjects (speech inside a quote) are not attributions.
@@ -179,6 +180,10 @@ def _complement(verb: Any, subject: Any, lemma: str) -> list[Any]:
         parts = clauses + keep
     else:
         parts = objects + preps
+    if not parts and any(t.text in _QUOTE_MARKS for t in verb.subtree if t.i > verb.i):
+        # 'called the orders "quite dangerous"', 'called that "beyond preposterous"': words
+        # quoted after the cue, wherever the parse hangs them, are what was said
+        parts = [c for c in verb.children if c.i > verb.i and c.dep_ != "punct"]
     return [p for p in parts if p.i != subject.i]
 
 
@@ -188,7 +193,7 @@ def _hung_clauses(verb: Any) -> list[Any]:
     clauses = [
         c for p in verb.children if p.dep_ == "prep"
         for o in p.children if o.dep_ == "pobj"
-        for c in o.children if _that_clause(c, ("acl", "ccomp"))
+        for c in o.children if _that_clause(c, ("acl", "ccomp", "relcl"))
     ]  # fmt: skip
     return clauses or [c for c in verb.children if c.dep_ == "intj" and c.i < verb.i]
 

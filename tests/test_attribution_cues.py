@@ -79,6 +79,19 @@ SPEAKERS = [
         "Bernie Sanders",
         "reported",
     ),
+    (
+        "The State Department said for the first time that “top secret” intelligence had "
+        "passed through the server.",
+        "for the first time",
+        "State Department",
+        "mixed",
+    ),
+    (
+        'Former Florida governor Jeb Bush called the use of executive orders "quite dangerous."',
+        "executive orders",
+        "Jeb Bush",
+        "mixed",
+    ),
     # speaker labels: a transcript's capitals, a headline's name, a verb of saying first
     (
         "CLINTON: I believe this is the most important job in the world.",
