@@ -53,6 +53,13 @@ SPEAKERS = [
         "Dean Alvarez",
         "reported",
     ),
+    # verbs of saying with what they demand
+    (
+        "Senator Paul Hardy called for a ban on the new pipeline.",
+        "called for",
+        "Paul Hardy",
+        "reported",
+    ),
     # any verb with a that-clause and a named subject states what its subject holds
     (
         "Senator Paul Hardy made clear that he would vote against the bill.",
