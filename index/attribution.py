@@ -137,9 +137,12 @@ def _analyze(parsed: ParsedArticle) -> ArticleAnalysis:
             for c in cues
         ]  # fmt: skip
         frames = [f for f in frames if f.token.i not in {c.token.i for c in cues}]
-        label = find_label(sentence, [c.content for c in [*cues, *frames] if not c.nested])
+        # A speaker label owns its line: a cue after it is what the labelled speaker reports
+        # ("Bill Clinton: Hillary thinks ..."), as with any cue inside another's words.
+        label = find_label(sentence, [f.content for f in frames])
         if label is not None:
             frames.append(label)
+            cues = [replace(c, nested=c.nested or c.token.i in label.content_tokens) for c in cues]
         # A report inside another's statement is theirs to report (precision 3/8 on dev)
         for cue in [c for c in cues if not c.nested] + frames:
             for subject in _joint_subjects(cue.subject):

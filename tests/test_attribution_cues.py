@@ -156,6 +156,12 @@ NO_SPEAKER = [
 ]
 
 
+def test_a_speaker_label_owns_the_cues_after_it() -> None:
+    text = "Bill Clinton: Hillary thinks the federal government requires too many tests."
+    found = attributions_at(analyze_article(text), text, "federal government")
+    assert [a.speaker for a in found] == ["Bill Clinton"], describe(found)
+
+
 @pytest.mark.parametrize(("text", "fragment"), NO_SPEAKER)
 def test_construction_names_no_speaker(text: str, fragment: str) -> None:
     found = attributions_at(analyze_article(text), text, fragment)
