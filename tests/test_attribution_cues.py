@@ -122,6 +122,14 @@ SPEAKERS = [
         "Ruth Calder",
         "direct",
     ),
+    # any finite verb with a named subject, and a comma or colon, before a quote frames it
+    (
+        "Governor John Kasich spoke in Ohio.\n\n"
+        "Kasich resisted: “Ohio governors do not have the power to suspend the law.”",
+        "Ohio governors",
+        "John Kasich",
+        "direct",
+    ),
     # a word of a person's full name that the tagger calls a noun is still that person
     (
         "Sean Hannity spoke on Fox.\n\nHannity said the polls were wrong.",
@@ -142,6 +150,7 @@ def test_construction_names_its_speaker(text: str, fragment: str, speaker: str, 
 
 # (text, a fragment of a sentence that attributes nothing to anyone named)
 NO_SPEAKER = [
+    ("The council met on Monday.\n\nThe hall stayed full, “as it always does.”", "hall stayed"),
     ("The new figures imply that the school tax will rise next year.", "imply that"),
     # the latest person named before "he" is no speaker: he stays unresolved
     (
