@@ -130,6 +130,18 @@ SPEAKERS = [
         "John Kasich",
         "direct",
     ),
+    (
+        "Senator Paul Hardy, in a statement: “The bill is dead and we will not revive it.”",
+        "The bill is dead",
+        "Paul Hardy",
+        "direct",
+    ),
+    (
+        "Paul Hardy, the senator from Ohio: “The bill is dead.”",
+        "The bill is dead",
+        "Paul Hardy",
+        "direct",
+    ),
     # a word of a person's full name that the tagger calls a noun is still that person
     (
         "Sean Hannity spoke on Fox.\n\nHannity said the polls were wrong.",
