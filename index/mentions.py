@@ -23,9 +23,12 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from index.cues import headline_like
+from index.genders import GENDERED as _GENDERED
+from index.genders import article_genders
 from index.nlp import ParsedArticle
 from index.quotes import QuoteMask
 from index.speaker_match import HONORIFICS, fold, same_speaker
+from index.speech_nouns import SPEECH_NOUNS
 
 # Sentences back (the current one included) that he/she may reach for an antecedent. Set on
 # PolNeAR train (first 150 articles; benchmarks/attribution.py --split train --limit 150):
@@ -52,12 +55,7 @@ AMBIGUOUS_RATIO = 2
 _NAME_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "FAC"})
 _NOT_NAMES = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "QUANTITY", "MONEY", "PERCENT"})
 _ORG_LABELS = frozenset({"ORG", "GPE", "FAC", "LOC"})
-_PERSON_PRONOUNS = frozenset({"he", "she", "him", "her"})
-_GENDERED = {
-    "he": "he", "him": "he", "his": "he", "himself": "he",
-    "she": "she", "her": "she", "hers": "she", "herself": "she",
-}  # fmt: skip
-_TITLE_GENDER = {"mr": "he", "mrs": "she", "ms": "she", "miss": "she"}
+_PERSON_PRONOUNS = frozenset({"he", "she", "him", "her", "his"})
 _ORG_PRONOUNS = frozenset({"it"})
 _PLURAL_PRONOUNS = frozenset({"they", "them"})
 _DEFINITE = frozenset({"the", "this", "that"})
@@ -114,6 +112,16 @@ def _is_subject(token: Any) -> bool:
     return token.dep_ in ("nsubj", "nsubjpass")
 
 
+def _speech_owner(noun: Any) -> Any | None:
+    """The possessive owner of a noun of saying ("Smith's statement"), if any."""
+    if noun.pos_ != "NOUN" or noun.lemma_.lower() not in SPEECH_NOUNS:
+        return None
+    owner = next((c for c in noun.children if c.dep_ == "poss"), None)
+    if owner is None or owner.lower_ in ("my", "our", "your", "its", "their"):
+        return None
+    return owner
+
+
 class Discourse:
     """The named mentions and speakers of one article, for resolving a cue's subject."""
 
@@ -150,38 +158,7 @@ class Discourse:
                 named = self._name(token)
                 if named:
                     self.mentions.append(self._mention(token, *named))
-        self.gender = self._genders(parsed)
-
-    def _genders(self, parsed: ParsedArticle) -> dict[str, str]:
-        """'he' or 'she' for the people this article refers to unambiguously: in sentences that
-        name one person only, as their subject and outside quotes, the gendered pronouns after
-        the name (outside quotes too) vote for that person."""
-        votes: dict[str, Counter[str]] = defaultdict(Counter)
-        by_sentence: dict[int, list[Mention]] = defaultdict(list)
-        for mention in self.mentions:
-            if mention.kind == "person":
-                by_sentence[mention.sentence].append(mention)
-        for index, mentions in by_sentence.items():
-            if len({m.name for m in mentions}) != 1 or not any(
-                m.subject and not m.quoted for m in mentions
-            ):
-                continue
-            first = mentions[0].position
-            for token in parsed.sentences[index]:
-                pronoun = token.i > first and token.lower_ in _GENDERED
-                if pronoun and self.mask.region_at(token.idx) is None:
-                    votes[mentions[0].name][_GENDERED[token.lower_]] += 1
-        for mention in self.mentions:
-            # "Mr. Trump", "Mrs. Clinton": a courtesy title says as much as a pronoun does
-            title = self.doc[mention.position - 1].lower_.rstrip(".") if mention.position else ""
-            if mention.kind == "person" and title in _TITLE_GENDER:
-                votes[mention.name][_TITLE_GENDER[title]] += 1
-        genders = {}
-        for name, count in votes.items():
-            (top, n), *rest = count.most_common()
-            if not rest or n >= 2 * rest[0][1]:
-                genders[name] = top
-        return genders
+        self.gender = article_genders(self.mentions, parsed, self.mask)
 
     def _short_forms(self) -> dict[str, str]:
         """A full name whose last two or more words are also a full name of this article drops
@@ -300,6 +277,10 @@ class Discourse:
                 named = self._name(child)
                 if named:
                     return Speaker(named[0], named[1], _text(named[2]))
+        owner = _speech_owner(subject)
+        if owner is not None:
+            # "Smith's remarks said", "the ministry's statement said": the owner said it
+            return self.resolve(owner, sentence)
         if subject.is_title and fold(subject.text) in self.person_words:
             # a word of a person's full name, tagged a noun ("Pence blames media for ...")
             named = self._name(subject)

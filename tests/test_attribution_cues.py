@@ -122,6 +122,20 @@ SPEAKERS = [
         "Ruth Calder",
         "direct",
     ),
+    # the possessive owner of a noun of saying said it
+    (
+        "The Interior Ministry closed the road.\n\n"
+        "The ministry's statement said the border would stay closed.",
+        "border would stay closed",
+        "Interior Ministry",
+        "reported",
+    ),
+    (
+        "Senator Paul Hardy spoke.\n\nHis statement said the bill was dead.",
+        "His statement",
+        "Paul Hardy",
+        "reported",
+    ),
     # any finite verb with a named subject, and a comma or colon, before a quote frames it
     (
         "Governor John Kasich spoke in Ohio.\n\n"
