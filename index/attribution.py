@@ -16,8 +16,11 @@ pronoun, descriptor ("the ministry" -> the organisation named earlier), continua
 of a direct quote whose cue is in a neighbouring sentence) or unresolved.
 
 Rules (see ``index.cues`` for the grammar of one cue):
-- A cue is a verb whose lemma is in ``CUE_LEMMAS`` (speech and a few belief verbs), with a
-  subject and something said (a clause, an object, a quote), or "according to X".
+- A cue is a verb whose lemma is in ``CUE_LEMMAS`` (speech and a few belief verbs), or any
+  verb with a that-clause and a name or pronoun as subject, with a subject and something said
+  (a clause, an object, a quote); "according to X"; a noun of saying (index.speech_nouns); a
+  quote frame the parse missed (index.frames); a speaker label ("CLINTON: ...",
+  index.labels).
 - A cue inside what another cue reports is not an attribution of its own: in "the State
   Department said Blinken condemned X", the sentence is the department's statement, not
   Blinken's. The answerer shows a sentence as X's words only when X said it, and the outer
@@ -27,10 +30,11 @@ Rules (see ``index.cues`` for the grammar of one cue):
 - Speakers are people (PERSON), organisations (ORG, GPE, FAC) or groups (NORP such as
   "Republicans", and descriptions such as "Seoul officials"); kinds are voted over the article.
   Joint subjects ("Blinken and Park said") give one attribution each. Datelines ("WASHINGTON
-  (AP) —") and Title Case headline lines give no speakers.
+  (AP) —") and Title Case headline lines give no speakers, save a speaker label ("Obama: ...").
 - Pronouns resolve to the nearest earlier speaker or named subject of the right sort (he/she:
   a person whose gender the article does not contradict; it: an organisation; they: a group or
-  an organisation) within two sentences; a definite description ("the department", "the
+  an organisation) within two sentences, else he/she to the latest person named within three
+  if that person is a speaker; a definite description ("the department", "the
   minister", "the report") to the latest earlier name or speaker whose own words or title hold
   its head noun; a surname to the article's most frequent full name ending with it.
 - Sentences of a direct quote without a cue of their own take the speaker of the quote: the
@@ -47,6 +51,7 @@ from typing import Any
 
 from index.cues import CUE_LEMMAS, Cue, find_cues
 from index.frames import find_frames
+from index.labels import find_label
 from index.mentions import Discourse, Speaker
 from index.nlp import ParsedArticle, parse_articles
 from index.quotes import QuoteMask
@@ -132,6 +137,12 @@ def _analyze(parsed: ParsedArticle) -> ArticleAnalysis:
             for c in cues
         ]  # fmt: skip
         frames = [f for f in frames if f.token.i not in {c.token.i for c in cues}]
+        # A speaker label owns its line: a cue after it is what the labelled speaker reports
+        # ("Bill Clinton: Hillary thinks ..."), as with any cue inside another's words.
+        label = find_label(sentence, [f.content for f in frames])
+        if label is not None:
+            frames.append(label)
+            cues = [replace(c, nested=c.nested or c.token.i in label.content_tokens) for c in cues]
         # A report inside another's statement is theirs to report (precision 3/8 on dev)
         for cue in [c for c in cues if not c.nested] + frames:
             for subject in _joint_subjects(cue.subject):

@@ -8,7 +8,8 @@ quote's closing mark, whatever the parse made of them:
   saying, or any verb in the past or present tense right after its subject, which news style
   uses only for speech after a quote that ends in a comma, question or exclamation mark);
 - a dash after the quote: '“...” — Carla Sanchez, a nurse.';
-- a name and a colon before it: 'Michael P. McDonald: “At long last ...”'.
+- a name and a colon before it: 'Michael P. McDonald: “At long last ...”';
+- a verb and a comma or colon before it: 'Henry tweeted, “...”', 'Kasich resisted: “...”'.
 A frame gives a ``Cue`` like the parser's: its token (the verb, dash or colon), the head token
 of the speaker and the content (the sentence's quote regions around the frame).
 """
@@ -178,17 +179,20 @@ def _colon_before(sentence: Any, start: int, end: int) -> Cue | None:
 
 
 def _verb_before(sentence: Any, start: int, end: int) -> Cue | None:
-    """'Henry tweeted, “...”': a verb of saying and a comma or colon right before the quote,
-    its subject (the parse's, or the words before it) a speaker."""
+    """'Henry tweeted, “...”': a verb of saying (or any finite verb with a named subject) and a
+    comma or colon right before the quote, its subject (the parse's, or the words before it) a
+    speaker."""
     before = _tokens_between(sentence, sentence.start_char, start)
     if len(before) < 3 or before[-1].text not in (",", ":"):
         return None
     verb = before[-2]
-    if verb.pos_ != "VERB" or verb.lemma_.lower() not in CUE_LEMMAS:
-        return None
+    if verb.dep_ in ("prt", "advmod") and len(before) > 3 and verb.head.i == before[-3].i:
+        verb = before[-3]  # "Sanders shot back, “...”", "he said later, “...”"
     head = next((c for c in verb.children if c.dep_ == "nsubj" and c.i < verb.i), None)
+    if verb.pos_ != "VERB" or not (verb.lemma_.lower() in CUE_LEMMAS or _named_finite(verb, head)):
+        return None
     if head is None:
-        lead = before[:-2]
+        lead = [t for t in before if t.i < verb.i]
         k = len(lead)
         while k > 0 and lead[k - 1].pos_ in _SPEAKER_POS and len(lead) - k < _MAX_SPEAKER_TOKENS:
             k -= 1
@@ -196,6 +200,12 @@ def _verb_before(sentence: Any, start: int, end: int) -> Cue | None:
     if head is None or not _speaker_like(head):
         return None
     return _cue(verb, head, (start, end))
+
+
+def _named_finite(verb: Any, head: Any | None) -> bool:
+    """Any finite verb, its subject a name or a pronoun, frames the quote right after it and a
+    comma or colon ('Kasich resisted: “...”'): news style puts only speech there."""
+    return verb.tag_ in _VERB_TAGS and head is not None and head.pos_ in ("PROPN", "PRON")
 
 
 def _speaker_like(head: Any) -> bool:

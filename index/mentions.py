@@ -7,7 +7,8 @@ department). Then, for a cue's subject token, ``resolve`` returns a ``Speaker``:
 - a name: the mention's words, completed to the article's full name for a bare surname;
 - he/she, it, they: the nearest earlier speaker, else main subject, of a fitting kind within
   ``PRONOUN_WINDOW`` sentences (people for he/she; organisations for it; groups, organisations
-  or joint speakers for they);
+  or joint speakers for they); failing that, he/she is the latest person named within
+  ``FALLBACK_WINDOW`` sentences if that person is a speaker;
 - "the ministry", "the minister", "the report": the latest earlier mention whose name or title
   holds that noun, or whose statement came "in a report" (speakers' report nouns are noted);
 - other descriptions ("Seoul officials", "a spokesman") are groups, named by their own words.
@@ -22,9 +23,12 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from index.cues import headline_like
+from index.genders import GENDERED as _GENDERED
+from index.genders import article_genders
 from index.nlp import ParsedArticle
 from index.quotes import QuoteMask
 from index.speaker_match import HONORIFICS, fold, same_speaker
+from index.speech_nouns import SPEECH_NOUNS
 
 # Sentences back (the current one included) that he/she may reach for an antecedent. Set on
 # PolNeAR train (first 150 articles; benchmarks/attribution.py --split train --limit 150):
@@ -34,6 +38,12 @@ from index.speaker_match import HONORIFICS, fold, same_speaker
 #   window 6: precision 0.788, upper 0.929, recall 0.534 (0.50)
 # Precision comes first: the answerer shows a sentence as X's words only when X said it.
 PRONOUN_WINDOW = 2
+# Sentences back that he/she reaches, failing that, for the latest person named if that person
+# is a speaker. PolNeAR train (`benchmarks/attribution.py --split train`, on 09c7275): off / 3 /
+# 4 / 5 -> precision 0.858 / 0.851 / 0.846 / 0.843, upper 0.922 / 0.921 / 0.918 / 0.917, recall
+# 0.617 / 0.625 / 0.627 / 0.628. At 3, before 09c7275 (upper 0.924, recall 0.602), any latest
+# person: upper 0.903, recall 0.620; the latest speaker or subject: 0.921, 0.613.
+FALLBACK_WINDOW = 3
 # The same for "it" and "they", which more often refer to things than to speakers.
 PLURAL_WINDOW = 2
 # A short name is completed to the most frequent full name that fits only when that name is at
@@ -43,13 +53,9 @@ PLURAL_WINDOW = 2
 # recall 0.532 / 0.534 / 0.534; 2 is the smallest value with the gain.
 AMBIGUOUS_RATIO = 2
 _NAME_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "FAC"})
+_NOT_NAMES = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "QUANTITY", "MONEY", "PERCENT"})
 _ORG_LABELS = frozenset({"ORG", "GPE", "FAC", "LOC"})
-_PERSON_PRONOUNS = frozenset({"he", "she", "him", "her"})
-_GENDERED = {
-    "he": "he", "him": "he", "his": "he", "himself": "he",
-    "she": "she", "her": "she", "hers": "she", "herself": "she",
-}  # fmt: skip
-_TITLE_GENDER = {"mr": "he", "mrs": "she", "ms": "she", "miss": "she"}
+_PERSON_PRONOUNS = frozenset({"he", "she", "him", "her", "his"})
 _ORG_PRONOUNS = frozenset({"it"})
 _PLURAL_PRONOUNS = frozenset({"they", "them"})
 _DEFINITE = frozenset({"the", "this", "that"})
@@ -106,6 +112,16 @@ def _is_subject(token: Any) -> bool:
     return token.dep_ in ("nsubj", "nsubjpass")
 
 
+def _speech_owner(noun: Any) -> Any | None:
+    """The possessive owner of a noun of saying ("Smith's statement"), if any."""
+    if noun.pos_ != "NOUN" or noun.lemma_.lower() not in SPEECH_NOUNS:
+        return None
+    owner = next((c for c in noun.children if c.dep_ == "poss"), None)
+    if owner is None or owner.lower_ in ("my", "our", "your", "its", "their"):
+        return None
+    return owner
+
+
 class Discourse:
     """The named mentions and speakers of one article, for resolving a cue's subject."""
 
@@ -142,38 +158,7 @@ class Discourse:
                 named = self._name(token)
                 if named:
                     self.mentions.append(self._mention(token, *named))
-        self.gender = self._genders(parsed)
-
-    def _genders(self, parsed: ParsedArticle) -> dict[str, str]:
-        """'he' or 'she' for the people this article refers to unambiguously: in sentences that
-        name one person only, as their subject and outside quotes, the gendered pronouns after
-        the name (outside quotes too) vote for that person."""
-        votes: dict[str, Counter[str]] = defaultdict(Counter)
-        by_sentence: dict[int, list[Mention]] = defaultdict(list)
-        for mention in self.mentions:
-            if mention.kind == "person":
-                by_sentence[mention.sentence].append(mention)
-        for index, mentions in by_sentence.items():
-            if len({m.name for m in mentions}) != 1 or not any(
-                m.subject and not m.quoted for m in mentions
-            ):
-                continue
-            first = mentions[0].position
-            for token in parsed.sentences[index]:
-                pronoun = token.i > first and token.lower_ in _GENDERED
-                if pronoun and self.mask.region_at(token.idx) is None:
-                    votes[mentions[0].name][_GENDERED[token.lower_]] += 1
-        for mention in self.mentions:
-            # "Mr. Trump", "Mrs. Clinton": a courtesy title says as much as a pronoun does
-            title = self.doc[mention.position - 1].lower_.rstrip(".") if mention.position else ""
-            if mention.kind == "person" and title in _TITLE_GENDER:
-                votes[mention.name][_TITLE_GENDER[title]] += 1
-        genders = {}
-        for name, count in votes.items():
-            (top, n), *rest = count.most_common()
-            if not rest or n >= 2 * rest[0][1]:
-                genders[name] = top
-        return genders
+        self.gender = article_genders(self.mentions, parsed, self.mask)
 
     def _short_forms(self) -> dict[str, str]:
         """A full name whose last two or more words are also a full name of this article drops
@@ -249,8 +234,8 @@ class Discourse:
 
     def _name(self, head: Any) -> tuple[str, str, list[Any]] | None:
         words, label = self._name_tokens(head)
-        if not words:
-            return None
+        if not words or label in _NOT_NAMES:
+            return None  # "Friday", "November": proper nouns, no one's name
         kind = self._kind(words, label)
         name = _text(words)
         if kind == "person":
@@ -292,6 +277,15 @@ class Discourse:
                 named = self._name(child)
                 if named:
                     return Speaker(named[0], named[1], _text(named[2]))
+        owner = _speech_owner(subject)
+        if owner is not None:
+            # "Smith's remarks said", "the ministry's statement said": the owner said it
+            return self.resolve(owner, sentence)
+        if subject.is_title and fold(subject.text) in self.person_words:
+            # a word of a person's full name, tagged a noun ("Pence blames media for ...")
+            named = self._name(subject)
+            if named:
+                return Speaker(named[0], named[1], _text(named[2]))
         return self._description(subject, sentence)
 
     def _pronoun(
@@ -303,6 +297,8 @@ class Discourse:
         the window, on the only fitting person named in the last 5 sentences (train, 300
         articles: precision 0.853 -> 0.839, recall 0.530 -> 0.544)."""
         chosen = self._antecedent(subject, sentence, kinds, gender)
+        if chosen is None and gender:
+            chosen = self._last_person(subject, sentence, gender)
         if chosen:
             return Speaker(chosen.name, chosen.kind, subject.text, "pronoun")
         return Speaker(subject.text, "unresolved", subject.text, "unresolved")
@@ -325,6 +321,17 @@ class Discourse:
             if subjects:
                 return subjects[0]
         return None
+
+    def _last_person(self, subject: Any, sentence: int, gender: str) -> Mention | None:
+        """Past the window, or with no subject in it: the latest person named before he/she,
+        within ``FALLBACK_WINDOW`` sentences, when that person is a speaker whose gender fits."""
+        lowest = max(0, sentence - FALLBACK_WINDOW + 1)
+        fits = [
+            m for m in self.mentions
+            if lowest <= m.sentence <= sentence and m.position < subject.i
+            and m.kind == "person" and not m.quoted and self.gender.get(m.name, gender) == gender
+        ]  # fmt: skip
+        return fits[-1] if fits and fits[-1].speaker else None
 
     def _description(self, subject: Any, sentence: int) -> Speaker:
         tokens = [t for t in subject.subtree if t.i <= subject.i or t.dep_ in ("prep", "pobj")]
