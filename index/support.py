@@ -21,13 +21,14 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from index.asked_values import answer_values, asks_for_date, counting_values, quarters_in
 from index.candidates import Candidate
 from index.catalog_text import StoredSentence
 from index.claims import add_agreement, find_conflicts, is_twin, same_answer
 from index.names import all_words_in, fold_tokens, mentions, name_parts
-from index.question import AMOUNTS, PEOPLE, TIMES, Question
+from index.question import TIMES, Question
 from index.text import STOPWORDS
-from index.values import CURRENCY_WORDS, Value, is_duration, read_value
+from index.values import Value, read_value
 
 # Score = dense similarity, coverage of the question's words (sentence, passage), relation.
 W_DENSE = 0.55
@@ -74,9 +75,6 @@ ROLE_GAP = 2
 # event otherwise ("land" for "arrived"): the lowest value that gains on dev is kept.
 EVENT_DENSE = 0.75
 EVENT_WH = ("when", "where")
-# "How many X": X follows the figure within this many words ("2,000 containers of artillery
-# shells" counts containers; "a million artillery shells" counts shells). Grammar, not tuned.
-HEAD_WINDOW = 3
 # "When" questions: added for the most precise date (day, month and year).
 W_PRECISE = 0.05
 # A candidate of at most this many words, this share of them capitalised, is a headline.
@@ -87,12 +85,6 @@ _PRONOUNS = frozenset({"he", "she", "it", "they", "his", "her", "its", "their"})
 # following year", "at the time", "then".
 _REFERRING_BACK = frozenset("that same following previous time then".split())
 _YEAR = re.compile(r"(?:1[89]|20)\d\d")
-_QUARTER_CODE = re.compile(r"\bQ([1-4])\b")
-_ORDINALS = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4,
-             "4th": 4}  # fmt: skip
-_QUARTER_WORD = re.compile(
-    r"\b(first|1st|second|2nd|third|3rd|fourth|4th)[ -](?:fiscal )?quarter\b", re.I
-)
 
 
 @dataclass(frozen=True)
@@ -139,7 +131,7 @@ def judge(
         if question.expects and not cand.values:
             continue
         if question.head_forms and question.wh == "how_many":
-            cand.values = _counting(question, cand)
+            cand.values = counting_values(question, cand)
             if not cand.values:
                 continue
         cand.detail = precision_of(question, cand)
@@ -173,11 +165,6 @@ def is_fragment(cand: Candidate) -> bool:
     return len(words) <= HEADLINE_WORDS and capitals >= HEADLINE_SHARE * len(words)
 
 
-def asks_for_date(question: Question) -> bool:
-    """A point in time is asked ("when", "what year"), not a length of time ("how long")."""
-    return bool(question.expects) and question.expects <= TIMES and question.wh != "how_many"
-
-
 def precision_of(question: Question, cand: Candidate) -> float:
     """For a date asked: 1 for a full date (day, month, year), less for a month or a year only,
     0 for a date that cannot be read ("last year", "10 years ago") unless the sentence before
@@ -194,42 +181,6 @@ def precision_of(question: Question, cand: Candidate) -> float:
         if day is not None:
             best = max(best, sum(part is not None for part in day) / 3)
     return best
-
-
-def counted_values(forms: Sequence[str], cand: Candidate) -> tuple[str, ...]:
-    """ "How many fishermen": the figures that count fishermen (or a fisherman), i.e. that the
-    head noun follows within HEAD_WINDOW words ("300 fishermen", "a million artillery shells",
-    "2,000 containers" counts containers, not the "satellite support" later on). A word with
-    the same stem is not the head ("protesters" is not "protest")."""
-    wanted = set(forms)
-    found = []
-    for label, start, end in cand.read.sentence.entities:
-        if label not in AMOUNTS:
-            continue
-        after = fold_tokens(cand.text[end:])[:HEAD_WINDOW]
-        within = fold_tokens(cand.text[start:end])[1:]  # "300 fishermen" tagged as one entity
-        if any(_singular_forms(w) & wanted for w in (*within, *after)):
-            found.append(cand.text[start:end])
-    return tuple(found)
-
-
-def _counting(question: Question, cand: Candidate) -> tuple[str, ...]:
-    """The values that count the head of "how many X"; for "how much X" (a mass: "how much
-    aid"), every value when the sentence names X."""
-    if "many" in fold_tokens(question.text):
-        counted = counted_values(question.head_forms, cand)
-        return tuple(v for v in cand.values if v in counted)
-    words = {f for w in cand.read.tokens for f in _singular_forms(w)}
-    return cand.values if words & set(question.head_forms) else ()
-
-
-def _singular_forms(word: str) -> set[str]:
-    forms = {word}
-    if word.endswith("s"):
-        forms |= {word[:-1], word[:-2]}
-    if word.endswith("men"):
-        forms.add(word[:-3] + "man")
-    return forms
 
 
 def _names_hold(question: Question, cand: Candidate, carried: Sequence[str]) -> bool:
@@ -334,57 +285,6 @@ def _figures_hold(question: Question, cand: Candidate) -> bool:
     tokens = set(cand.chunk.tokens) | set(fold_tokens(cand.article.published or ""))
     own = {t for t in cand.read.tokens if _YEAR.fullmatch(t)}
     return all(year in tokens and (not own or year in own) for year in years)
-
-
-def quarters_in(text: str) -> set[int]:
-    """The quarters of a year a text names: "Q2", "second quarter", "2nd quarter"."""
-    found = {int(q) for q in _QUARTER_CODE.findall(text)}
-    found |= {_ORDINALS[w.lower()] for w in _QUARTER_WORD.findall(text)}
-    return found
-
-
-def answer_values(question: Question, cand: Candidate) -> tuple[str, ...]:
-    """The sentence's entities of the kind the question asks for, not the question's own (its
-    names, the figures it states, "Cyberpunk 2077", "in 2019", or its other words: "the new
-    CEO" is no answer to "Who is the new CEO?")."""
-    asked = [fold_tokens(n.text) for n in question.names]
-    asked += [[number] for number in question.numbers]
-    asked.append(fold_tokens(question.text))
-    found = []
-    names_asked = bool(question.expects & PEOPLE)
-    asks_date = asks_for_date(question)
-    asks_length = question.wh == "how_many" and question.expects == TIMES
-    for i, (label, text) in enumerate(cand.read.entities):
-        if label == "CARDINAL" and "MONEY" in question.expects and _before_currency(cand, i):
-            label = "MONEY"  # the small model tags "8 million euros" a bare number
-        if label not in question.expects and not (label == "NAME" and names_asked):
-            continue
-        if label == "CARDINAL" and _refers_to_counted(cand, i):
-            continue
-        if label in TIMES and (asks_date or asks_length) and is_duration(text) != asks_length:
-            continue  # "a two-day visit" says how long, not when; "Nov. 30" not how long
-        tokens = fold_tokens(text)
-        if any(tokens and set(tokens) <= set(a) for a in asked):
-            continue
-        found.append(text)
-    return tuple(dict.fromkeys(found))
-
-
-def _before_currency(cand: Candidate, index: int) -> bool:
-    end = cand.read.sentence.entities[index][2]
-    after = fold_tokens(cand.text[end:])
-    return bool(after) and after[0] in CURRENCY_WORDS
-
-
-def _refers_to_counted(cand: Candidate, index: int) -> bool:
-    """ "The two met": a number that stands for people named before it (the definite article,
-    then the number as a verb's subject or object) counts nothing of its own."""
-    roles = cand.read.roles
-    if index >= len(roles) or not roles[index][1]:
-        return False
-    start = cand.read.sentence.entities[index][1]
-    before = cand.text[:start].split()
-    return bool(before) and before[-1].lower() in ("the", "these", "those")
 
 
 def dated_context(question: Question, cand: Candidate) -> StoredSentence | None:
