@@ -221,6 +221,8 @@ def test_a_fact_of_the_asked_type_is_answered(
         "Who won the Arlen mayoral election?",  # names in the articles, fact not
         "When did Eva Rask arrive in Malmo?",  # an arrival, but in Lund
         "What was Boatworks' revenue in Q2 2024?",  # the first quarter's is no answer
+        "Which outlet reported that Eva Rask met Jon Vale?",  # each named, never together
+        "Why did Mayor Ada Lind close the harbour?",  # she spoke of reopening it
         "When did Rask leave Lund?",  # her arrival there is another event
         "When did Mayor Ada Lind close the harbour?",  # its reopening is another event
         "When did the storm end in Arlen?",  # the night it struck is another
