@@ -22,7 +22,7 @@ from index.compose import Quote, add_copies, compose, conflict_claims, label_for
 from index.described import described_person
 from index.embedding import Embedder
 from index.evidence import gather, named_outlets
-from index.followup import contextualize
+from index.followup import contextualize, with_antecedent
 from index.models import CANNOT_ANSWER, Answer
 from index.question import NAME_LABELS, Question, Speech, analyse
 from index.retrieval import HybridRetriever
@@ -62,7 +62,7 @@ class ExtractiveAnswerer:
         result = Answer(question, CANNOT_ANSWER, True, [], ctx.query, list(ctx.entities))
         # The question is embedded while it is parsed: both release the GIL, two cores help.
         embedding = self._encoder.submit(self.embedder.encode_one, ctx.query)
-        q = analyse(question)
+        q = analyse(with_antecedent(question, ctx.carried[0]) if ctx.carried else question)
         missing = self._unknown_names(q, ids)
         if missing:
             result.note = f"The articles never mention {missing}."

@@ -24,6 +24,7 @@ _NOT_ENTITIES = frozenset(
 )
 _CAPITALISED = re.compile(r"[A-Z][\w’'-]*(?:\s+(?:of\s+|de\s+|al-)?[A-Z0-9][\w’'-]*)*")
 MAX_ENTITIES = 4
+_SUBJECT_PRONOUN = re.compile(r"\b(?:he|she|He|She)\b")
 
 
 @dataclass(frozen=True)
@@ -48,6 +49,14 @@ def extract_entities(text: str) -> list[str]:
         if name and name.lower() not in _NOT_ENTITIES and name not in found:
             found.append(name)
     return found
+
+
+def with_antecedent(question: str, name: str) -> str:
+    """ "When did he meet Blinken?" after a question about Park Jin -> "When did Park Jin meet
+    Blinken?": a singular subject pronoun stands for the previous turn's first name, so the
+    question is read, and its subject required, as if it named it. ("They" may stand for
+    several people and is left as it is.)"""
+    return _SUBJECT_PRONOUN.sub(name, question)
 
 
 def looks_like_followup(question: str) -> bool:

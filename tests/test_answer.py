@@ -10,7 +10,7 @@ from support.contract import assert_contract_fields
 
 from index.citations import citation_numbers
 from index.compose import Quote, compose
-from index.followup import contextualize, extract_entities, looks_like_followup
+from index.followup import contextualize, extract_entities, looks_like_followup, with_antecedent
 from index.models import CANNOT_ANSWER, Answer, Article
 from index.service import NewsIndex
 
@@ -159,6 +159,20 @@ def test_extract_entities(text: str, entities: list[str]) -> None:
 )
 def test_contextualize(question: str, previous: list[str], query: str) -> None:
     assert contextualize(question, previous).query == query
+
+
+@pytest.mark.parametrize(
+    ("question", "rewritten"),
+    [
+        ("When did he meet Blinken?", "When did Park Jin meet Blinken?"),
+        ("What did she say when she arrived?", "What did Park Jin say when Park Jin arrived?"),
+        ("What did they discuss?", "What did they discuss?"),  # maybe several people
+        ("Where is the shelter?", "Where is the shelter?"),  # "she" inside a word
+        ("Did Blinken meet her?", "Did Blinken meet her?"),  # not a subject
+    ],
+)
+def test_with_antecedent(question: str, rewritten: str) -> None:
+    assert with_antecedent(question, "Park Jin") == rewritten
 
 
 def test_looks_like_followup() -> None:

@@ -190,6 +190,15 @@ def test_a_role_nobody_quoted_holds_is_an_abstention(
         assert answer.note is not None and note in answer.note
 
 
+def test_he_or_she_in_a_follow_up_is_the_previous_turns_person(index: NewsIndex) -> None:
+    index.ask_in_chat("Who is Eva Rask?", "t-she-rask")
+    answer, _ = index.ask_in_chat("When did she arrive in Lund?", "t-she-rask")
+    assert not answer.abstained and "Friday" in answer.answer
+    index.ask_in_chat("Who is Mira Holt?", "t-she-holt")
+    answer, _ = index.ask_in_chat("When did she arrive in Lund?", "t-she-holt")
+    assert answer.abstained, answer.answer  # Rask arrived there, not Holt (same passage)
+
+
 def test_a_name_the_articles_never_mention_is_an_abstention(index: NewsIndex) -> None:
     answer = index.ask("What did Councillor Ann Fry say about the harbour?")
     assert answer.abstained and answer.citations == []
