@@ -6,6 +6,7 @@ South Korea's foreign minister").
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Sequence
 
@@ -18,6 +19,18 @@ from index.speaker_match import same_speaker
 ROLE_SLACK = 2
 # Words a role is written with or without ("secretary of state", "Korea's foreign minister").
 _FUNCTION_WORDS = frozenset({"the", "a", "an", "of", "for", "and", "s"})
+
+
+_WHO_IS = re.compile(r"^\s*who\s+(?:is|was|are|were)\s+(?:the\s+)?(?P<role>[^?]+?)\s*\??\s*$", re.I)
+
+
+_OF_PLACE = re.compile(r"\s+of\s+((?:the\s+)?[A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*)*)")
+
+
+def asked_role(question: str) -> str | None:
+    """The role of "Who is the president of South Korea?" ("president of South Korea")."""
+    match = _WHO_IS.match(question)
+    return match.group("role") if match else None
 
 
 def _place_words(description: str) -> set[str]:
@@ -63,6 +76,8 @@ def _given_the_role(wanted: list[str], cand: Candidate, loose: set[str]) -> list
         right = people[i + 1][0] if i + 1 < len(people) else len(text)
         titled, name = _split_title(text[start:end], wanted)
         before = [*fold_tokens(text[left:start]), *titled][-reach:]
+        place = _OF_PLACE.match(text[end:right])  # "Prime Minister Ulla Berg of Italy"
+        before += fold_tokens(place.group(1)) if place else []
         apposition = text[end:right].lstrip().startswith(",")
         after = fold_tokens(text[end:right])[:reach] if apposition else []
         if name and (_holds(wanted, before, loose) or _holds(wanted, after, loose)):

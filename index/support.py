@@ -25,6 +25,7 @@ from index.asked_values import answer_values, asks_for_date, counting_values, qu
 from index.candidates import Candidate
 from index.catalog_text import StoredSentence
 from index.claims import add_agreement, find_conflicts, is_twin, same_answer
+from index.described import asked_role, described_person
 from index.names import all_words_in, fold_tokens, mentions, name_parts
 from index.question import TIMES, Question
 from index.text import STOPWORDS
@@ -140,7 +141,8 @@ def judge(
         accepted.append(cand)
     add_agreement(accepted)
     accepted.sort(key=lambda c: -c.score)
-    answering = _in_slot(question, _named_in_role(question, _dated_first(question, accepted)))
+    answering = _holder_first(question, accepted)
+    answering = _in_slot(question, _named_in_role(question, _dated_first(question, answering)))
     lines = select(answering, accepted)
     conflicts = find_conflicts(question, accepted)
     return Judged(lines, conflicts)
@@ -313,6 +315,17 @@ def _dated_first(question: Question, accepted: list[Candidate]) -> list[Candidat
         return accepted
     dated = [c for c in accepted if c.detail > 0]
     return dated or accepted
+
+
+def _holder_first(question: Question, accepted: list[Candidate]) -> list[Candidate]:
+    """For "who is the X (of Y)?": the sentences that name the person the sentences give that
+    role ("South Korean President Yoon Suk Yeol" for "the president of South Korea"), if any."""
+    role = asked_role(question.text) if question.role and question.expects else None
+    holder = described_person(role, accepted) if role else None
+    if holder is None:
+        return accepted
+    named = [c for c in accepted if mentions(holder, c.read.tokens, "PERSON")]
+    return named or accepted
 
 
 def _named_in_role(question: Question, accepted: list[Candidate]) -> list[Candidate]:

@@ -110,6 +110,14 @@ Date: 2024-07-30
 
 Boatworks reported revenue of 8 million euros in the first quarter, up from a year earlier.
 """,
+    "summit.txt": """Title: Lake summit
+Source: Lake Courier
+Date: 2024-08-02
+
+Prime Minister Ulla Berg of Italy said Canada would host the next lake summit.
+
+Canadian Prime Minister Jonas Dale said Italy had set the agenda of the talks.
+""",
     "echo.txt": """Title: Lighthouse keeper retires
 Source: Coast Notes
 Date: 2024-03-01
@@ -283,6 +291,21 @@ def test_who_is_the_x_is_answered_by_who_is_named_as_x(index: NewsIndex) -> None
     answer = index.ask("Who is the president of the rowing club?")
     assert not answer.abstained and "Eva Rask" in answer.answer
     assert "Mira Holt" not in answer.answer  # names near other roles say nothing of this one
+
+
+@pytest.mark.parametrize(
+    ("question", "holder", "other"),
+    [
+        ("Who is the prime minister of Canada?", "Jonas Dale", "Ulla Berg"),
+        ("Who is the Italian prime minister?", "Ulla Berg", "Jonas Dale"),
+    ],
+)
+def test_who_is_the_x_of_y_is_the_person_given_that_role(
+    index: NewsIndex, question: str, holder: str, other: str
+) -> None:
+    answer = index.ask(question)
+    first = _lines(answer)[0]
+    assert not answer.abstained and holder in first and other not in first
 
 
 def test_who_did_it_is_answered_by_who_did_it(index: NewsIndex) -> None:
