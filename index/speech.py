@@ -20,6 +20,7 @@ import numpy as np
 from index.candidates import read_sentence
 from index.catalog import Catalog
 from index.names import fold_tokens, mentions
+from index.places import metonym
 from index.question import NAME_LABELS, Question, Speech
 from index.speaker_match import same_speaker
 from index.speakers import lookup_keys
@@ -72,9 +73,12 @@ class SpeechResult:
 
 
 def speakers_of(speech: Speech) -> list[str]:
-    """ "Blinken and Park" asks about two speakers; each is looked up on its own."""
+    """ "Blinken and Park" asks about two speakers; each is looked up on its own. A country
+    speaks through its capital and the reverse ("Pyongyang says" is North Korea's word)."""
     parts = re.split(r"\s*(?:,|\band\b|&)\s*", speech.speaker)
-    return [p for p in parts if p.strip()] or [speech.speaker]
+    speakers = [p for p in parts if p.strip()] or [speech.speaker]
+    others = [metonym(p) for p in speakers] if speech.speaker_is_name else []
+    return list(dict.fromkeys([*speakers, *filter(None, others)]))
 
 
 def statements_of(

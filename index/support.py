@@ -27,6 +27,7 @@ from index.catalog_text import StoredSentence
 from index.claims import add_agreement, find_conflicts, is_twin, same_answer
 from index.described import asked_role, described_person
 from index.names import all_words_in, fold_tokens, mentions, name_parts
+from index.places import place_forms
 from index.question import TIMES, Question
 from index.text import STOPWORDS
 from index.values import Value, read_value
@@ -196,18 +197,20 @@ def _names_hold(question: Question, cand: Candidate, carried: Sequence[str]) -> 
     names = [n for n in question.names if n.text.lower() not in outlets]
     of_the_event = question.wh in ("when", "where", "how_many")
     for name in names:
+        forms = place_forms(name.text, name.label)
         # "Which outlet reported that X met Y?": the report is of X and Y in one sentence
         in_sentence = name.subject or (name.argument and of_the_event) or question.source_question
-        if in_sentence and not _subject_named(name.text, name.label, cand):
+        if in_sentence and not any(_subject_named(f, name.label, cand) for f in forms):
             return False
-        if not mentions(name.text, sentence, name.label) and not all_words_in(
-            name.text, context, name.label
+        if not any(
+            mentions(f, sentence, name.label) or all_words_in(f, context, name.label) for f in forms
         ):
             return False
     unnamed_subject = names and not any(n.subject for n in names)
     if unnamed_subject and not any(
-        mentions(n.text, sentence, n.label) or all_words_in(n.text, sentence, n.label)
+        mentions(f, sentence, n.label) or all_words_in(f, sentence, n.label)
         for n in names
+        for f in place_forms(n.text, n.label)
     ):
         return False
     return not carried or any(mentions(n, context) for n in carried)

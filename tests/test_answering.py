@@ -118,6 +118,14 @@ Prime Minister Ulla Berg of Italy said Canada would host the next lake summit.
 
 Canadian Prime Minister Jonas Dale said Italy had set the agenda of the talks.
 """,
+    "tariffs.txt": """Title: Steel tariffs to fall
+Source: Lake Courier
+Date: 2024-09-01
+
+Ottawa will cut its tariffs on steel on 1 October, the trade ministry said.
+
+"We want cheaper steel for our shipyards," Ottawa said in a statement.
+""",
     "echo.txt": """Title: Lighthouse keeper retires
 Source: Coast Notes
 Date: 2024-03-01
@@ -207,6 +215,11 @@ def test_he_or_she_in_a_follow_up_is_the_previous_turns_person(index: NewsIndex)
     assert answer.abstained, answer.answer  # Rask arrived there, not Holt (same passage)
 
 
+def test_a_country_speaks_through_its_capital(index: NewsIndex) -> None:
+    answer = index.ask("What did Canada say about steel?")
+    assert not answer.abstained and "cheaper steel" in answer.answer
+
+
 def test_a_name_the_articles_never_mention_is_an_abstention(index: NewsIndex) -> None:
     answer = index.ask("What did Councillor Ann Fry say about the harbour?")
     assert answer.abstained and answer.citations == []
@@ -220,7 +233,11 @@ def test_a_name_the_articles_never_mention_is_an_abstention(index: NewsIndex) ->
         ("How much will the harbour repairs cost?", "12 million"),
         ("When will the harbour reopen?", "June"),
         ("How much does a crossing on the old ferry cost?", "2.40"),  # a number, then its unit
-        ("What was Boatworks' revenue in Q1 2024?", "8 million"),  # Q1; euros tagged a number
+        ("What was Boatworks' revenue in Q1 2024?", "8 million"),
+        (
+            "When will Canada cut its tariffs on steel?",
+            "1 October",
+        ),  # Ottawa for Canada  # Q1; euros tagged a number
     ],
 )
 def test_a_fact_of_the_asked_type_is_answered(

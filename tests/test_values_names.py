@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from index.names import fold_tokens, mentions
+from index.places import metonym
 from index.question import analyse
 from index.values import agree, is_duration, read_value
 
@@ -140,3 +141,12 @@ def test_the_doer_a_question_asks_for(question: str, verb: str) -> None:
 )
 def test_a_length_of_time_is_told_from_a_point_in_time(text: str, expected: bool) -> None:
     assert is_duration(text) is expected
+
+
+@pytest.mark.parametrize(
+    ("name", "other"),
+    [("North Korea", "Pyongyang"), ("Pyongyang", "North Korea"), ("France", "Paris"),
+     ("Canada", "Ottawa"), ("Lund", None), ("Ada Lind", None)],
+)  # fmt: skip
+def test_a_country_and_its_capital_stand_for_each_other(name: str, other: str | None) -> None:
+    assert metonym(name) == other
