@@ -12,64 +12,21 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from index.nlp import parse_question
+from index.question_words import (
+    AMOUNTS,
+    COMPARISON,
+    HEAD_LABELS,
+    LIGHT_VERBS,
+    NAME_LABELS,
+    PEOPLE,
+    PLACES,
+    SOURCE_QUESTION,
+    SPEECH_VERBS,
+    TIMES,
+    TOPIC_PREPS,
+)
 from index.roles import wh_slot
 from index.text import FRAMING_WORDS, STOPWORDS, stem
-
-# Entity labels a wh-question's answer must contain (spaCy's OntoNotes labels).
-PEOPLE = frozenset({"PERSON", "ORG", "NORP", "GPE"})
-TIMES = frozenset({"DATE", "TIME"})
-PLACES = frozenset({"GPE", "LOC", "FAC"})
-AMOUNTS = frozenset({"CARDINAL", "QUANTITY", "MONEY", "PERCENT"})
-# "which X", "what X", "what is the X of Y": the answer's label by the meaning of X, for the
-# common English nouns that name a kind of answer.
-_HEAD_LABELS = {
-    **dict.fromkeys("revenue income profit loss cost price budget salary worth value fee fine "
-                    "sales earnings spending debt wage".split(), frozenset({"MONEY"})),
-    **dict.fromkeys("population number count total score age attendance".split(),
-                    frozenset({"CARDINAL", "QUANTITY"})),
-    **dict.fromkeys("rate percentage share".split(), frozenset({"PERCENT", "CARDINAL"})),
-    **dict.fromkeys("winner champion leader ceo director author founder coach actor actress "
-                    "chairman chairwoman chief head owner".split(),
-                    frozenset({"PERSON", "ORG", "NORP"})),
-    **dict.fromkeys("person man woman player leader official minister president politician "
-                    "candidate athlete author actor singer ceo founder spokesman spokeswoman "
-                    "team".split(), frozenset({"PERSON", "ORG", "NORP"})),
-    **dict.fromkeys("country nation state city town capital region province".split(),
-                    frozenset({"GPE", "NORP", "LOC"})),
-    **dict.fromkeys("company firm organization organisation agency group party network "
-                    "brand bank club newspaper".split(), frozenset({"ORG"})),
-    # Titles: the small model tags them as works, products, events, people or organisations.
-    **dict.fromkeys("movie film book novel song album series show game play musical opera "
-                    "painting".split(),
-                    frozenset({"WORK_OF_ART", "PRODUCT", "EVENT", "PERSON", "ORG"})),
-    **dict.fromkeys("year day month date time week".split(), TIMES),
-    **dict.fromkeys("place location venue site".split(), PLACES),
-}  # fmt: skip
-# Names spaCy tags that stand for things the articles must mention to answer.
-NAME_LABELS = frozenset(
-    {"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT", "PRODUCT", "WORK_OF_ART", "LAW"}
-)
-# Verbs whose question asks for someone's words: "What did X say/warn/claim (about Y)?".
-SPEECH_VERBS = frozenset(
-    """say tell warn claim state argue insist declare assert allege contend maintain add stress
-    note explain comment remark reply respond write tweet announce suggest predict describe urge
-    deny admit acknowledge promise pledge vow think believe""".split()
-)
-# Verbs that carry no relation of their own ("What will X do?", "What happened?").
-LIGHT_VERBS = frozenset("be do have happen get make go take give".split())
-# Words that make a question a comparison across sources or claims.
-_COMPARISON = re.compile(
-    r"\b(?:both|compared?|comparison|differ(?:ent|ence|s)?|same|similar(?:ly)?|consistent|"
-    r"inconsistent|consistency|agree|disagree|contradict\w*|whereas|while|versus|vs\.?|than|"
-    r"either|neither|change in)\b",
-    re.I,
-)
-_SOURCE_QUESTION = re.compile(
-    r"\b(?:which|what)\s+(?:news\s+)?(?:outlet|newspaper|paper|publication|agency|media|"
-    r"source|site|website|wire)s?\b|\bwho\s+(?:reported|wrote|published)\b",
-    re.I,
-)
-_TOPIC_PREPS = frozenset({"about", "on", "regarding", "concerning", "over", "of"})
 
 
 @dataclass(frozen=True)
@@ -151,7 +108,7 @@ def analyse(text: str) -> Question:
         slot=_slot(doc, role), names=names,
         predicate=predicate,
         focus=focus, speech=_speech(doc, root, wh, names), evidence=_asks_for_evidence(doc, wh),
-        source_question=bool(_SOURCE_QUESTION.search(text)), numbers=numbers,
+        source_question=bool(SOURCE_QUESTION.search(text)), numbers=numbers,
         outlet_words=_outlet_words(doc),
     )  # fmt: skip
 
@@ -271,7 +228,7 @@ def _expects(wh: str, head: str | None, doc: Any) -> frozenset[str]:
             return frozenset({"DATE", "CARDINAL"})
         return AMOUNTS
     if wh in ("which", "what") and head is not None:
-        for word, labels in _HEAD_LABELS.items():
+        for word, labels in HEAD_LABELS.items():
             if stem(word) == head:
                 return labels
     return frozenset()
@@ -392,7 +349,7 @@ def _speech(doc: Any, root: Any, wh: str, names: tuple[Name, ...]) -> Speech | N
 def _topic(doc: Any, root: Any, subject: Any) -> str:
     """What the speech is about: "about Y", or the clause reported ("say it needs Y")."""
     for child in root.children:
-        if child.dep_ == "prep" and child.lower_ in _TOPIC_PREPS:
+        if child.dep_ == "prep" and child.lower_ in TOPIC_PREPS:
             return doc[child.i + 1 : child.right_edge.i + 1].text
     for child in root.children:
         if child.dep_ in ("ccomp", "xcomp"):
@@ -404,7 +361,7 @@ def _topic(doc: Any, root: Any, subject: Any) -> str:
 def _asks_for_evidence(doc: Any, wh: str) -> bool:
     if wh == "yesno":
         return True
-    return bool(_COMPARISON.search(doc.text))
+    return bool(COMPARISON.search(doc.text))
 
 
 def _outlet_words(doc: Any) -> tuple[str, ...]:

@@ -1,0 +1,64 @@
+"""The words and labels a question is read by: the entity labels each kind of answer needs, the
+nouns that name a kind of answer, verbs of saying, light verbs, and the words of comparison and
+of source questions. General English, nothing from any collection.
+"""
+
+from __future__ import annotations
+
+import re
+
+# Entity labels a wh-question's answer must contain (spaCy's OntoNotes labels).
+PEOPLE = frozenset({"PERSON", "ORG", "NORP", "GPE"})
+TIMES = frozenset({"DATE", "TIME"})
+PLACES = frozenset({"GPE", "LOC", "FAC"})
+AMOUNTS = frozenset({"CARDINAL", "QUANTITY", "MONEY", "PERCENT"})
+# "which X", "what X", "what is the X of Y": the answer's label by the meaning of X, for the
+# common English nouns that name a kind of answer.
+HEAD_LABELS = {
+    **dict.fromkeys("revenue income profit loss cost price budget salary worth value fee fine "
+                    "sales earnings spending debt wage".split(), frozenset({"MONEY"})),
+    **dict.fromkeys("population number count total score age attendance".split(),
+                    frozenset({"CARDINAL", "QUANTITY"})),
+    **dict.fromkeys("rate percentage share".split(), frozenset({"PERCENT", "CARDINAL"})),
+    **dict.fromkeys("winner champion leader ceo director author founder coach actor actress "
+                    "chairman chairwoman chief head owner".split(),
+                    frozenset({"PERSON", "ORG", "NORP"})),
+    **dict.fromkeys("person man woman player leader official minister president politician "
+                    "candidate athlete author actor singer ceo founder spokesman spokeswoman "
+                    "team".split(), frozenset({"PERSON", "ORG", "NORP"})),
+    **dict.fromkeys("country nation state city town capital region province".split(),
+                    frozenset({"GPE", "NORP", "LOC"})),
+    **dict.fromkeys("company firm organization organisation agency group party network "
+                    "brand bank club newspaper".split(), frozenset({"ORG"})),
+    # Titles: the small model tags them as works, products, events, people or organisations.
+    **dict.fromkeys("movie film book novel song album series show game play musical opera "
+                    "painting".split(),
+                    frozenset({"WORK_OF_ART", "PRODUCT", "EVENT", "PERSON", "ORG"})),
+    **dict.fromkeys("year day month date time week".split(), TIMES),
+    **dict.fromkeys("place location venue site".split(), PLACES),
+}  # fmt: skip
+# Names spaCy tags that stand for things the articles must mention to answer.
+NAME_LABELS = frozenset(
+    {"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT", "PRODUCT", "WORK_OF_ART", "LAW"}
+)
+# Verbs whose question asks for someone's words: "What did X say/warn/claim (about Y)?".
+SPEECH_VERBS = frozenset(
+    """say tell warn claim state argue insist declare assert allege contend maintain add stress
+    note explain comment remark reply respond write tweet announce suggest predict describe urge
+    deny admit acknowledge promise pledge vow think believe""".split()
+)
+# Verbs that carry no relation of their own ("What will X do?", "What happened?").
+LIGHT_VERBS = frozenset("be do have happen get make go take give".split())
+# Words that make a question a comparison across sources or claims.
+COMPARISON = re.compile(
+    r"\b(?:both|compared?|comparison|differ(?:ent|ence|s)?|same|similar(?:ly)?|consistent|"
+    r"inconsistent|consistency|agree|disagree|contradict\w*|whereas|while|versus|vs\.?|than|"
+    r"either|neither|change in)\b",
+    re.I,
+)
+SOURCE_QUESTION = re.compile(
+    r"\b(?:which|what)\s+(?:news\s+)?(?:outlet|newspaper|paper|publication|agency|media|"
+    r"source|site|website|wire)s?\b|\bwho\s+(?:reported|wrote|published)\b",
+    re.I,
+)
+TOPIC_PREPS = frozenset({"about", "on", "regarding", "concerning", "over", "of"})
