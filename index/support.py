@@ -25,9 +25,9 @@ from index.asked_values import answer_values, asks_for_date, counting_values, qu
 from index.candidates import Candidate
 from index.catalog_text import StoredSentence
 from index.claims import add_agreement, find_conflicts, is_twin, same_answer
-from index.described import asked_role, described_person
 from index.names import all_words_in, fold_tokens, mentions, name_parts
 from index.places import place_forms
+from index.preference import dated_first, holder_first, in_slot, named_in_role
 from index.question import TIMES, Question
 from index.text import STOPWORDS
 from index.values import Value, read_value
@@ -62,10 +62,6 @@ MAX_LINES = 3
 # 0.626 / 0.676 / 0.688; conflicts flagged 0.812 and seeds 23/24 throughout. 0.90: a line that
 # does not answer costs the reader's trust, and 0.90 removes a third of them for one RGB record.
 RIVAL_FLOOR = 0.9
-# Words that may stand between a role and the name that fills it: "CEO: John Hanke", "director
-# and president Shuntaro Furukawa" (after), "Park Jin, the foreign minister" (before, one more).
-# Grammar, not tuned.
-ROLE_GAP = 2
 # "When/where/why did X <verb>": a sentence without the verb's stem answers only this close to
 # the question in meaning ("When did X leave Seoul?" is not answered by X's trip to Seoul).
 # Adding "why" (after commit 4780b90) changes no dev answer on seeds, RGB or MultiHop.
@@ -142,8 +138,8 @@ def judge(
         accepted.append(cand)
     add_agreement(accepted)
     accepted.sort(key=lambda c: -c.score)
-    answering = _holder_first(question, accepted)
-    answering = _in_slot(question, _named_in_role(question, _dated_first(question, answering)))
+    answering = holder_first(question, accepted)
+    answering = in_slot(question, named_in_role(question, dated_first(question, answering)))
     lines = select(answering, accepted)
     conflicts = find_conflicts(question, accepted)
     return Judged(lines, conflicts)
@@ -309,70 +305,6 @@ def dated_context(question: Question, cand: Candidate) -> StoredSentence | None:
     previous = cand.read.previous
     dates = [previous.text[a:b] for label, a, b in previous.entities if label in ("DATE", "TIME")]
     return previous if any(read_value(d, "DATE", published).day for d in dates) else None
-
-
-def _dated_first(question: Question, accepted: list[Candidate]) -> list[Candidate]:
-    """For a date asked, the sentences that date it (a relative "last year" says when only to
-    someone who knows when it was written), if any does."""
-    if not asks_for_date(question):
-        return accepted
-    dated = [c for c in accepted if c.detail > 0]
-    return dated or accepted
-
-
-def _holder_first(question: Question, accepted: list[Candidate]) -> list[Candidate]:
-    """For "who is the X (of Y)?": the sentences that name the person the sentences give that
-    role ("South Korean President Yoon Suk Yeol" for "the president of South Korea"), if any."""
-    role = asked_role(question.text) if question.role and question.expects else None
-    holder = described_person(role, accepted) if role else None
-    if holder is None:
-        return accepted
-    named = [c for c in accepted if mentions(holder, c.read.tokens, "PERSON")]
-    return named or accepted
-
-
-def _named_in_role(question: Question, accepted: list[Candidate]) -> list[Candidate]:
-    """For "who is the X (of Y)": the sentences that name someone as X ("Foreign Minister Park
-    Jin", "Park Jin, the foreign minister"), if any does; a sentence that names people near
-    other words does not say which of them is X."""
-    if not question.role:
-        return accepted
-    named = [c for c in accepted if any(_in_role(question.role, c.read.tokens, v)
-                                        for v in c.values)]  # fmt: skip
-    return named or accepted
-
-
-def _in_slot(question: Question, accepted: list[Candidate]) -> list[Candidate]:
-    """For "who won?", "which film won?", "whom did X meet?": the sentences whose answer is
-    the doer (or the one done to) of the asked verb ("Joe Biden wins election"), if any is; a
-    sentence that names people elsewhere ("votes between Trump and Biden") does not say who
-    did it. (Requiring the verb itself loses "Germany beat Argentina" for "who won?".)"""
-    verbs, part = question.slot
-    if not verbs or not question.expects:
-        return accepted
-    filling = [
-        c for c in accepted
-        if any(text in c.values and verb in verbs and role == part
-               for (_, text), (verb, role) in zip(c.read.entities, c.read.roles, strict=False))
-    ]  # fmt: skip
-    return filling or accepted
-
-
-def _in_role(role: tuple[str, ...], sentence: Sequence[str], value: str) -> bool:
-    """The value right after the role (at most ROLE_GAP words between) or right before it; the
-    role as asked ("foreign ministers from the G7" names no foreign minister)."""
-    tokens = list(sentence)
-    wanted = list(fold_tokens(value))
-    if set(wanted) & set(role):
-        return False  # "the new CEO" tagged as a name is the role, not who fills it
-    size = len(role)
-    roles = [i for i in range(len(tokens) - size + 1) if tuple(tokens[i : i + size]) == role]
-    spans = [i for i in range(len(tokens)) if wanted and tokens[i : i + len(wanted)] == wanted]
-    return any(
-        0 <= start - (r + size) <= ROLE_GAP or 0 <= r - (start + len(wanted)) <= ROLE_GAP + 1
-        for r in roles
-        for start in spans
-    )
 
 
 def select(ranked: list[Candidate], pool: Sequence[Candidate] = ()) -> list[Candidate]:

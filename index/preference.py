@@ -1,0 +1,83 @@
+"""Which of the sentences that support an answer answer most directly: for "when", those whose
+date can be read; for "who is the X", those that name the person given the role X; for "who
+won?", those whose name is the doer of that verb. Each keeps the others when none qualifies.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from index.asked_values import asks_for_date
+from index.candidates import Candidate
+from index.described import asked_role, described_person
+from index.names import fold_tokens, mentions
+from index.question import Question
+
+# Words that may stand between a role and the name that fills it: "CEO: John Hanke", "director
+# and president Shuntaro Furukawa" (after), "Park Jin, the foreign minister" (before, one more).
+# Grammar, not tuned.
+ROLE_GAP = 2
+
+
+def dated_first(question: Question, accepted: list[Candidate]) -> list[Candidate]:
+    """For a date asked, the sentences that date it (a relative "last year" says when only to
+    someone who knows when it was written), if any does."""
+    if not asks_for_date(question):
+        return accepted
+    dated = [c for c in accepted if c.detail > 0]
+    return dated or accepted
+
+
+def holder_first(question: Question, accepted: list[Candidate]) -> list[Candidate]:
+    """For "who is the X (of Y)?": the sentences that name the person the sentences give that
+    role ("South Korean President Yoon Suk Yeol" for "the president of South Korea"), if any."""
+    role = asked_role(question.text) if question.role and question.expects else None
+    holder = described_person(role, accepted) if role else None
+    if holder is None:
+        return accepted
+    named = [c for c in accepted if mentions(holder, c.read.tokens, "PERSON")]
+    return named or accepted
+
+
+def named_in_role(question: Question, accepted: list[Candidate]) -> list[Candidate]:
+    """For "who is the X (of Y)": the sentences that name someone as X ("Foreign Minister Park
+    Jin", "Park Jin, the foreign minister"), if any does; a sentence that names people near
+    other words does not say which of them is X."""
+    if not question.role:
+        return accepted
+    named = [c for c in accepted if any(in_role(question.role, c.read.tokens, v)
+                                        for v in c.values)]  # fmt: skip
+    return named or accepted
+
+
+def in_slot(question: Question, accepted: list[Candidate]) -> list[Candidate]:
+    """For "who won?", "which film won?", "whom did X meet?": the sentences whose answer is
+    the doer (or the one done to) of the asked verb ("Joe Biden wins election"), if any is; a
+    sentence that names people elsewhere ("votes between Trump and Biden") does not say who
+    did it. (Requiring the verb itself loses "Germany beat Argentina" for "who won?".)"""
+    verbs, part = question.slot
+    if not verbs or not question.expects:
+        return accepted
+    filling = [
+        c for c in accepted
+        if any(text in c.values and verb in verbs and role == part
+               for (_, text), (verb, role) in zip(c.read.entities, c.read.roles, strict=False))
+    ]  # fmt: skip
+    return filling or accepted
+
+
+def in_role(role: tuple[str, ...], sentence: Sequence[str], value: str) -> bool:
+    """The value right after the role (at most ROLE_GAP words between) or right before it; the
+    role as asked ("foreign ministers from the G7" names no foreign minister)."""
+    tokens = list(sentence)
+    wanted = list(fold_tokens(value))
+    if set(wanted) & set(role):
+        return False  # "the new CEO" tagged as a name is the role, not who fills it
+    size = len(role)
+    roles = [i for i in range(len(tokens) - size + 1) if tuple(tokens[i : i + size]) == role]
+    spans = [i for i in range(len(tokens)) if wanted and tokens[i : i + len(wanted)] == wanted]
+    return any(
+        0 <= start - (r + size) <= ROLE_GAP or 0 <= r - (start + len(wanted)) <= ROLE_GAP + 1
+        for r in roles
+        for start in spans
+    )
