@@ -34,7 +34,9 @@ Rules (see ``index.cues`` for the grammar of one cue):
 - Pronouns resolve to the nearest earlier speaker or named subject of the right sort (he/she:
   a person whose gender the article does not contradict; it: an organisation; they: a group or
   an organisation) within two sentences, else he/she to the latest person named within three
-  if that person is a speaker; a definite description ("the department", "the
+  if that person is a speaker; he/she as the subject of any verb is resolved the same way (to a
+  person whose gender the article shows), so a chain of "she ..." sentences carries its person
+  to a later cue; a definite description ("the department", "the
   minister", "the report") to the latest earlier name or speaker whose own words or title hold
   its head noun; a surname to the article's most frequent full name ending with it.
 - Sentences of a direct quote without a cue of their own take the speaker of the quote: the
@@ -149,6 +151,7 @@ def _analyze(parsed: ParsedArticle) -> ArticleAnalysis:
                 speaker = discourse.resolve(subject, index)
                 discourse.note_speaker(cue, subject, speaker, index)
                 found.append(_attribution(index, cue, speaker, mask))
+        discourse.note_subjects(sentence, index)
         own.append(found)
     attributions = _with_continuations(parsed, own, mask)
     return ArticleAnalysis(attributions, _entities(parsed))

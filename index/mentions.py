@@ -8,7 +8,9 @@ department). Then, for a cue's subject token, ``resolve`` returns a ``Speaker``:
 - he/she, it, they: the nearest earlier speaker, else main subject, of a fitting kind within
   ``PRONOUN_WINDOW`` sentences (people for he/she; organisations for it; groups, organisations
   or joint speakers for they); failing that, he/she is the latest person named within
-  ``FALLBACK_WINDOW`` sentences if that person is a speaker;
+  ``FALLBACK_WINDOW`` sentences if that person is a speaker; he/she as the subject of any verb
+  is noted as a mention of the person it resolves to when the article shows that person's
+  gender (``note_subjects``), so "She skirted ... She also ... , she said" finds its person;
 - "the ministry", "the minister", "the report": the latest earlier mention whose name or title
   holds that noun, or whose statement came "in a report" (speakers' report nouns are noted);
 - other descriptions ("Seoul officials", "a spokesman") are groups, named by their own words.
@@ -365,6 +367,25 @@ class Discourse:
         latest = fits[-1]  # "KCNA" and "Korean Central News Agency" are one referent
         one = all(same_speaker(m.name, latest.name, latest.kind) for m in fits)
         return latest if one else None
+
+    def note_subjects(self, span: Any, sentence: int) -> None:
+        """He/she as the subject of a sentence's other verbs ("She skirted the question. She
+        also ...") resolved as a cue's would be, so that a later "she said" finds the chain."""
+        noted = {m.position for m in self.mentions}
+        for token in span:
+            gender = _GENDERED.get(token.lower_) if token.lower_ in ("he", "she") else None
+            if gender is None or token.i in noted or not _is_subject(token):
+                continue
+            if self.mask.region_at(token.idx) is not None:
+                continue
+            chosen = self._antecedent(token, sentence, ("person",), gender)
+            # Any person of unknown gender too: PolNeAR train recall 0.637 -> 0.640, upper
+            # 0.9200 -> 0.9188; with the gender known, 0.639 and 0.9197.
+            if chosen is not None and self.gender.get(chosen.name) == gender:
+                self.mentions.append(
+                    Mention(token.i, sentence, chosen.name, "person", set(chosen.nouns), True)
+                )
+        self.mentions.sort(key=lambda m: (m.position, m.speaker))
 
     def note_speaker(self, cue: Any, subject: Any, speaker: Speaker, sentence: int) -> None:
         """Remember a cue's speaker for later pronouns and descriptions ("the report said")."""
