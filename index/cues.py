@@ -1,8 +1,9 @@
 """Cues of attribution in one parsed sentence: who (the subject token) said what (a char span).
 
-A cue is a verb of saying (or of stated belief) picked by its lemma, or any verb with a
-that-clause whose subject is a name or a pronoun ("X hopes that ...", "X made clear that ..."),
-with a subject and a complement that carries what was said:
+A cue is a verb of saying (or of stated belief) picked by its lemma (index.cue_lemmas), a verb
+of intent or refusal with a to-infinitive ("X hopes to ...", "X declined to comment"), or any
+verb with a that-clause whose subject is a name or a pronoun ("X hopes that ...", "X made clear
+that ..."), with a subject and a complement that carries what was said:
 - a clause: "X said (that) ...", "..., X said.", "..., said X.", "X told reporters ...";
 - an object, with "as" or "to" after it: "X criticized Y", "X described Y as Z", "X urged Y to";
 - a parenthetical: "The U.S., he said, would respond." (the cue hangs off the clause it reports);
@@ -20,47 +21,19 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from typing import Any
 
+from index.cue_lemmas import (
+    BELIEF_LEMMAS,
+    CUE_LEMMAS,
+    DEMAND_LEMMAS,
+    INTENT_LEMMAS,
+    OBJECT_LEMMAS,
+    PREP_LEMMAS,
+    QUOTE_LEMMAS,
+    cue_lemma,
+)
 from index.quotes import QuoteMask
 from index.speech_nouns import noun_cue
 
-# The cue family, by lemma: verbs of saying, asserting, reporting and evaluating speech.
-# Verbs of saying whose object can be what was said: "criticized the visits", "urged Y to
-# act", "described them as guests", "warned of war"; and speech acts that take a side on their
-# object, answering or judging it ("defended her decision", "rejected the offer", "endorsed
-# Clinton", "thanked him for ..."). The latter on PolNeAR train (`benchmarks/attribution.py
-# --split train`): recall 0.602 -> 0.612, precision 0.861 -> 0.859, upper 0.924 -> 0.923.
-OBJECT_LEMMAS = frozenset(
-    """criticize criticise condemn denounce praise accuse blame deny describe urge warn promise
-    pledge vow announce demand recommend propose predict reiterate repeat confirm acknowledge
-    admit dismiss question express threaten ask disclose reveal estimate mention stress
-    emphasize emphasise suggest applaud credit hail laud commend tout characterize
-    cite reference slam blast assail decry lambast lambaste chide rebuke mock ridicule dispute
-    extol
-    defend reject attack oppose endorse thank challenge remind rebut refute""".split()
-)
-# Verbs of saying that report a clause, a quote or the clause they hang off: "said (that) ...",
-# "..., he added", "told reporters that ...". An object alone ("wrote the letter", "added to
-# his wins") is not speech.
-CLAUSE_LEMMAS = frozenset(
-    """say tell add state declare explain note write tweet post report reply respond answer
-    insist maintain contend argue assert allege concede caution recall complain testify indicate
-    claim call
-    observe conclude agree disagree counter charge comment remark boast joke quip assure advise
-    lament concur rule surmise speculate posit elaborate retort brag muse hint reason
-    theorize opine clarify plead appeal advocate lobby""".split()
-)
-# Verbs of saying whose "for" is what they demand: "called for a ban", "pleaded for calm".
-# PolNeAR train (`benchmarks/attribution.py --split train`): recall 0.634 -> 0.636, upper 0.9202
-# -> 0.9200 (9368/10183).
-DEMAND_LEMMAS = frozenset("call argue plead appeal advocate lobby".split())
-# Verbs whose prepositional object is what was said: "pointed to his record".
-PREP_LEMMAS = {"point": "to"}
-# Verbs that frame a direct quote only: "“...,” he continued".
-QUOTE_LEMMAS = frozenset("continue exclaim shout yell scoff laugh".split())
-# Verbs of stated belief or finding count only with a clause complement ("X believes that
-# ...", "the poll found that ...").
-BELIEF_LEMMAS = frozenset("think believe hope fear worry feel doubt find show".split())
-CUE_LEMMAS = OBJECT_LEMMAS | CLAUSE_LEMMAS | QUOTE_LEMMAS | BELIEF_LEMMAS | frozenset(PREP_LEMMAS)
 _QUOTE_MARKS = ("“", "”", '"', "''", "``")
 # Share of a sentence's longer words in capitals from which it is a headline. On PolNeAR train
 # (--limit 150, whose first lines are headlines) 0.7, 0.8 and off (1.01) give precision 0.815,
@@ -135,6 +108,13 @@ def _that_clause(token: Any, deps: tuple[str, ...] = ("ccomp",)) -> bool:
     """A clause complement opened by "that" ("hopes that ...", "made clear that ...")."""
     return token.dep_ in deps and any(
         c.dep_ == "mark" and c.lower_ == "that" for c in token.children
+    )
+
+
+def _infinitive(token: Any) -> bool:
+    """A to-infinitive complement ("hopes to win", "declined to comment")."""
+    return token.dep_ == "xcomp" and any(
+        c.dep_ == "aux" and c.lower_ == "to" for c in token.children
     )
 
 
@@ -256,9 +236,10 @@ def _in_dateline(token: Any, sentence: Any) -> bool:
 
 
 def _cue_of_verb(token: Any, sentence: Any) -> Cue | None:
-    lemma = token.lemma_.lower()
+    lemma = cue_lemma(token)
     attitude = lemma not in CUE_LEMMAS and any(_that_clause(c) for c in token.children)
-    if token.pos_ != "VERB" or not (lemma in CUE_LEMMAS or attitude):
+    intent = lemma in INTENT_LEMMAS and any(_infinitive(c) for c in token.children)
+    if token.pos_ != "VERB" or not (lemma in CUE_LEMMAS or attitude or intent):
         return None
     if _is_passive(token) or (token.tag_ == "VBN" and _agent(token) is not None):
         subject = _agent(token) if _as_clause(token) else None
@@ -266,9 +247,10 @@ def _cue_of_verb(token: Any, sentence: Any) -> Cue | None:
         subject = _subject(token)
     if subject is None or subject.lower_ in _SPEAKER_PRONOUNS_EXCLUDED:
         return None
-    if subject.ent_type_ in _NOT_SPEAKER_LABELS or (attitude and subject.pos_ not in _NAMED):
+    named = subject.pos_ in _NAMED
+    if subject.ent_type_ in _NOT_SPEAKER_LABELS or ((attitude or intent) and not named):
         return None
-    if lemma in BELIEF_LEMMAS and not any(_finite_clause(c) for c in token.children):
+    if lemma in BELIEF_LEMMAS and not intent and not any(_finite_clause(c) for c in token.children):
         return None
     if _in_dateline(subject, sentence) or (token.is_title and token.i != sentence.start):
         return None  # "WASHINGTON (AP) — X said"; a headline's "Report Reveals ..."
