@@ -150,7 +150,7 @@ def _complement(verb: Any, subject: Any, lemma: str) -> list[Any]:
     objects = [c for c in verb.children if c.dep_ in _OBJECT_DEPS]
     preps = [c for c in verb.children if c.dep_ == "prep" and c.lower_ in _CONTENT_PREPS]
     if lemma in PREP_LEMMAS:
-        preps = [c for c in verb.children if c.dep_ == "prep" and c.lower_ == PREP_LEMMAS[lemma]]
+        preps = [c for c in verb.children if c.dep_ == "prep" and c.lower_ in PREP_LEMMAS[lemma]]
         return [*(c for c in verb.children if c.dep_ == "ccomp"), *preps]
     if lemma not in OBJECT_LEMMAS:
         objects = [o for o in objects if _quoted(o)]
