@@ -67,6 +67,25 @@ SPEAKERS = [
         "Dean Alvarez",
         "reported",
     ),
+    # a noun of saying made the object of a light verb, with what it says
+    (
+        "Senator Paul Hardy released a statement confirming that the bridge would close.",
+        "released a statement",
+        "Paul Hardy",
+        "reported",
+    ),
+    (
+        "Governor Mark Ellis offered a spirited defense of the new tax.",
+        "defense",
+        "Mark Ellis",
+        "reported",
+    ),
+    (
+        "Mayor Ana Ruiz released an ad that accuses Tom Reyes of lying.",
+        "released an ad",
+        "Ana Ruiz",
+        "reported",
+    ),
     # verbs whose prepositional object is what was said
     (
         "Senator Paul Hardy talked about his plan for the pipeline.",
@@ -101,6 +120,8 @@ NO_SPEAKER = [
     ("The new plant plans to hire two hundred workers.", "plans to"),
     # wanting is no stance taken in words (precision 0.42 on PolNeAR train)
     ("Senator Paul Hardy wants to see the pipeline finished.", "wants to"),
+    # a noun of saying alone says nothing of what was said
+    ("Senator Paul Hardy released a statement on Tuesday.", "released a statement"),
     # talking to someone says nothing of what was said
     ("Senator Paul Hardy talked to the mayor on Tuesday.", "talked to"),
 ]
