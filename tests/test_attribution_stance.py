@@ -93,6 +93,14 @@ SPEAKERS = [
         "Paul Hardy",
         "reported",
     ),
+    # a name owning its clause's subject is what "he" refers to next
+    (
+        "Mr. Ben Carson's renewed endorsement of his team came with caveats.\n\n"
+        "He may add to his senior staff, he said.",
+        "senior staff",
+        "Ben Carson",
+        "reported",
+    ),
     # he/she as the subject of other verbs carries the person to a later "she said"
     (
         "Mayor Ruth Calder said she would close the bridge.\n\n"
