@@ -86,6 +86,18 @@ SPEAKERS = [
         "Ana Ruiz",
         "reported",
     ),
+    (
+        "Senator Paul Hardy raised concerns about the cost of the pipeline.",
+        "raised concerns",
+        "Paul Hardy",
+        "reported",
+    ),
+    (
+        "Mayor Ana Ruiz voiced support for the new school tax.",
+        "voiced support",
+        "Ana Ruiz",
+        "reported",
+    ),
     # verbs whose prepositional object is what was said
     (
         "Senator Paul Hardy talked about his plan for the pipeline.",
