@@ -9,7 +9,8 @@ department). Then, for a cue's subject token, ``resolve`` returns a ``Speaker``:
 - he/she, it, they: the nearest earlier speaker, else main subject, of a fitting kind within
   ``PRONOUN_WINDOW`` sentences (people for he/she; organisations for it; groups, organisations
   or joint speakers for they); failing that, he/she is the latest person named within
-  ``FALLBACK_WINDOW`` sentences if that person is a speaker; he/she as the subject of any verb
+  ``FALLBACK_WINDOW`` sentences if that person is a speaker, or the one person named within
+  ``ONLY_PERSON_WINDOW`` whose gender the article shows to fit; he/she as the subject of any verb
   is noted as a mention of the person it resolves to when the article shows that person's
   gender (``note_subjects``), so "She skirted ... She also ... , she said" finds its person;
 - "the ministry", "the minister", "the report": the latest earlier mention whose name or title
@@ -56,6 +57,12 @@ PRONOUN_WINDOW = 2
 # 0.617 / 0.625 / 0.627 / 0.628. At 3, before 09c7275 (upper 0.924, recall 0.602), any latest
 # person: upper 0.903, recall 0.620; the latest speaker or subject: 0.921, 0.613.
 FALLBACK_WINDOW = 3
+# Sentences back that he/she reaches, failing both, for the one person named there (in any
+# role: "And Obama, for all ..., seems to agree", parsed without a subject) whose gender the
+# article shows to fit. PolNeAR train (`benchmarks/attribution.py --split train`, on 2aec97b):
+# off / 2 / 3 -> recall 0.6580 / 0.6606 / 0.6632, upper 0.9180 / 0.9181 / 0.9171; at 2 with
+# unknown gender fitting too: 0.6628, upper 0.9153.
+ONLY_PERSON_WINDOW = 3
 # The same for "it" and "they", which more often refer to things than to speakers.
 PLURAL_WINDOW = 2
 # A short name is completed to the most frequent full name that fits only when that name is at
@@ -268,6 +275,8 @@ class Discourse:
         chosen = self._antecedent(subject, sentence, kinds, gender)
         if chosen is None and gender:
             chosen = self._last_person(subject, sentence, gender)
+        if chosen is None and gender:
+            chosen = self._only_person(subject, sentence, gender)
         if chosen:
             return Speaker(chosen.name, chosen.kind, subject.text, "pronoun")
         return Speaker(subject.text, "unresolved", subject.text, "unresolved")
@@ -290,6 +299,19 @@ class Discourse:
             if subjects:
                 return subjects[0]
         return None
+
+    def _only_person(self, subject: Any, sentence: int, gender: str) -> Mention | None:
+        """Within the window, the one person named (in any role) whom the article shows to be
+        of the pronoun's gender, when no other person is named there."""
+        lowest = max(0, sentence - ONLY_PERSON_WINDOW + 1)
+        people = [
+            m for m in self.mentions
+            if lowest <= m.sentence <= sentence and m.position < subject.i
+            and m.kind == "person" and not m.quoted
+        ]  # fmt: skip
+        if len({m.name for m in people}) != 1 or self.gender.get(people[-1].name) != gender:
+            return None
+        return people[-1]
 
     def _last_person(self, subject: Any, sentence: int, gender: str) -> Mention | None:
         """Past the window, or with no subject in it: the latest person named before he/she,

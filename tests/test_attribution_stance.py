@@ -113,6 +113,24 @@ SPEAKERS = [
         "Ben Carson",
         "reported",
     ),
+    # he/she with no subject or speaker before it: the one person named nearby whose gender
+    # the article shows
+    (
+        "The talks ended on Friday.\n\n"
+        "And Mr. Obama, for all the progress he helped wrangle from world leaders, seems to "
+        "agree.\n\n"
+        "\u201cWe don't yet know exactly what's going to work best,\u201d he said.",
+        "work best",
+        "Obama",
+        "direct",
+    ),
+    (
+        "The vote was close.\n\nThe plan of Mrs. Calder passed by one vote on Friday.\n\n"
+        "\u201cWe will build the bridge,\u201d she said.",
+        "build the bridge",
+        "Calder",
+        "direct",
+    ),
     # he/she as the subject of other verbs carries the person to a later "she said"
     (
         "Mayor Ruth Calder said she would close the bridge.\n\n"
@@ -142,6 +160,12 @@ NO_SPEAKER = [
     ("Senator Paul Hardy wants to see the pipeline finished.", "wants to"),
     # a noun of saying alone says nothing of what was said
     ("Senator Paul Hardy released a statement on Tuesday.", "released a statement"),
+    # two people named nearby: he stays unresolved
+    (
+        "The talks ended.\n\nThe plan of Mr. Obama and Mr. Biden passed.\n\n"
+        "\u201cWe will build it,\u201d he said.",
+        "build it",
+    ),
     # talking to someone says nothing of what was said
     ("Senator Paul Hardy talked to the mayor on Tuesday.", "talked to"),
 ]
