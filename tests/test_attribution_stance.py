@@ -113,6 +113,12 @@ SPEAKERS = [
         "Ben Carson",
         "reported",
     ),
+    (
+        "Governor Mark Ellis referred to the protesters as his friends.",
+        "referred to",
+        "Mark Ellis",
+        "reported",
+    ),
     # he/she with no subject or speaker before it: the one person named nearby whose gender
     # the article shows
     (
