@@ -326,7 +326,9 @@ class Discourse:
 
     def _description(self, subject: Any, sentence: int) -> Speaker:
         tokens = [t for t in subject.subtree if t.i <= subject.i or t.dep_ in ("prep", "pobj")]
-        tokens = [t for t in subject.doc[tokens[0].i : tokens[-1].i + 1]] if tokens else [subject]
+        # min and max: a non-projective parse's subtree need not come in order
+        lo, hi = min(t.i for t in tokens), max(t.i for t in tokens)
+        tokens = [t for t in subject.doc[lo : hi + 1]]
         phrase = tokens_text([t for t in tokens if not t.is_space])
         words = name_words(tokens)
         has_names = any(t.pos_ == "PROPN" for t in tokens)

@@ -119,6 +119,12 @@ SPEAKERS = [
         "Mark Ellis",
         "reported",
     ),
+    (
+        "Senator Paul Hardy railed against the new pipeline in Albany.",
+        "railed against",
+        "Paul Hardy",
+        "reported",
+    ),
     # he/she with no subject or speaker before it: the one person named nearby whose gender
     # the article shows
     (
