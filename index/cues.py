@@ -31,15 +31,11 @@ from index.cue_lemmas import (
     QUOTE_LEMMAS,
     cue_lemma,
 )
+from index.headlines import headline_like
 from index.quotes import QuoteMask
-from index.speech_nouns import noun_cue
+from index.speech_nouns import SPEECH_NOUNS, noun_cue
 
 _QUOTE_MARKS = ("“", "”", '"', "''", "``")
-# Share of a sentence's longer words in capitals from which it is a headline. On PolNeAR train
-# (--limit 150, whose first lines are headlines) 0.7, 0.8 and off (1.01) give precision 0.815,
-# 0.815, 0.814 and recall 0.526, 0.531, 0.531; it matters little there, and it keeps title-case
-# lines ("Trump May Not Have Suggested ...") from becoming people.
-HEADLINE_SHARE = 0.8
 _DASHES = frozenset({"—", "–", "--", "-"})
 # A dateline ("WASHINGTON (AP) —") is at most this many tokens before its dash.
 _DATELINE_TOKENS = 12
@@ -310,20 +306,6 @@ def _widen_to_quotes(sentence: Any, span: tuple[int, int]) -> tuple[int, int]:
     return base + start, base + end
 
 
-def headline_like(sentence: Any) -> bool:
-    """Title Case Like A Headline: NER and the parser read such lines badly, so they give
-    neither cues nor names. Most longer words are capitalised, and so are most of those outside
-    named entities (the first word aside), so a short sentence full of names is not one."""
-
-    def capitalised(words: list[Any]) -> bool:
-        capitals = sum(1 for t in words if t.is_title or t.is_upper)
-        return capitals >= HEADLINE_SHARE * len(words)
-
-    words = [t for t in sentence if t.is_alpha and len(t) >= 4]
-    common = [t for t in words if not t.ent_type_ and t.i != sentence.start]
-    return len(words) >= 3 and capitalised(words) and capitalised(common)
-
-
 def find_cues(sentence: Any, mask: QuoteMask | None = None) -> list[Cue]:
     """The attribution cues of one sentence (a spaCy Span), nested ones marked. With the
     article's quote mask, cues inside a quote are left out: speech quoted inside someone's
@@ -367,6 +349,30 @@ def find_cues(sentence: Any, mask: QuoteMask | None = None) -> list[Cue]:
         elif _reports_itself(c):
             out.append(replace(c, nested=True))
     return out
+
+
+def find_lead_in(sentence: Any, mask: QuoteMask) -> Cue | None:
+    """A sentence that ends in a colon right after a verb of saying and its subject, with
+    nothing said ("In a speech last July, he said:", "Trump issued the following statement:"):
+    the next sentence is what was said. The cue's content is left empty here."""
+    words = [t for t in sentence if not t.is_space]
+    if len(words) < 3 or words[-1].text != ":" or headline_like(sentence):
+        return None
+    for token in reversed(words):
+        if token.pos_ != "VERB" or mask.region_at(token.idx) is not None or _is_passive(token):
+            continue
+        lemma = cue_lemma(token)
+        noun = any(c.dep_ == "dobj" and c.lemma_.lower() in SPEECH_NOUNS for c in token.children)
+        if lemma not in CUE_LEMMAS and not noun:
+            continue  # "the following statement:"
+        subject = _subject(token)
+        if subject is None:
+            return None
+        if subject.lower_ in _SPEAKER_PRONOUNS_EXCLUDED or subject.ent_type_ in _NOT_SPEAKER_LABELS:
+            return None
+        end = sentence.end_char
+        return Cue(token, lemma, subject, (end, end), frozenset())
+    return None
 
 
 def _reports_itself(cue: Cue) -> bool:

@@ -25,9 +25,9 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from typing import Any
 
-from index.cues import headline_like
 from index.genders import GENDERED as _GENDERED
 from index.genders import article_genders
+from index.headlines import headline_like
 from index.mention_parts import (
     Mention,
     Speaker,

@@ -125,6 +125,22 @@ SPEAKERS = [
         "Paul Hardy",
         "reported",
     ),
+    # a lead-in that ends in a colon speaks the next sentence
+    (
+        "Senator Paul Hardy spoke in Albany on Friday.\n\nIn a speech last July, Hardy said:\n\n"
+        "\u201cThe bridge will close in May.\u201d",
+        "close in May",
+        "Paul Hardy",
+        "direct",
+    ),
+    (
+        "Governor Mark Ellis issued the following statement:\n\n"
+        "\u201cOur prayers are with all those affected by the attack. "
+        "This cannot continue.\u201d",
+        "cannot continue",
+        "Mark Ellis",
+        "direct",
+    ),
     # he/she with no subject or speaker before it: the one person named nearby whose gender
     # the article shows
     (
@@ -177,6 +193,12 @@ NO_SPEAKER = [
         "The talks ended.\n\nThe plan of Mr. Obama and Mr. Biden passed.\n\n"
         "\u201cWe will build it,\u201d he said.",
         "build it",
+    ),
+    # a colon after no verb of saying leads in nothing
+    (
+        "Senator Paul Hardy listed the qualities of a nominee:\n\n"
+        "\u201cHas the candidate a record of leadership?\u201d",
+        "record of leadership",
     ),
     # talking to someone says nothing of what was said
     ("Senator Paul Hardy talked to the mayor on Tuesday.", "talked to"),
