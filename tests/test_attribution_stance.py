@@ -125,6 +125,14 @@ SPEAKERS = [
         "Paul Hardy",
         "reported",
     ),
+    # a noun of saying with its owner, and a that-clause after "be"
+    (
+        "Senator Paul Hardy spoke in Albany.\n\n"
+        "Hardy's message has long been that the bridge is unsafe.",
+        "bridge is unsafe",
+        "Paul Hardy",
+        "reported",
+    ),
     # a lead-in that ends in a colon speaks the next sentence
     (
         "Senator Paul Hardy spoke in Albany on Friday.\n\nIn a speech last July, Hardy said:\n\n"
@@ -194,6 +202,8 @@ NO_SPEAKER = [
         "\u201cWe will build it,\u201d he said.",
         "build it",
     ),
+    # "be" with a that-clause and no noun of saying
+    ("The problem is that the bridge is unsafe.", "bridge is unsafe"),
     # a colon after no verb of saying leads in nothing
     (
         "Senator Paul Hardy listed the qualities of a nominee:\n\n"
