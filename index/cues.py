@@ -1,8 +1,9 @@
 """Cues of attribution in one parsed sentence: who (the subject token) said what (a char span).
 
-A cue is a verb of saying (or of stated belief) picked by its lemma, or any verb with a
-that-clause whose subject is a name or a pronoun ("X hopes that ...", "X made clear that ..."),
-with a subject and a complement that carries what was said:
+A cue is a verb of saying (or of stated belief) picked by its lemma (index.cue_lemmas), a verb
+of intent or refusal with a to-infinitive ("X hopes to ...", "X declined to comment"), or any
+verb with a that-clause whose subject is a name or a pronoun ("X hopes that ...", "X made clear
+that ..."), with a subject and a complement that carries what was said:
 - a clause: "X said (that) ...", "..., X said.", "..., said X.", "X told reporters ...";
 - an object, with "as" or "to" after it: "X criticized Y", "X described Y as Z", "X urged Y to";
 - a parenthetical: "The U.S., he said, would respond." (the cue hangs off the clause it reports);
@@ -20,53 +21,21 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from typing import Any
 
+from index.cue_lemmas import (
+    BELIEF_LEMMAS,
+    CUE_LEMMAS,
+    DEMAND_LEMMAS,
+    INTENT_LEMMAS,
+    OBJECT_LEMMAS,
+    PREP_LEMMAS,
+    QUOTE_LEMMAS,
+    cue_lemma,
+)
+from index.headlines import headline_like
 from index.quotes import QuoteMask
-from index.speech_nouns import noun_cue
+from index.speech_nouns import SPEECH_NOUNS, noun_cue
 
-# The cue family, by lemma: verbs of saying, asserting, reporting and evaluating speech.
-# Verbs of saying whose object can be what was said: "criticized the visits", "urged Y to
-# act", "described them as guests", "warned of war"; and speech acts that take a side on their
-# object, answering or judging it ("defended her decision", "rejected the offer", "endorsed
-# Clinton", "thanked him for ..."). The latter on PolNeAR train (`benchmarks/attribution.py
-# --split train`): recall 0.602 -> 0.612, precision 0.861 -> 0.859, upper 0.924 -> 0.923.
-OBJECT_LEMMAS = frozenset(
-    """criticize criticise condemn denounce praise accuse blame deny describe urge warn promise
-    pledge vow announce demand recommend propose predict reiterate repeat confirm acknowledge
-    admit dismiss question express threaten ask disclose reveal estimate mention stress
-    emphasize emphasise suggest applaud credit hail laud commend tout characterize
-    cite reference slam blast assail decry lambast lambaste chide rebuke mock ridicule dispute
-    extol
-    defend reject attack oppose endorse thank challenge remind rebut refute""".split()
-)
-# Verbs of saying that report a clause, a quote or the clause they hang off: "said (that) ...",
-# "..., he added", "told reporters that ...". An object alone ("wrote the letter", "added to
-# his wins") is not speech.
-CLAUSE_LEMMAS = frozenset(
-    """say tell add state declare explain note write tweet post report reply respond answer
-    insist maintain contend argue assert allege concede caution recall complain testify indicate
-    claim call
-    observe conclude agree disagree counter charge comment remark boast joke quip assure advise
-    lament concur rule surmise speculate posit elaborate retort brag muse hint reason
-    theorize opine clarify plead appeal advocate lobby""".split()
-)
-# Verbs of saying whose "for" is what they demand: "called for a ban", "pleaded for calm".
-# PolNeAR train (`benchmarks/attribution.py --split train`): recall 0.634 -> 0.636, upper 0.9202
-# -> 0.9200 (9368/10183).
-DEMAND_LEMMAS = frozenset("call argue plead appeal advocate lobby".split())
-# Verbs whose prepositional object is what was said: "pointed to his record".
-PREP_LEMMAS = {"point": "to"}
-# Verbs that frame a direct quote only: "“...,” he continued".
-QUOTE_LEMMAS = frozenset("continue exclaim shout yell scoff laugh".split())
-# Verbs of stated belief or finding count only with a clause complement ("X believes that
-# ...", "the poll found that ...").
-BELIEF_LEMMAS = frozenset("think believe hope fear worry feel doubt find show".split())
-CUE_LEMMAS = OBJECT_LEMMAS | CLAUSE_LEMMAS | QUOTE_LEMMAS | BELIEF_LEMMAS | frozenset(PREP_LEMMAS)
 _QUOTE_MARKS = ("“", "”", '"', "''", "``")
-# Share of a sentence's longer words in capitals from which it is a headline. On PolNeAR train
-# (--limit 150, whose first lines are headlines) 0.7, 0.8 and off (1.01) give precision 0.815,
-# 0.815, 0.814 and recall 0.526, 0.531, 0.531; it matters little there, and it keeps title-case
-# lines ("Trump May Not Have Suggested ...") from becoming people.
-HEADLINE_SHARE = 0.8
 _DASHES = frozenset({"—", "–", "--", "-"})
 # A dateline ("WASHINGTON (AP) —") is at most this many tokens before its dash.
 _DATELINE_TOKENS = 12
@@ -138,6 +107,13 @@ def _that_clause(token: Any, deps: tuple[str, ...] = ("ccomp",)) -> bool:
     )
 
 
+def _infinitive(token: Any) -> bool:
+    """A to-infinitive complement ("hopes to win", "declined to comment")."""
+    return token.dep_ == "xcomp" and any(
+        c.dep_ == "aux" and c.lower_ == "to" for c in token.children
+    )
+
+
 def _is_passive(verb: Any) -> bool:
     return any(child.dep_ in ("auxpass", "nsubjpass") for child in verb.children)
 
@@ -170,7 +146,7 @@ def _complement(verb: Any, subject: Any, lemma: str) -> list[Any]:
     objects = [c for c in verb.children if c.dep_ in _OBJECT_DEPS]
     preps = [c for c in verb.children if c.dep_ == "prep" and c.lower_ in _CONTENT_PREPS]
     if lemma in PREP_LEMMAS:
-        preps = [c for c in verb.children if c.dep_ == "prep" and c.lower_ == PREP_LEMMAS[lemma]]
+        preps = [c for c in verb.children if c.dep_ == "prep" and c.lower_ in PREP_LEMMAS[lemma]]
         return [*(c for c in verb.children if c.dep_ == "ccomp"), *preps]
     if lemma not in OBJECT_LEMMAS:
         objects = [o for o in objects if _quoted(o)]
@@ -256,9 +232,11 @@ def _in_dateline(token: Any, sentence: Any) -> bool:
 
 
 def _cue_of_verb(token: Any, sentence: Any) -> Cue | None:
-    lemma = token.lemma_.lower()
+    lemma = cue_lemma(token)
     attitude = lemma not in CUE_LEMMAS and any(_that_clause(c) for c in token.children)
-    if token.pos_ != "VERB" or not (lemma in CUE_LEMMAS or attitude):
+    intent = lemma in INTENT_LEMMAS and any(_infinitive(c) for c in token.children)
+    verb = token.pos_ == "VERB" or (token.pos_ == "AUX" and attitude)  # "X's view is that"
+    if not verb or not (lemma in CUE_LEMMAS or attitude or intent):
         return None
     if _is_passive(token) or (token.tag_ == "VBN" and _agent(token) is not None):
         subject = _agent(token) if _as_clause(token) else None
@@ -266,9 +244,16 @@ def _cue_of_verb(token: Any, sentence: Any) -> Cue | None:
         subject = _subject(token)
     if subject is None or subject.lower_ in _SPEAKER_PRONOUNS_EXCLUDED:
         return None
-    if subject.ent_type_ in _NOT_SPEAKER_LABELS or (attitude and subject.pos_ not in _NAMED):
+    # "His message has been that ...": a noun of saying with its owner names its speaker
+    # (PolNeAR train: recall 0.6673 -> 0.6678, upper 0.9168 -> 0.9168; "be" with any name or
+    # pronoun as subject, as other verbs: upper 0.9164)
+    owned = subject.lemma_.lower() in SPEECH_NOUNS and any(
+        c.dep_ == "poss" for c in subject.children
+    )
+    named = (subject.pos_ in _NAMED and token.pos_ == "VERB") or owned
+    if subject.ent_type_ in _NOT_SPEAKER_LABELS or ((attitude or intent) and not named):
         return None
-    if lemma in BELIEF_LEMMAS and not any(_finite_clause(c) for c in token.children):
+    if lemma in BELIEF_LEMMAS and not intent and not any(_finite_clause(c) for c in token.children):
         return None
     if _in_dateline(subject, sentence) or (token.is_title and token.i != sentence.start):
         return None  # "WASHINGTON (AP) — X said"; a headline's "Report Reveals ..."
@@ -328,20 +313,6 @@ def _widen_to_quotes(sentence: Any, span: tuple[int, int]) -> tuple[int, int]:
     return base + start, base + end
 
 
-def headline_like(sentence: Any) -> bool:
-    """Title Case Like A Headline: NER and the parser read such lines badly, so they give
-    neither cues nor names. Most longer words are capitalised, and so are most of those outside
-    named entities (the first word aside), so a short sentence full of names is not one."""
-
-    def capitalised(words: list[Any]) -> bool:
-        capitals = sum(1 for t in words if t.is_title or t.is_upper)
-        return capitals >= HEADLINE_SHARE * len(words)
-
-    words = [t for t in sentence if t.is_alpha and len(t) >= 4]
-    common = [t for t in words if not t.ent_type_ and t.i != sentence.start]
-    return len(words) >= 3 and capitalised(words) and capitalised(common)
-
-
 def find_cues(sentence: Any, mask: QuoteMask | None = None) -> list[Cue]:
     """The attribution cues of one sentence (a spaCy Span), nested ones marked. With the
     article's quote mask, cues inside a quote are left out: speech quoted inside someone's
@@ -385,6 +356,30 @@ def find_cues(sentence: Any, mask: QuoteMask | None = None) -> list[Cue]:
         elif _reports_itself(c):
             out.append(replace(c, nested=True))
     return out
+
+
+def find_lead_in(sentence: Any, mask: QuoteMask) -> Cue | None:
+    """A sentence that ends in a colon right after a verb of saying and its subject, with
+    nothing said ("In a speech last July, he said:", "Trump issued the following statement:"):
+    the next sentence is what was said. The cue's content is left empty here."""
+    words = [t for t in sentence if not t.is_space]
+    if len(words) < 3 or words[-1].text != ":" or headline_like(sentence):
+        return None
+    for token in reversed(words):
+        if token.pos_ != "VERB" or mask.region_at(token.idx) is not None or _is_passive(token):
+            continue
+        lemma = cue_lemma(token)
+        noun = any(c.dep_ == "dobj" and c.lemma_.lower() in SPEECH_NOUNS for c in token.children)
+        if lemma not in CUE_LEMMAS and not noun:
+            continue  # "the following statement:"
+        subject = _subject(token)
+        if subject is None:
+            return None
+        if subject.lower_ in _SPEAKER_PRONOUNS_EXCLUDED or subject.ent_type_ in _NOT_SPEAKER_LABELS:
+            return None
+        end = sentence.end_char
+        return Cue(token, lemma, subject, (end, end), frozenset())
+    return None
 
 
 def _reports_itself(cue: Cue) -> bool:
