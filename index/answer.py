@@ -13,6 +13,7 @@ when no sentence carries what the question asks for.
 from __future__ import annotations
 
 import logging
+import re
 from collections.abc import Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import replace
@@ -32,6 +33,16 @@ from index.support import dated_context, judge, word_weights
 from index.text import all_stems
 
 logger = logging.getLogger(__name__)
+
+
+def is_outlet_list(name: str, outlets: Sequence[str]) -> bool:
+    """ "Fortune, The Verge": a run of outlet names the entity model took for one name (in
+    "articles from Fortune, The Verge and TechCrunch"); outlets are lower-cased."""
+    parts = [p for p in re.split(r"\s*(?:,|\band\b)\s*", name) if p]
+    bare = [p.lower().removeprefix("the ").strip() for p in parts]
+    known = {o.removeprefix("the ").strip() for o in outlets}
+    return len(parts) > 1 and all(b in known for b in bare)
+
 
 PASSAGES = 10
 # A question with this many content words asks several things at once: when no sentence holds them
@@ -174,8 +185,11 @@ class ExtractiveAnswerer:
             if name.text in q.outlet_words:
                 continue
             loose = name.label in ("GPE", "NORP", "LOC")
-            if not self.catalog.name_known(all_stems(name.text), ids, loose=loose):
-                return name.text
+            if self.catalog.name_known(all_stems(name.text), ids, loose=loose):
+                continue
+            if is_outlet_list(name.text, outlets):
+                continue
+            return name.text
         return None
 
     def _quote(self, cand: Candidate, labelled: bool = False) -> Quote:

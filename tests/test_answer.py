@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 from support.contract import assert_contract_fields
 
+from index.answer import is_outlet_list
 from index.citations import citation_numbers
 from index.compose import Quote, compose
 from index.followup import contextualize, extract_entities, looks_like_followup, with_antecedent
@@ -236,3 +237,18 @@ def test_followup_lines_stay_on_the_new_topic(sample_index: NewsIndex) -> None:
     assert "Blinken" in answer.retrieval_query and not answer.abstained
     for line in answer.answer.splitlines():
         assert "China" in line or "Chinese" in line, line
+
+
+@pytest.mark.parametrize(
+    ("name", "is_list"),
+    [
+        ("Fortune, The Verge", True),
+        ("Verge and Fortune", True),
+        ("Fortune and TechCrunch", True),
+        ("Fortune", False),  # one name: looked up as a name
+        ("Fortune, Megan Grey", False),  # a person among them
+        ("Fortune accused of building success", False),
+    ],
+)
+def test_a_run_of_outlet_names_is_no_unknown_name(name: str, is_list: bool) -> None:
+    assert is_outlet_list(name, ["fortune", "the verge", "techcrunch"]) == is_list
