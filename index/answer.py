@@ -38,10 +38,11 @@ logger = logging.getLogger(__name__)
 def is_outlet_list(name: str, outlets: Sequence[str]) -> bool:
     """ "Fortune, The Verge": a run of outlet names the entity model took for one name (in
     "articles from Fortune, The Verge and TechCrunch"); outlets are lower-cased."""
-    parts = [p for p in re.split(r"\s*(?:,|\band\b)\s*", name) if p]
-    bare = [p.lower().removeprefix("the ").strip() for p in parts]
-    known = {o.removeprefix("the ").strip() for o in outlets}
-    return len(parts) > 1 and all(b in known for b in bare)
+    parts = [p.strip("'\"‘’“” ") for p in re.split(r"\s*(?:,|\band\b)\s*", name)]
+    bare = [p.lower().removeprefix("the ") for p in parts if p]
+    known = [o.removeprefix("the ").strip() for o in outlets]
+    # "CNBC" names the outlet "Cnbc | World Business News Leader"
+    return len(bare) > 1 and all(any(k == b or k.startswith(b + " ") for k in known) for b in bare)
 
 
 PASSAGES = 10

@@ -245,10 +245,13 @@ def test_followup_lines_stay_on_the_new_topic(sample_index: NewsIndex) -> None:
         ("Fortune, The Verge", True),
         ("Verge and Fortune", True),
         ("Fortune and TechCrunch", True),
+        ("Fortune' and 'TechCrunch", True),  # quoted in the question
+        ("Fortune, CNBC", True),  # the outlet "CNBC | World Business News"
         ("Fortune", False),  # one name: looked up as a name
         ("Fortune, Megan Grey", False),  # a person among them
         ("Fortune accused of building success", False),
     ],
 )
 def test_a_run_of_outlet_names_is_no_unknown_name(name: str, is_list: bool) -> None:
-    assert is_outlet_list(name, ["fortune", "the verge", "techcrunch"]) == is_list
+    outlets = ["fortune", "the verge", "techcrunch", "cnbc | world business news"]
+    assert is_outlet_list(name, outlets) == is_list
