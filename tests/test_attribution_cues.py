@@ -4,9 +4,14 @@ speaker and kind of speech expected (or no speaker at all)."""
 from __future__ import annotations
 
 import pytest
-from support.attribution import attributions_at, describe
+from support.attribution import (
+    assert_names_no_speaker,
+    assert_names_speaker,
+    attributions_at,
+    describe,
+)
 
-from index.attribution import analyze_article, same_speaker
+from index.attribution import analyze_article
 
 # (text, a fragment of the sentence, the speaker, the kind of speech)
 SPEAKERS = [
@@ -168,10 +173,7 @@ SPEAKERS = [
 
 @pytest.mark.parametrize(("text", "fragment", "speaker", "kind"), SPEAKERS)
 def test_construction_names_its_speaker(text: str, fragment: str, speaker: str, kind: str) -> None:
-    found = attributions_at(analyze_article(text), text, fragment)
-    assert any(
-        same_speaker(speaker, a.speaker, a.speaker_kind) and a.kind == kind for a in found
-    ), describe(found)
+    assert_names_speaker(text, fragment, speaker, kind)
 
 
 # (text, a fragment of a sentence that attributes nothing to anyone named)
@@ -199,5 +201,4 @@ def test_a_speaker_label_owns_the_cues_after_it() -> None:
 
 @pytest.mark.parametrize(("text", "fragment"), NO_SPEAKER)
 def test_construction_names_no_speaker(text: str, fragment: str) -> None:
-    found = attributions_at(analyze_article(text), text, fragment)
-    assert not [a for a in found if a.speaker_kind in ("person", "org")], describe(found)
+    assert_names_no_speaker(text, fragment)
