@@ -13,7 +13,6 @@ when no sentence carries what the question asks for.
 from __future__ import annotations
 
 import logging
-import re
 from collections.abc import Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import replace
@@ -22,7 +21,7 @@ from index.candidates import Candidate, CandidatePool
 from index.compose import Quote, add_copies, compose, conflict_claims, label_for
 from index.described import described_person
 from index.embedding import Embedder
-from index.evidence import gather, named_outlets
+from index.evidence import bare_outlet, gather, is_outlet_list, named_outlets
 from index.followup import contextualize, with_antecedent
 from index.models import CANNOT_ANSWER, Answer
 from index.question import NAME_LABELS, Question, Speech, analyse
@@ -33,16 +32,6 @@ from index.support import dated_context, judge, word_weights
 from index.text import all_stems
 
 logger = logging.getLogger(__name__)
-
-
-def is_outlet_list(name: str, outlets: Sequence[str]) -> bool:
-    """ "Fortune, The Verge": a run of outlet names the entity model took for one name (in
-    "articles from Fortune, The Verge and TechCrunch"); outlets are lower-cased."""
-    parts = [p.strip("'\"‘’“” ") for p in re.split(r"\s*(?:,|\band\b)\s*", name)]
-    bare = [p.lower().removeprefix("the ") for p in parts if p]
-    known = [o.removeprefix("the ").strip() for o in outlets]
-    # "CNBC" names the outlet "Cnbc | World Business News Leader"
-    return len(bare) > 1 and all(any(k == b or k.startswith(b + " ") for k in known) for b in bare)
 
 
 PASSAGES = 10
@@ -124,7 +113,6 @@ class ExtractiveAnswerer:
         ids = [lib.id for lib in libraries]
         speech = resolve_speaker(q.speech, carried)
         found = self._speech_of(q, speech, ids, vector)
-        holder = None
         if not found.statements and speech.described:
             holder = self._role_holder(speech.speaker, libraries)
             if holder is not None:
@@ -178,7 +166,7 @@ class ExtractiveAnswerer:
         """The first name in the question that nothing in the libraries mentions."""
         outlets = [o.lower() for o in self.catalog.outlets(ids)]
         for word in q.outlet_words:
-            if not any(word.lower().removeprefix("the ") in o for o in outlets):
+            if not any(bare_outlet(word) in o for o in outlets):
                 return word
         for name in q.names:
             if name.label and name.label not in NAME_LABELS:

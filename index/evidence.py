@@ -9,6 +9,7 @@ bot, draws the comparison: each line is a verbatim sentence with its citation.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 import numpy as np
@@ -29,10 +30,25 @@ W_WORDS = 0.4
 MAX_SOURCES = 4
 
 
+def bare_outlet(name: str) -> str:
+    """An outlet's name as compared: "The Verge" -> "verge"."""
+    return name.lower().removeprefix("the ").strip()
+
+
 def named_outlets(question: Question, outlets: Sequence[str]) -> list[str]:
     """The library's outlets the question names ("the TechCrunch article")."""
     text = question.text.lower()
-    return [o for o in outlets if o and o.lower().removeprefix("the ").strip() in text]
+    return [o for o in outlets if o and bare_outlet(o) in text]
+
+
+def is_outlet_list(name: str, outlets: Sequence[str]) -> bool:
+    """ "Fortune, The Verge": a run of outlet names the entity model took for one name (in
+    "articles from Fortune, The Verge and TechCrunch")."""
+    parts = [p.strip("'\"‘’“” ") for p in re.split(r"\s*(?:,|\band\b)\s*", name)]
+    bare = [bare_outlet(p) for p in parts if p]
+    known = [bare_outlet(o) for o in outlets]
+    # "CNBC" names the outlet "Cnbc | World Business News Leader"
+    return len(bare) > 1 and all(any(k == b or k.startswith(b + " ") for k in known) for b in bare)
 
 
 def gather(

@@ -15,7 +15,6 @@ Every threshold below was set on the dev questions only (see each one).
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -30,7 +29,7 @@ from index.places import place_forms
 from index.preference import dated_first, holder_first, in_slot, named_in_role
 from index.question import TIMES, Question
 from index.text import STOPWORDS
-from index.values import Value, read_value
+from index.values import YEAR, Value, read_value
 
 # Score = dense similarity, coverage of the question's words (sentence, passage), relation.
 W_DENSE = 0.55
@@ -83,7 +82,6 @@ _PRONOUNS = frozenset({"he", "she", "it", "they", "his", "her", "its", "their"})
 # Words of a date that refers to one given before it: "that month", "the same day", "the
 # following year", "at the time", "then".
 _REFERRING_BACK = frozenset("that same following previous time then".split())
-_YEAR = re.compile(r"(?:1[89]|20)\d\d")
 
 
 @dataclass(frozen=True)
@@ -282,11 +280,11 @@ def _figures_hold(question: Question, cand: Candidate) -> bool:
     asked, said = quarters_in(question.text), quarters_in(cand.text)
     if asked and said and not asked & said:
         return False  # "revenue in Q2" is not answered by the first quarter's figure
-    years = [n for n in question.numbers if _YEAR.fullmatch(n)]
+    years = [n for n in question.numbers if YEAR.fullmatch(n)]
     if not years:
         return True
     tokens = set(cand.chunk.tokens) | set(fold_tokens(cand.article.published or ""))
-    own = {t for t in cand.read.tokens if _YEAR.fullmatch(t)}
+    own = {t for t in cand.read.tokens if YEAR.fullmatch(t)}
     return all(year in tokens and (not own or year in own) for year in years)
 
 

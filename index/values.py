@@ -21,6 +21,7 @@ WEEKDAYS = {d: i for i, d in enumerate("mon tue wed thu fri sat sun".split())}
 _SCALE = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
 _NUMBER_WORDS = {w: i for i, w in enumerate(
     "zero one two three four five six seven eight nine ten eleven twelve".split())}  # fmt: skip
+YEAR = re.compile(r"(?:1[89]|20)\d\d")
 # Two numbers within this relative distance are one value written twice ("roughly 1 million").
 NUMBER_TOLERANCE = 0.02
 
@@ -71,8 +72,7 @@ def is_duration(text: str) -> bool:
     but is no answer to "when" (unlike "two days ago" or "Nov. 30")."""
     tokens = fold_tokens(text)
     if any(
-        t in _ANCHORS or (t[:3] in MONTHS and t not in _UNITS) or re.fullmatch(r"(1[89]|20)\d\d", t)
-        for t in tokens
+        t in _ANCHORS or (t[:3] in MONTHS and t not in _UNITS) or YEAR.fullmatch(t) for t in tokens
     ):
         return False
     return any(
@@ -130,7 +130,7 @@ def _read_date(
 ) -> tuple[int | None, int | None, int | None] | None:
     """(year, month, day) as far as the text gives them; a weekday is resolved against the
     publication date (the most recent such day on or before it)."""
-    year = next((int(t) for t in tokens if re.fullmatch(r"(1[89]|20)\d\d", t)), None)
+    year = next((int(t) for t in tokens if YEAR.fullmatch(t)), None)
     month = next((MONTHS[t[:3]] for t in tokens if t[:3] in MONTHS and t.isalpha()), None)
     day = next((int(t) for t in tokens if re.fullmatch(r"\d{1,2}", t) and 1 <= int(t) <= 31),
                None)  # fmt: skip

@@ -8,9 +8,9 @@ from pathlib import Path
 import pytest
 from support.contract import assert_contract_fields
 
-from index.answer import is_outlet_list
 from index.citations import citation_numbers
 from index.compose import Quote, compose
+from index.evidence import is_outlet_list
 from index.followup import contextualize, extract_entities, looks_like_followup, with_antecedent
 from index.models import CANNOT_ANSWER, Answer, Article
 from index.service import NewsIndex
