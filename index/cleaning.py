@@ -1,7 +1,8 @@
 """Turn an article's raw text into its story text and metadata.
 
-Every paragraph kept is a verbatim run of the input (at most a dateline prefix is cut off), so a
-sentence quoted from the clean text can be found word for word in the original file.
+Every paragraph kept is a verbatim run of the input (at most a dateline prefix is cut off, and the
+line breaks of a hard-wrapped paragraph become spaces), so a sentence quoted from the clean text
+can be found word for word, up to white space, in the original file.
 """
 
 from __future__ import annotations
@@ -34,6 +35,15 @@ OUTLET_ALIASES = {
 }  # fmt: skip
 
 _DATE_LINE = re.compile(r"^\s*(?:date|published|updated)\s*:?\s+(\d{4}-\d{2}-\d{2})\b(.*)$", re.I)
+# A line ending so ends its sentence (or introduces what follows, "He said:").
+_ENDS_SENTENCE = re.compile(r"[.!?:;\"”’'…)\]|]$")
+# List items, headings and quote blocks of markdown or plain text stand alone.
+_STANDS_ALONE = re.compile(r"^(?:[-*•#>|]|\d+[.)]\s)")
+# A hard-wrapped line fills most of the text's width; a headline above the story does not.
+# Definitions, not tuned: wrapped text is set at 60-80 characters, a line of it is rarely
+# shorter than 70% of the longest, and a headline is a few words.
+_WRAPPED_SHARE = 0.7
+_MIN_WRAPPED = 40
 _HEADER = re.compile(r"^\s*(title|source|url|link|author|by|byline|outlet)\s*:\s*(.+?)\s*$", re.I)
 _BYLINE = re.compile(
     r"^\s*By\s+([A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){0,3}"
@@ -138,12 +148,43 @@ def _is_caption(para: str, others: list[str]) -> bool:
     return bool(_CAPTION_DATE.search(first)) and _overlap_with(para, others) >= 0.6
 
 
+def paragraphs(text: str) -> list[str]:
+    """The text's paragraphs. A blank line ends one, and so does the end of a line that ends a
+    sentence: exports often put one paragraph on each line, with no blank line between. A line
+    that stops mid-sentence runs on into the next one when that one goes on in lower case, or
+    when the line is as long as the text's wrapped lines (plain-text mail, PDF text): "will cost
+    12 million" + "crowns." is one sentence. Header lines ("Source: ...") and list items stand
+    alone. The line break becomes a space."""
+    out: list[str] = []
+    lines = [line.strip() for line in text.split("\n")]
+    width = max((len(line) for line in lines), default=0)
+    for i, line in enumerate(lines):
+        if not line:
+            continue
+        before = lines[i - 1] if i else ""
+        if out and before and _runs_on(before, line, width):
+            out[-1] = f"{out[-1]} {line}"
+        else:
+            out.append(line)
+    return out
+
+
+def _runs_on(line: str, following: str, width: int) -> bool:
+    """The line's sentence goes on in the following line."""
+    if _ENDS_SENTENCE.search(line) or _STANDS_ALONE.match(line) or _STANDS_ALONE.match(following):
+        return False
+    if _HEADER.match(line) or _HEADER.match(following) or _DATE_LINE.match(following):
+        return False
+    wrapped = len(line) >= max(_MIN_WRAPPED, _WRAPPED_SHARE * width)
+    return following[:1].islower() or wrapped
+
+
 def clean_article(raw: str, *, title: str | None = None, outlet: str | None = None,
                   published: str | None = None, byline: str | None = None,
                   url: str | None = None) -> CleanArticle:  # fmt: skip
     """Split raw text into story paragraphs and metadata; keyword arguments take precedence."""
     text = raw.replace("\r\n", "\n").replace("\r", "\n").replace("\ufeff", "")
-    paras = [p.strip() for p in re.split(r"\n\s*\n|\n(?=\S)", text) if p.strip()]
+    paras = paragraphs(text)
     meta: dict[str, str | None] = {
         "title": title, "outlet": outlet, "published": published, "byline": byline, "url": url,
         "dateline": None,

@@ -150,8 +150,13 @@ def answer_speech(
             if len(kept) == MAX_STATEMENTS:
                 break
             s.quote = whole_quote(catalog, s, speakers_of(speech), speech.speaker_is_name)
-            if not any(k.article == s.article and set(k.quote) & set(s.quote) for k in kept):
+            run = next(
+                (k for k in kept if k.article == s.article and set(k.quote) & set(s.quote)), None
+            )
+            if run is None:
                 kept.append(s)
+            else:  # two statements of one quote: the quote runs over both
+                run.quote = joined_runs(run.quote, s.quote)
         return SpeechResult(kept, True)
     return SpeechResult([], True, quoted_on(speech.speaker, statements))
 
@@ -175,6 +180,18 @@ def whole_quote(catalog: Catalog, statement: Statement, speakers: Sequence[str],
     while last + 1 <= statement.position + QUOTE_REACH and theirs(last + 1):
         last += 1
     return [by_position[p].text for p in range(first, last + 1) if p in by_position]
+
+
+def joined_runs(first: list[str], second: list[str]) -> list[str]:
+    """Two runs of consecutive sentences of one article that overlap, as one run in order."""
+    if not first or not second:
+        return first or second
+    if second[0] in first:
+        start = first.index(second[0])
+        return first + second[len(first) - start :]
+    if first[0] in second:
+        return joined_runs(second, first)
+    return first
 
 
 def _topic_names(question: Question, speech: Speech) -> list[tuple[str, str]]:

@@ -126,6 +126,14 @@ Ottawa will cut its tariffs on steel on 1 October, the trade ministry said.
 
 "We want cheaper steel for our shipyards," Ottawa said in a statement.
 """,
+    "ferry-union.txt": """Title: Ferry union warns of a strike
+Source: Coast Notes
+Date: 2024-03-05
+
+"The ferry timetable is a disgrace," union leader Lars Ekdal said on Monday. "Crews work twelve
+hours a day. They sleep on the boats. Nobody at the company listens to them. We wrote to the
+board in May. We wrote again in July. Our members will strike if the ferry timetable stays."
+""",
     "echo.txt": """Title: Lighthouse keeper retires
 Source: Coast Notes
 Date: 2024-03-01
@@ -156,6 +164,16 @@ def test_who_said_what_answers_only_from_the_speakers_own_words(index: NewsIndex
     assert not answer.abstained and answer.answer_kind == "answer"
     assert any("raise the tolls" in line for line in _lines(answer))
     assert not any("praised Lind" in line for line in _lines(answer))  # a mention, not her words
+
+
+def test_a_long_quote_is_shown_whole_from_its_first_statement_on_the_topic(
+    index: NewsIndex,
+) -> None:
+    answer = index.ask("What did Lars Ekdal say about the ferry timetable?")
+    lines = _lines(answer)
+    first = next(i for i, line in enumerate(lines) if "is a disgrace" in line)
+    last = next(i for i, line in enumerate(lines) if "will strike" in line)
+    assert first < last  # both ends of the quote, in the article's order
 
 
 def test_he_added_is_the_earlier_speakers_statement(index: NewsIndex) -> None:

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from index.cleaning import clean_article
+from index.cleaning import clean_article, paragraphs
 from index.loaders import load_sources
 
 SAMPLES = {
@@ -141,3 +141,50 @@ def _tiny_pdf(text: str) -> bytes:
         xref,
     )
     return out
+
+
+WRAPPED = (
+    "The harbour will reopen in June, Mayor Ada Lind said, and the repairs will\n"
+    "cost 12 million crowns, the largest sum the town has spent on its quay since\n"
+    "the war. Fishermen welcomed the news."
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a hard-wrapped paragraph is one paragraph, its line breaks spaces
+        (WRAPPED, [" ".join(WRAPPED.split())]),
+        # a line that stops mid-sentence goes on in a line that starts in lower case
+        ("It will cost 12 million\ncrowns.", ["It will cost 12 million crowns."]),
+        # one paragraph per line, no blank lines: each line stays a paragraph
+        ("He left.\nShe stayed on for a week.", ["He left.", "She stayed on for a week."]),
+        # a headline above the story is not its first words
+        (
+            "Harbour to reopen\nThe harbour will reopen in June after two years of repairs, the mayor said.",
+            [
+                "Harbour to reopen",
+                "The harbour will reopen in June after two years of repairs, the mayor said.",
+            ],
+        ),
+        # header lines and list items stand alone
+        ("Title: Harbour news\nSource: Quay Times", ["Title: Harbour news", "Source: Quay Times"]),
+        (
+            "The plan has two parts\n- new cranes\n- a longer quay",
+            ["The plan has two parts", "- new cranes", "- a longer quay"],
+        ),
+        # a blank line always ends a paragraph
+        ("The council met on\n\ntuesday", ["The council met on", "tuesday"]),
+        ("He said:\nthe quay is safe.", ["He said:", "the quay is safe."]),
+    ],
+)
+def test_paragraphs(text: str, expected: list[str]) -> None:
+    assert paragraphs(text) == expected
+
+
+def test_a_hard_wrapped_file_keeps_its_sentences_whole(tmp_path: Path) -> None:
+    path = tmp_path / "wrapped.txt"
+    path.write_text(f"Title: Harbour repairs\nSource: Quay Times\n\n{WRAPPED}\n")
+    [loaded] = load_sources([str(path)])
+    assert "will cost 12 million crowns, the largest sum" in loaded.clean.text
+    assert loaded.clean.outlet == "Quay Times"
