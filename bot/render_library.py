@@ -9,8 +9,9 @@ import time
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from bot.render import MAX_MESSAGE_UTF16, esc, format_date, source_label, split_lines
+from bot.render import esc, format_date, source_label
 from bot.render import sources_messages as shared_sources_messages
+from bot.splitting import MAX_MESSAGE_UTF16, split_lines
 from index.feeds import FollowedFeed
 from index.following import Polled
 from index.models import Article, IngestedArticle

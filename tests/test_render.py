@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from telegram_html import parse_telegram_html, utf16_len
 
-from bot import render
+from bot import render, splitting
 from index.models import CANNOT_ANSWER, Answer, Article, Citation
 
 YONHAP = Article(
@@ -104,7 +104,7 @@ def test_long_answers_split_between_lines_and_stay_valid(limit: int, sentence_wo
 
 def test_a_line_longer_than_a_message_is_cut_at_words_keeping_tags_balanced() -> None:
     line = "<b>" + " ".join(["bold&amp;word"] * 30) + "</b> tail " + "<i>x</i> " * 5
-    pieces = render.split_long_line(line, limit=50)
+    pieces = splitting.split_long_line(line, limit=50)
     assert len(pieces) > 3
     for piece in pieces:
         text, _ = parse_telegram_html(piece)
@@ -117,7 +117,7 @@ def test_a_line_longer_than_a_message_is_cut_at_words_keeping_tags_balanced() ->
 
 def test_a_word_longer_than_a_message_is_cut_but_never_inside_an_entity() -> None:
     word = "&amp;" * 30 + "😀" * 30  # emoji are two UTF-16 units each
-    pieces = render.split_long_line(word, limit=25)
+    pieces = splitting.split_long_line(word, limit=25)
     texts = [parse(p) for p in pieces]
     assert "".join(texts) == "&" * 30 + "😀" * 30
     assert all(utf16_len(t) <= 25 for t in texts)
@@ -128,7 +128,7 @@ def test_a_word_longer_than_a_message_is_cut_but_never_inside_an_entity() -> Non
     [("a" * 10, 10), ("😀", 2), ("&amp;&lt;", 2), ("<b>x</b><a href='u'>yz</a>", 3)],
 )
 def test_visible_len_counts_utf16_after_parsing(text: str, expected: int) -> None:
-    assert render.visible_len(text) == expected
+    assert splitting.visible_len(text) == expected
 
 
 def test_passage_puts_the_quotes_in_bold() -> None:
