@@ -246,7 +246,14 @@ def _subject_named(name: str, label: str, cand: Candidate) -> bool:
     previous = cand.read.previous
     if not tokens or previous is None or not _refers_back(cand.text):
         return False
-    return mentions(name, fold_tokens(previous.text), label)
+    if not previous.roles:  # stored before roles were: the name anywhere in it
+        return mentions(name, fold_tokens(previous.text), label)
+    # "He"/"It" goes on about the previous sentence's doer, not any name in it ("Blinken flew
+    # in from Japan. It marks his first trip ..." is no sentence about Japan)
+    return any(
+        role == "subj" and mentions(name, fold_tokens(previous.text[start:end]), label)
+        for (_, start, end), (_, role) in zip(previous.entities, previous.roles, strict=False)
+    )
 
 
 def _refers_back(text: str) -> bool:

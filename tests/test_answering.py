@@ -134,6 +134,14 @@ Date: 2024-03-05
 hours a day. They sleep on the boats. Nobody at the company listens to them. We wrote to the
 board in May. We wrote again in July. Our members will strike if the ferry timetable stays."
 """,
+    "probe.txt": """Title: Probe tests end
+Source: Coast Notes
+Date: 2024-10-01
+
+Engineer Tova Lind flew back from Norway on Monday after the last tests of the probe.
+
+It marks the launch of the probe programme, set for March 2025.
+""",
     "echo.txt": """Title: Lighthouse keeper retires
 Source: Coast Notes
 Date: 2024-03-01
@@ -242,6 +250,14 @@ def test_a_name_the_articles_never_mention_is_an_abstention(index: NewsIndex) ->
     answer = index.ask("What did Councillor Ann Fry say about the harbour?")
     assert answer.abstained and answer.citations == []
     assert answer.note is not None and "never mention" in answer.note and "Ann Fry" in answer.note
+
+
+def test_it_refers_back_to_the_previous_sentences_doer_not_any_name_in_it(
+    index: NewsIndex,
+) -> None:
+    # Norway is only where Lind flew from: "It" is the trip, not Norway
+    assert index.ask("When will Norway launch its probe?").abstained
+    assert index.ask("When did Tova Lind fly back?").answer_kind == "answer"
 
 
 @pytest.mark.parametrize(
