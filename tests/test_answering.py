@@ -297,6 +297,7 @@ def test_a_fact_of_the_asked_type_is_answered(
         "When did Ida Berg run the training camp?",  # how long it lasted, not when
         "How many sponsors met the board after the regatta?",  # "the two" counts nothing
         "How many boats does the rowing club own?",  # "40 berths for the club's boats"
+        "What is the population of Arlen?",  # 40 homes is no population
     ],
 )
 def test_hard_negatives_abstain(index: NewsIndex, question: str) -> None:
