@@ -248,6 +248,10 @@ def _has_name_subject(doc: Any) -> bool:
     return nominal.ent_type_ in NAME_LABELS or nominal.pos_ == "PROPN"
 
 
+# Auxiliaries that come before the subject in a question.
+_INVERTED = frozenset("do will would can could shall should may might must".split())
+
+
 def _names(doc: Any, root: Any) -> tuple[Name, ...]:
     """Entities and runs of proper nouns, without a possessive 's; the subject marked. Pieces
     the small model tags apart are one name when nothing but a possessive or a colon stands
@@ -275,6 +279,9 @@ def _names(doc: Any, root: Any) -> tuple[Name, ...]:
             pieces.append((run[0].i, run[-1].i + 1, ""))
             run = []
     subject_tokens = {t.i for t in doc if t.dep_ in ("nsubj", "nsubjpass") and t.head == root}
+    # "How many containers did Russia ship?": the word after an inverted "did"/"will" begins
+    # the subject, whatever the small parser makes of the rest ("did" the root, "ship" a noun)
+    subject_tokens |= {t.i + 1 for t in doc if t.i > 0 and t.lemma_.lower() in _INVERTED}
     found = []
     for start, end, label in _joined(doc, sorted(pieces)):
         span = doc[start:end]

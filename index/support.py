@@ -244,11 +244,15 @@ def common_role(name: str, candidates: Sequence[Candidate]) -> tuple[str, ...]:
 
 
 def _subject_named(name: str, label: str, cand: Candidate) -> bool:
-    """The subject is named in the sentence, or the sentence opens by referring back to it
-    ("He", "It", "The game", "That") and the sentence before names it."""
+    """The subject is named in the sentence (by its last word, once the passage has named it
+    whole), or the sentence opens by referring back to it ("He", "It", "The game", "That")
+    and the sentence before has it as its subject."""
     tokens = cand.read.tokens
     if mentions(name, tokens, label) or all_words_in(name, tokens, label):
         return True
+    parts = name_parts(name)
+    if len(parts) > 1 and parts[-1] in tokens and mentions(name, cand.chunk.tokens, label):
+        return True  # "Eva Rask said ... Rask arrived": the last word, once the passage named it
     previous = cand.read.previous
     if not tokens or previous is None or not _refers_back(cand.text):
         return False

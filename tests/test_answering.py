@@ -264,6 +264,7 @@ def test_it_refers_back_to_the_previous_sentences_doer_not_any_name_in_it(
     ("question", "expected"),
     [
         ("How many fishermen joined the protest at the harbour office?", "300"),
+        ("When did Eva Rask arrive in Lund?", "Friday"),  # "Rask arrived", after "Eva Rask"
         ("How much will the harbour repairs cost?", "12 million"),
         ("When will the harbour reopen?", "June"),
         ("How much does a crossing on the old ferry cost?", "2.40"),  # a number, then its unit

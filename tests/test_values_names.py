@@ -81,6 +81,20 @@ def test_a_name_the_model_splits_is_one_name(question: str, name: str) -> None:
 
 
 @pytest.mark.parametrize(
+    ("question", "subject"),
+    [
+        ("How many crates did Lumeria ship to Vostra?", "Lumeria"),  # "did" parsed the root
+        ("How many crates did Vostra ship to Lumeria?", "Vostra"),
+        ("When will Lumeria launch its probe?", "Lumeria"),
+        ("Who met Eva Rask in Lund?", None),  # no name is the subject
+    ],
+)
+def test_the_subject_of_a_question(question: str, subject: str | None) -> None:
+    found = analyse(question).subject
+    assert (found.text if found else None) == subject
+
+
+@pytest.mark.parametrize(
     ("question", "labels"),
     [
         ("How far is the pier from the boathouse?", {"QUANTITY"}),
