@@ -142,6 +142,15 @@ Engineer Tova Lind flew back from Norway on Monday after the last tests of the p
 
 It marks the launch of the probe programme, set for March 2025.
 """,
+    "tour.txt": """Title: Long ride ends by the sea
+Source: Coast Notes
+Date: 2024-06-20
+
+The cyclist Tom Vik arrived in Hollby on Thursday evening, tired but smiling, and ate fish soup
+by the sea.
+
+Vik left Hollby again on Saturday for the ferry home.
+""",
     "echo.txt": """Title: Lighthouse keeper retires
 Source: Coast Notes
 Date: 2024-03-01
@@ -386,3 +395,37 @@ def test_the_json_contract_keeps_its_fields(index: NewsIndex, tmp_path: Path) ->
     assert "retrieval_query" in data
     assert data["answer_kind"] in ("answer", "evidence", "abstained")
     assert isinstance(data["conflicts"], list)
+
+
+def test_a_synonym_of_the_asked_verb_tells_of_the_event(index: NewsIndex) -> None:
+    answer = index.ask("When did Tom Vik reach Hollby?")  # "Vik arrived in Hollby on Thursday"
+    assert not answer.abstained and "Thursday" in answer.answer, answer.answer
+    assert "Saturday" not in answer.answer  # his leaving is the opposite event
+
+
+def test_the_opposite_event_is_no_answer(index: NewsIndex) -> None:
+    answer = index.ask("When will the Elm Street bridge close?")  # only its opening is dated
+    assert answer.abstained and answer.citations == [], answer.answer
+
+
+@pytest.mark.parametrize(
+    ("verb", "like", "unlike", "opposite"),
+    [
+        ("reach", {"arrive", "attain"}, {"get", "make", "hit"}, set()),
+        ("arrive", set(), {"get", "come"}, {"leave"}),
+        ("close", {"shut"}, {"open"}, {"open"}),
+        ("open", set(), {"close"}, {"close"}),
+        ("win", set(), {"lose"}, {"lose"}),
+        ("rise", set(), {"fall", "go", "come"}, {"fall"}),
+        ("die", {"perish"}, {"pass", "buy", "go"}, set()),  # "pass away", "buy it", "go"
+        ("get", set(), {"get", "obtain", "arrive"}, set()),  # a light verb matches nothing
+        ("make", set(), {"make", "create", "reach"}, set()),
+    ],
+)
+def test_the_lexicon_gives_verbs_of_like_and_opposite_meaning(
+    verb: str, like: set[str], unlike: set[str], opposite: set[str]
+) -> None:
+    from index.lexicon import antonyms, synonyms
+
+    assert like <= synonyms(verb) and not unlike & synonyms(verb)
+    assert antonyms(verb) >= opposite
