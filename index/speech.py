@@ -20,7 +20,7 @@ import numpy as np
 from index.candidates import read_sentence
 from index.catalog import Catalog
 from index.names import fold_tokens, mentions
-from index.places import metonym
+from index.places import metonym, place_forms
 from index.question import NAME_LABELS, Question, Speech
 from index.speaker_match import same_speaker
 from index.speakers import lookup_keys
@@ -107,12 +107,48 @@ def statements_of(
 def _is_speaker(asked: str, is_name: bool, row: dict[str, object]) -> bool:
     speaker, kind = str(row["speaker"]), str(row["speaker_kind"])
     if is_name:
-        return same_speaker(asked, speaker, kind)
+        return any(same_speaker(form, speaker, kind) for form in _place_variants(asked))
     # A description ("Seoul officials", "the Japanese foreign minister") matches a speaker whose
     # own words hold all of its words.
+    # A country's adjective is met by the country or its capital too ("South Korean officials":
+    # "Seoul officials").
     wanted = [w for w in fold_tokens(asked) if w not in _DETERMINERS]
     have = set(fold_tokens(f"{speaker} {row['mention']}"))
-    return bool(wanted) and all(w in have or w.rstrip("s") in have for w in wanted)
+    place, rest = _place_words(wanted)
+    if place and not any(set(fold_tokens(form)) <= have for form in place):
+        return False
+    return bool(wanted) and all(w in have or w.rstrip("s") in have for w in rest)
+
+
+def _place_variants(asked: str) -> list[str]:
+    """The asked speaker, and with a country's adjective put as the country or its capital
+    ("South Korean officials": "South Korea officials", "Seoul officials")."""
+    words = fold_tokens(asked)
+    found = _place_adjective(words)
+    if found is None:
+        return [asked]
+    forms, i, size = found
+    return [asked, *(" ".join([*words[:i], form, *words[i + size :]]) for form in forms[1:])]
+
+
+def _place_words(words: list[str]) -> tuple[tuple[str, ...], list[str]]:
+    """The forms of the country's adjective among the words ("south korean": South Korean,
+    South Korea, Seoul), and the other words."""
+    found = _place_adjective(words)
+    if found is None:
+        return (), words
+    forms, i, size = found
+    return forms, words[:i] + words[i + size :]
+
+
+def _place_adjective(words: list[str]) -> tuple[tuple[str, ...], int, int] | None:
+    """A country's adjective among the words: its forms, where it starts and how many words."""
+    for size in (2, 1):
+        for i in range(len(words) - size + 1):
+            forms = place_forms(" ".join(words[i : i + size]), "NORP")
+            if len(forms) > 1:
+                return forms, i, size
+    return None
 
 
 def answer_speech(

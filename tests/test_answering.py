@@ -151,6 +151,12 @@ by the sea.
 
 Vik left Hollby again on Saturday for the ferry home.
 """,
+    "lake-levels.txt": """Title: Lake levels fall
+Source: Lake Courier
+Date: 2024-09-10
+
+Oslo officials said the lake levels would fall further in the autumn.
+""",
     "echo.txt": """Title: Lighthouse keeper retires
 Source: Coast Notes
 Date: 2024-03-01
@@ -191,6 +197,12 @@ def test_a_long_quote_is_shown_whole_from_its_first_statement_on_the_topic(
     first = next(i for i, line in enumerate(lines) if "is a disgrace" in line)
     last = next(i for i, line in enumerate(lines) if "will strike" in line)
     assert first < last  # both ends of the quote, in the article's order
+
+
+def test_a_countrys_adjective_names_its_capitals_officials(index: NewsIndex) -> None:
+    answer = index.ask("What did Norwegian officials say about the lake levels?")
+    assert not answer.abstained and "would fall further" in answer.answer
+    assert index.ask("What did Swedish officials say about the lake levels?").abstained
 
 
 def test_he_added_is_the_earlier_speakers_statement(index: NewsIndex) -> None:

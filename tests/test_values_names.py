@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from index.names import fold_tokens, mentions
-from index.places import metonym
+from index.places import country_of, metonym
 from index.question import analyse
 from index.values import agree, is_duration, read_value
 
@@ -164,3 +164,13 @@ def test_a_length_of_time_is_told_from_a_point_in_time(text: str, expected: bool
 )  # fmt: skip
 def test_a_country_and_its_capital_stand_for_each_other(name: str, other: str | None) -> None:
     assert metonym(name) == other
+
+
+@pytest.mark.parametrize(
+    ("adjective", "country"),
+    [("Norwegian", "Norway"), ("South Korean", "South Korea"), ("French", "France"),
+     ("Chinese", "China"), ("Russian", "Russia"), ("American", "United States"),
+     ("Democratic", None), ("Lund", None), ("Eva Rask", None)],
+)  # fmt: skip
+def test_a_countrys_adjective_stands_for_it(adjective: str, country: str | None) -> None:
+    assert country_of(adjective) == country
