@@ -12,8 +12,9 @@ that ..."), with a subject and a complement that carries what was said:
   before the cue ("No, Sanders said."); or, with nothing else, the words after the cue when
   they hold a quote ('X called the orders "quite dangerous."').
 Subjects come from the parse: the verb's own nsubj, the verb it is conjoined to or a participle
-of ("..., saying ..."), or the noun a "who said" clause modifies. Passive cues ("was told") and
-first or second person subjects (speech inside a quote) are not attributions.
+of ("..., saying ..."), the noun a "who said" clause modifies, or, where the parse lost it, the
+name before an appositive (index.lost_subjects). Passive cues ("was told") and first or second
+person subjects (speech inside a quote) are not attributions.
 """
 
 from __future__ import annotations
@@ -32,6 +33,7 @@ from index.cue_lemmas import (
     cue_lemma,
 )
 from index.headlines import headline_like
+from index.lost_subjects import lost_subject
 from index.quotes import QuoteMask
 from index.speech_nouns import SPEECH_NOUNS, noun_cue
 
@@ -89,7 +91,7 @@ def _subject(verb: Any) -> Any | None:
         for child in prep.head.children:
             if child.dep_ in ("nsubj", "nsubjpass"):
                 return child
-    return None
+    return lost_subject(verb)
 
 
 def _finite_clause(token: Any) -> bool:
