@@ -33,7 +33,7 @@ from index.cue_lemmas import (
     cue_lemma,
 )
 from index.headlines import headline_like
-from index.lost_subjects import lost_subject
+from index.lost_subjects import infinitive_of_purpose, lost_subject
 from index.quotes import QuoteMask
 from index.speech_nouns import SPEECH_NOUNS, noun_cue
 
@@ -81,7 +81,9 @@ def _subject(verb: Any) -> Any | None:
             if child.lower_ in _RELATIVE_PRONOUNS and verb.dep_ == "relcl":
                 return verb.head
             return child
-    hangs_off = verb.dep_ in ("conj", "xcomp") or (verb.dep_ == "advcl" and verb.tag_ == "VBG")
+    hangs_off = verb.dep_ in ("conj", "xcomp") or (
+        verb.dep_ == "advcl" and (verb.tag_ == "VBG" or infinitive_of_purpose(verb))
+    )
     if hangs_off and verb.head.pos_ in ("VERB", "AUX") and verb.head.i != verb.i:
         return _subject(verb.head)
     prep = verb.head

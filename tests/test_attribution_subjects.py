@@ -32,6 +32,13 @@ SPEAKERS = [
         "Ken Alder",
         "mixed",
     ),
+    # a verb of saying in a to-clause of purpose: the subject of the verb it hangs off
+    (
+        "Councilman Tom Reyes stood up at the hearing to say that the school would close in June.",
+        "stood up",
+        "Tom Reyes",
+        "reported",
+    ),
     # a phrase between commas after the name
     (
         "Speaking in Reno, Paula Grant, without naming him, also accused the governor of lying.",
@@ -56,6 +63,13 @@ def test_a_name_inside_the_appositive_is_no_speaker() -> None:
         'Ken Alder, bluntly told farmers that "prices will fall."'
     )
     assert_names_no_speaker(text, "bluntly told")
+
+
+def test_a_stance_in_a_clause_of_purpose_is_no_statement() -> None:
+    # only verbs of saying: going on the radio to defend something says nothing yet
+    assert_names_no_speaker(
+        "Senator Ann Roe went on the radio on Monday to defend the budget.", "radio"
+    )
 
 
 def _doc(rows: list[tuple[str, str, str, str, int, str]]) -> Any:
