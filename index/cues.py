@@ -13,7 +13,7 @@ that ..."), with a subject and a complement that carries what was said:
   they hold a quote ('X called the orders "quite dangerous."').
 Subjects come from the parse: the verb's own nsubj, the verb it is conjoined to or a participle
 of ("..., saying ..."), the noun a "who said" clause modifies, or, where the parse lost it, the
-name before an appositive (index.lost_subjects). Passive cues ("was told") and first or second
+name before an appositive (index.subjects). Passive cues ("was told") and first or second
 person subjects (speech inside a quote) are not attributions.
 """
 
@@ -33,9 +33,9 @@ from index.cue_lemmas import (
     cue_lemma,
 )
 from index.headlines import headline_like
-from index.lost_subjects import infinitive_of_purpose, lost_subject
 from index.quotes import QuoteMask
 from index.speech_nouns import SPEECH_NOUNS, noun_cue
+from index.subjects import subject_of
 
 _QUOTE_MARKS = ("“", "”", '"', "''", "``")
 _DASHES = frozenset({"—", "–", "--", "-"})
@@ -55,7 +55,6 @@ _NOT_SPEAKER_LABELS = frozenset(
 # Subjects that make any verb with a that-clause a cue: a name or a pronoun for one ("Sanders
 # made clear that ...", "he hopes that ..."), not a finding ("the data imply that ...").
 _NAMED = frozenset({"PROPN", "PRON"})
-_RELATIVE_PRONOUNS = frozenset({"who", "that", "which"})
 # Where a reported cue's verb may hang to be a nested report of its own.
 _NESTED_DEPS = frozenset({"ccomp", "conj", "xcomp"})
 
@@ -72,28 +71,6 @@ class Cue:
     nested: bool = False  # inside what another cue of the sentence reports
     # The speaker's and cue's words when they interrupt the content ('“A,” he said, “B.”')
     frame: tuple[int, int] | None = None
-
-
-def _subject(verb: Any) -> Any | None:
-    """The head of the verb's subject: its own, or inherited from the verb it hangs off."""
-    for child in verb.children:
-        if child.dep_ in ("nsubj", "csubj"):
-            if child.lower_ in _RELATIVE_PRONOUNS and verb.dep_ == "relcl":
-                return verb.head
-            return child
-    hangs_off = verb.dep_ in ("conj", "xcomp") or (
-        verb.dep_ == "advcl" and (verb.tag_ == "VBG" or infinitive_of_purpose(verb))
-    )
-    if hangs_off and verb.head.pos_ in ("VERB", "AUX") and verb.head.i != verb.i:
-        return _subject(verb.head)
-    prep = verb.head
-    if verb.dep_ == "pcomp" and prep.lower_ in ("by", "as") and prep.head.pos_ == "VERB":
-        # "continued by saying ...", "was quoted as saying ...": the subject of the verb the
-        # preposition hangs off, active or passive
-        for child in prep.head.children:
-            if child.dep_ in ("nsubj", "nsubjpass"):
-                return child
-    return lost_subject(verb)
 
 
 def _finite_clause(token: Any) -> bool:
@@ -245,7 +222,7 @@ def _cue_of_verb(token: Any, sentence: Any) -> Cue | None:
     if _is_passive(token) or (token.tag_ == "VBN" and _agent(token) is not None):
         subject = _agent(token) if _as_clause(token) else None
     else:
-        subject = _subject(token)
+        subject = subject_of(token)
     if subject is None or subject.lower_ in _SPEAKER_PRONOUNS_EXCLUDED:
         return None
     # "His message has been that ...": a noun of saying with its owner names its speaker
@@ -285,7 +262,7 @@ def _cue_of_according(token: Any) -> Cue | None:
 
 def _cue_of_noun(token: Any) -> Cue | None:
     """ "Trump's claim that ...", "issued a statement of concern about ..." (index.speech_nouns)."""
-    found = noun_cue(token, _subject)
+    found = noun_cue(token, subject_of)
     if found is None:
         return None
     subject, tokens = found
@@ -376,7 +353,7 @@ def find_lead_in(sentence: Any, mask: QuoteMask) -> Cue | None:
         noun = any(c.dep_ == "dobj" and c.lemma_.lower() in SPEECH_NOUNS for c in token.children)
         if lemma not in CUE_LEMMAS and not noun:
             continue  # "the following statement:"
-        subject = _subject(token)
+        subject = subject_of(token)
         if subject is None:
             return None
         if subject.lower_ in _SPEAKER_PRONOUNS_EXCLUDED or subject.ent_type_ in _NOT_SPEAKER_LABELS:

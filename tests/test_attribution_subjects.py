@@ -1,4 +1,4 @@
-"""Cue verbs whose subject the small parser loses (index.lost_subjects): the name before an
+"""Cue verbs whose subject the small parser loses (index.subjects): the name before an
 appositive or a phrase set off by commas is the speaker; a name inside a prepositional phrase or
 an object is not."""
 
@@ -10,8 +10,8 @@ import pytest
 from spacy.tokens import Doc
 from support.attribution import assert_names_no_speaker, assert_names_speaker
 
-from index.lost_subjects import lost_subject
 from index.nlp import pipeline
+from index.subjects import lost_subject
 
 # (text, a fragment of the sentence, the speaker, the kind of speech)
 SPEAKERS = [

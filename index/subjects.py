@@ -1,17 +1,18 @@
-"""The subject of a cue verb the small parser left without one.
+"""The subject of a cue verb (index.cues): its own, inherited, or the one the parser lost.
 
-en_core_web_sm often loses the subject of a verb when a long appositive or a fronted phrase
-comes between them: in "Ann Roe, the director of the lab, compared X to Y" it makes "Roe" the
-root and "compared" a clause modifying it; in "At a rally in Ohio, Ann Roe, the director of the
-lab, told ..." it makes "Roe" a conjunct of "Ohio" and leaves "told" with no subject. The words
-still say who spoke: the name right before the verb, or the name before a phrase set off by
-commas or dashes that ends right before the verb ("Ann Roe, in a grey suit, also said").
-PolNeAR train (`benchmarks/attribution.py --split train`): recall 0.6678 -> 0.6700 (9020 ->
-9050 of 13507), precision 0.8411 -> 0.8413, upper 0.9168 -> 0.9170 (30 of the 33 pairs it adds
-right, 31 with unnamed gold).
-
-A verb of saying in a to-clause of purpose has no subject of its own either: "X stood up at the
-hearing to say that ..." is X's statement.
+- Its own nsubj; the noun a "who said" clause modifies.
+- Inherited from the verb it hangs off: a conjunct or participle ("..., saying ..."), "continued
+  by saying", and a verb of saying in a to-clause of purpose ("X stood up at the hearing to say
+  that ..." is X's statement).
+- Lost: en_core_web_sm often loses the subject of a verb when a long appositive or a fronted
+  phrase comes between them. In "Ann Roe, the director of the lab, compared X to Y" it makes
+  "Roe" the root and "compared" a clause modifying it; in "At a rally in Ohio, Ann Roe, the
+  director of the lab, told ..." it makes "Roe" a conjunct of "Ohio" and leaves "told" with no
+  subject. The words still say who spoke: the name right before the verb, or the name before a
+  phrase set off by commas or dashes that ends right before the verb ("Ann Roe, in a grey suit,
+  also said"). PolNeAR train (`benchmarks/attribution.py --split train`): recall 0.6678 ->
+  0.6700 (9020 -> 9050 of 13507), precision 0.8411 -> 0.8413, upper 0.9168 -> 0.9170 (30 of the
+  33 pairs it adds right, 31 with unnamed gold).
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ from typing import Any
 
 from index.cue_lemmas import CLAUSE_LEMMAS, cue_lemma
 
+_RELATIVE_PRONOUNS = frozenset({"who", "that", "which"})
 # A finite verb: one that needs a subject of its own.
 _FINITE = frozenset({"VBD", "VBZ", "VBP"})
 _SPEAKER_LABELS = frozenset({"PERSON", "ORG"})
@@ -31,6 +33,28 @@ _OBJECT_DEPS = frozenset({"pobj", "dobj", "dative", "poss"})
 # PolNeAR train (`benchmarks/attribution.py --split train`), recall / upper: 1 mark 9048 /
 # 9945 of 10846, 2: 9049 / 9946 of 10847, 3 and 5: 9050 / 9947 of 10848.
 _MAX_MARKS = 3
+
+
+def subject_of(verb: Any) -> Any | None:
+    """The head of the verb's subject: its own, or inherited from the verb it hangs off."""
+    for child in verb.children:
+        if child.dep_ in ("nsubj", "csubj"):
+            if child.lower_ in _RELATIVE_PRONOUNS and verb.dep_ == "relcl":
+                return verb.head
+            return child
+    hangs_off = verb.dep_ in ("conj", "xcomp") or (
+        verb.dep_ == "advcl" and (verb.tag_ == "VBG" or infinitive_of_purpose(verb))
+    )
+    if hangs_off and verb.head.pos_ in ("VERB", "AUX") and verb.head.i != verb.i:
+        return subject_of(verb.head)
+    prep = verb.head
+    if verb.dep_ == "pcomp" and prep.lower_ in ("by", "as") and prep.head.pos_ == "VERB":
+        # "continued by saying ...", "was quoted as saying ...": the subject of the verb the
+        # preposition hangs off, active or passive
+        for child in prep.head.children:
+            if child.dep_ in ("nsubj", "nsubjpass"):
+                return child
+    return lost_subject(verb)
 
 
 def infinitive_of_purpose(verb: Any) -> bool:
