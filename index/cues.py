@@ -134,6 +134,7 @@ def _complement(verb: Any, subject: Any, lemma: str) -> list[Any]:
         preps = [p for p in preps if _quoted(p)]
     if lemma in DEMAND_LEMMAS:
         preps += [c for c in verb.children if c.dep_ == "prep" and c.lower_ == "for"]
+        preps += [c for c in verb.children if c.dep_ == "advcl" and _marked_for(c)]
     if not clauses and not objects:
         clauses = _hung_clauses(verb)
     if clauses:
@@ -148,6 +149,12 @@ def _complement(verb: Any, subject: Any, lemma: str) -> list[Any]:
         # quoted after the cue, wherever the parse hangs them, are what was said
         parts = [c for c in verb.children if c.i > verb.i and c.dep_ != "punct"]
     return [p for p in parts if p.i != subject.i]
+
+
+def _marked_for(clause: Any) -> bool:
+    """ "called for the U.S. to act": the parse makes "for" the mark of a clause (PolNeAR train:
+    recall 0.6705 -> 0.6708, upper 0.9169 -> 0.9169, the 5 pairs it adds right)."""
+    return any(c.dep_ == "mark" and c.lower_ == "for" for c in clause.children)
 
 
 def _hung_clauses(verb: Any) -> list[Any]:
