@@ -39,6 +39,13 @@ SPEAKERS = [
         "Tom Reyes",
         "reported",
     ),
+    # a gerund after a preposition: the subject of the verb the preposition hangs off
+    (
+        "Senator Ann Roe closed the meeting after thanking the volunteers for their work.",
+        "after thanking",
+        "Ann Roe",
+        "reported",
+    ),
     # a phrase between commas after the name
     (
         "Speaking in Reno, Paula Grant, without naming him, also accused the governor of lying.",
@@ -70,6 +77,11 @@ def test_a_stance_in_a_clause_of_purpose_is_no_statement() -> None:
     assert_names_no_speaker(
         "Senator Ann Roe went on the radio on Monday to defend the budget.", "radio"
     )
+
+
+def test_a_gerund_after_for_is_not_the_subjects_doing() -> None:
+    # Acme fired her; she did the criticizing
+    assert_names_no_speaker("Acme Corp. fired Ann Roe for criticizing the new budget.", "fired")
 
 
 def _doc(rows: list[tuple[str, str, str, str, int, str]]) -> Any:
