@@ -1,9 +1,9 @@
 """The subject of a cue verb (index.cues): its own, inherited, or the one the parser lost.
 
 - Its own nsubj; the noun a "who said" clause modifies.
-- Inherited from the verb it hangs off: a conjunct or participle ("..., saying ..."), "continued
-  by saying", "closed after thanking ...", and a verb of saying in a to-clause of purpose ("X stood up at the hearing to say
-  that ..." is X's statement).
+- Inherited from the verb it hangs off: a conjunct or participle ("..., saying ..."), a gerund
+  after a preposition ("continued by saying", "closed after thanking ..."), and a verb of saying
+  in a to-clause of purpose ("X stood up at the hearing to say that ..." is X's statement).
 - Lost: en_core_web_sm often loses the subject of a verb when a long appositive or a fronted
   phrase comes between them. In "Ann Roe, the director of the lab, compared X to Y" it makes
   "Roe" the root and "compared" a clause modifying it; in "At a rally in Ohio, Ann Roe, the
