@@ -46,6 +46,13 @@ SPEAKERS = [
         "Ann Roe",
         "reported",
     ),
+    # a participle on the object: the object's words are those of whoever put it out
+    (
+        "Senator Ann Roe ran a new television ad attacking the governor's budget.",
+        "television ad",
+        "Ann Roe",
+        "reported",
+    ),
     # a phrase between commas after the name
     (
         "Speaking in Reno, Paula Grant, without naming him, also accused the governor of lying.",
@@ -82,6 +89,12 @@ def test_a_stance_in_a_clause_of_purpose_is_no_statement() -> None:
 def test_a_gerund_after_for_is_not_the_subjects_doing() -> None:
     # Acme fired her; she did the criticizing
     assert_names_no_speaker("Acme Corp. fired Ann Roe for criticizing the new budget.", "fired")
+
+
+def test_a_participle_on_a_named_object_is_not_the_subjects() -> None:
+    # Reyes defends the budget; Roe only watches
+    text = "Senator Ann Roe watched Tom Reyes defending the budget on television."
+    assert_names_no_speaker(text, "watched")
 
 
 def _doc(rows: list[tuple[str, str, str, str, int, str]]) -> Any:
