@@ -53,6 +53,13 @@ SPEAKERS = [
         "Ann Roe",
         "reported",
     ),
+    # a finite verb conjoined to a passive: the passive's subject
+    (
+        "Mayor Ruth Calder was booed at the rally and said that the bridge would close in June.",
+        "booed",
+        "Ruth Calder",
+        "reported",
+    ),
     # a phrase between commas after the name
     (
         "Speaking in Reno, Paula Grant, without naming him, also accused the governor of lying.",
@@ -95,6 +102,11 @@ def test_a_participle_on_a_named_object_is_not_the_subjects() -> None:
     # Reyes defends the budget; Roe only watches
     text = "Senator Ann Roe watched Tom Reyes defending the budget on television."
     assert_names_no_speaker(text, "watched")
+
+
+def test_a_participle_conjoined_to_a_passive_is_passive_too() -> None:
+    text = "Mayor Ruth Calder was booed at the rally and criticized for the closure of the bridge."
+    assert_names_no_speaker(text, "booed")
 
 
 def _doc(rows: list[tuple[str, str, str, str, int, str]]) -> Any:
