@@ -58,6 +58,12 @@ SPEAKERS = [
         "Dean Alvarez",
         "reported",
     ),
+    (
+        "Senator Ann Roe identified the tax plan as the main threat to family farms.",
+        "identified",
+        "Ann Roe",
+        "reported",
+    ),
     # verbs of saying with what they demand
     (
         "Senator Paul Hardy called for a ban on the new pipeline.",
@@ -186,6 +192,8 @@ def test_construction_names_its_speaker(text: str, fragment: str, speaker: str, 
 NO_SPEAKER = [
     ("The council met on Monday.\n\nThe hall stayed full, “as it always does.”", "hall stayed"),
     ("The new figures imply that the school tax will rise next year.", "imply that"),
+    # the name after "as" is what was said, not who said it
+    ("Police identified the driver as Tom Reyes, a teacher from Dayton.", "identified"),
     # a document calling for something is no one named, not the person named before it
     (
         "Governor Lina Marsh signed the budget.\n\n"
