@@ -60,6 +60,14 @@ SPEAKERS = [
         "Ruth Calder",
         "reported",
     ),
+    # of two subjects the parse gives a verb, the nearer ("Hampshire" is one too)
+    (
+        "Speaking at a town hall in Salem, New Hampshire, Roe went after Ellis, calling him "
+        '"a total failure."',
+        "went after",
+        "Roe",
+        "direct",
+    ),
     # a phrase between commas after the name
     (
         "Speaking in Reno, Paula Grant, without naming him, also accused the governor of lying.",
@@ -107,6 +115,14 @@ def test_a_participle_on_a_named_object_is_not_the_subjects() -> None:
 def test_a_participle_conjoined_to_a_passive_is_passive_too() -> None:
     text = "Mayor Ruth Calder was booed at the rally and criticized for the closure of the bridge."
     assert_names_no_speaker(text, "booed")
+
+
+def test_the_nearer_of_two_subjects_is_the_speaker_even_unnamed() -> None:
+    text = (
+        "Speaking at a town hall in Salem, New Hampshire, many voters went after the governor, "
+        'calling him "a total failure."'
+    )
+    assert_names_no_speaker(text, "went after")
 
 
 def _doc(rows: list[tuple[str, str, str, str, int, str]]) -> Any:
