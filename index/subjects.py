@@ -1,6 +1,6 @@
 """The subject of a cue verb (index.cues): its own, inherited, or the one the parser lost.
 
-- Its own nsubj; the noun a "who said" clause modifies.
+- Its own nsubj (the nearer of two the parse gives it); the noun a "who said" clause modifies.
 - Inherited from the verb it hangs off: a conjunct or participle ("..., saying ..."), a gerund
   after a preposition ("continued by saying", "closed after thanking ..."), a participle on the
   thing it put out ("ran an ad attacking X"), and a verb of saying in a to-clause of purpose
@@ -89,7 +89,7 @@ def _participle_on_object(verb: Any) -> bool:
         and verb.tag_ == "VBG"
         and noun.dep_ == "dobj"
         and thing
-        and (noun.head.pos_ == "VERB")
+        and noun.head.pos_ == "VERB"
     )
 
 
