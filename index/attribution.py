@@ -22,11 +22,12 @@ Rules (see ``index.cues`` for the grammar of one cue):
   quote frame the parse missed (index.frames); a speaker label ("CLINTON: ...",
   index.labels); a lead-in ending in a colon ("In a speech last July, he said:") for the next
   sentence, when that sentence has no cue of its own (PolNeAR train `benchmarks/attribution.py
-  --split train`: recall 0.6645 -> 0.6673, upper 0.9172 -> 0.9168), and for the sentences of
-  that sentence's paragraph after it, up to one with a cue of its own.
+  --split train`: recall 0.6645 -> 0.6673, upper 0.9172 -> 0.9168), and for the rest of
+  that sentence's paragraph (and of the paragraphs its quote runs on into), up to a sentence
+  with a named speaker of its own (index.turns).
 - A transcript's turn: the sentences after a speaker label in capitals ("FALLIN: ...") up to
   the end of the paragraph are that speaker's, cues in them included (what the speaker
-  reports), as are the labelled sentence's.
+  reports), as are the labelled sentence's (index.turns).
 - A cue inside what another cue reports is not an attribution of its own: in "the State
   Department said Blinken condemned X", the sentence is the department's statement, not
   Blinken's. The answerer shows a sentence as X's words only when X said it, and the outer
@@ -53,7 +54,6 @@ Rules (see ``index.cues`` for the grammar of one cue):
 
 from __future__ import annotations
 
-import re
 from bisect import bisect_right
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
@@ -61,19 +61,14 @@ from typing import Any
 
 from index.cues import CUE_LEMMAS, Cue, find_cues, find_lead_in
 from index.frames import find_frames
-from index.labels import (
-    capitals_label,
-    find_label,
-    label_speaker,
-    transcript_label,
-    transcript_speakers,
-)
+from index.labels import capitals_label, find_label, known_speakers, label_speaker
 from index.mention_parts import Speaker
 from index.mentions import Discourse
 from index.nlp import ParsedArticle, parse_articles
 from index.quotes import QuoteMask
 from index.roles import role_of, untagged_names
 from index.speaker_match import same_speaker
+from index.turns import Carry, Layout, lead_goes_on, opened_turn
 
 __all__ = [
     "ArticleAnalysis",
@@ -95,7 +90,6 @@ CONTINUATION_SHARE = 0.6
 # Cues after which a quote is rarely the same speaker's: a source of the report ("according
 # to Gallup") and a question put to someone.
 _NOT_LEADING_IN = frozenset({"according to", "ask"})
-_BLANK_LINE = re.compile(r"\n[ \t\xa0]*\n")
 
 
 @dataclass(frozen=True)
@@ -143,57 +137,34 @@ def _analyze(parsed: ParsedArticle) -> ArticleAnalysis:
     mask = QuoteMask(parsed.text)
     discourse = Discourse(parsed, mask)
     own: list[list[Attribution]] = []
-    paragraphs = _paragraphs(parsed)
+    layout = Layout.of(parsed.text, parsed.spans)
     # The speaker whose words go on: a labelled turn ("TAPPER: ...") or what "X said:" leads in.
-    turn: _Carry | None = None
-    lead: _Carry | None = None
-    speakers = transcript_speakers(parsed.text, discourse.person_words)
+    turn: Carry | None = None
+    lead: Carry | None = None
+    speakers = known_speakers(parsed.text, discourse.person_words)
     for index, sentence in enumerate(parsed.sentences):
+        span, paragraph = parsed.spans[index], layout.paragraph[index]
         cues = _sentence_cues(sentence, mask, speakers)
         labelled = any(c.lemma == "colon" for c in cues)
-        if turn is not None and (labelled or paragraphs[index] != turn.paragraph):
+        if turn is not None and (labelled or paragraph != turn.paragraph):
             turn = None
         if turn is not None:
-            found = [turn.attribution(index, parsed.spans[index], mask)]
+            found = [_attribution(index, *turn.carried(span), mask)]
         else:
             found = _own(cues, discourse, index, mask)
-            turn = _Carry.opened(found, cues, paragraphs[index]) if labelled else None
-        if lead is not None and (found or paragraphs[index] != lead.paragraph):
-            lead = None if found or lead.taken else replace(lead, paragraph=paragraphs[index])
-        if lead is not None and not found:
-            found.append(lead.attribution(index, parsed.spans[index], mask))
+            turn = opened_turn(cues, found, paragraph) if labelled else None
+        # A cue whose subject is no one ("The movie mentions ...") does not end a lead-in's block.
+        named = any(a.speaker_kind != "unresolved" for a in found)
+        lead = lead_goes_on(lead, named, paragraph, layout) if lead is not None else None
+        if lead is not None:
+            found.append(_attribution(index, *lead.carried(span), mask))
             lead = replace(lead, taken=True)
-        elif lead is None and not found:
-            lead = _lead_in(sentence, mask, discourse, index, paragraphs[index])
+        elif not found:
+            lead = _lead_in(sentence, mask, discourse, index, paragraph)
         discourse.note_subjects(sentence, index)
         own.append(found)
     attributions = _with_continuations(parsed, own, mask)
     return ArticleAnalysis(attributions, _entities(parsed))
-
-
-@dataclass(frozen=True)
-class _Carry:
-    """A speaker whose words run on over the next sentences of a paragraph: a labelled turn
-    ("TAPPER: ...") or what a lead-in ("Limbaugh added:") introduces."""
-
-    cue: Cue
-    speaker: Speaker
-    paragraph: int
-    taken: bool = False  # it has spoken its first sentence: the next ones are continuations
-
-    @classmethod
-    def opened(cls, found: list[Attribution], cues: list[Cue], paragraph: int) -> _Carry | None:
-        label = next((c for c in cues if transcript_label(c)), None)
-        mine = [a for a in found if a.cue == "colon"]
-        if label is None or len(mine) != 1:
-            return None
-        a = mine[0]
-        speaker = Speaker(a.speaker, a.speaker_kind, a.mention, a.resolved)
-        return cls(label, speaker, paragraph, taken=True)
-
-    def attribution(self, index: int, span: tuple[int, int], mask: QuoteMask) -> Attribution:
-        speaker = replace(self.speaker, resolved="continuation") if self.taken else self.speaker
-        return _attribution(index, replace(self.cue, content=span), speaker, mask)
 
 
 def _own(cues: list[Cue], discourse: Discourse, index: int, mask: QuoteMask) -> list[Attribution]:
@@ -211,27 +182,16 @@ def _own(cues: list[Cue], discourse: Discourse, index: int, mask: QuoteMask) -> 
     return found
 
 
-def _paragraphs(parsed: ParsedArticle) -> list[int]:
-    """Each sentence's paragraph number: paragraphs are parted by a blank line."""
-    out, number, previous = [], 0, 0
-    for start, end in parsed.spans:
-        if _BLANK_LINE.search(parsed.text, previous, start):
-            number += 1
-        out.append(number)
-        previous = end
-    return out
-
-
 def _lead_in(
     sentence: Any, mask: QuoteMask, discourse: Discourse, index: int, paragraph: int
-) -> _Carry | None:
+) -> Carry | None:
     """ "In a speech last July, he said:": the speaker of the next sentence."""
     cue = find_lead_in(sentence, mask)
     if cue is None:
         return None
     speaker = discourse.resolve(cue.subject, index)
     discourse.note_speaker(cue, cue.subject, speaker, index)
-    return _Carry(cue, speaker, paragraph)
+    return Carry(cue, speaker, paragraph)
 
 
 def _sentence_cues(sentence: Any, mask: QuoteMask, speakers: frozenset[str]) -> list[Cue]:

@@ -3,12 +3,15 @@
 Transcripts and headlines put the speaker first and a colon after the name ("CLINTON: Honestly,
 I mean ...", "Obama: I'm Optimistic Americans Will Say No to Trump."). The label is the whole
 start of the sentence: a name (a person's or a body's by NER, in capitals as transcripts print
-it or not; any proper noun after a verb of saying), at most ``_MAX_NAME`` tokens, with nothing
-before it but a verb of saying ("Continued Stone: “So I think ...”"), and a clause after the
-colon. Before a quote, a description may follow the name ("Paul Hardy, in a statement: “...”",
-"Hardy, the senator from Ohio: “...”"). "The Latest: ...", "CORRECTION: ..." name no one and
-"Sanders: 1,501." says nothing. A label owns its line: a cue after it is what the labelled
-speaker reports (index.attribution).
+it or not; any proper noun after a verb of saying; a word of a person's full name in the
+article, "Gingrich:"; a transcript's speaker in capitals that opens several turns, "RAMOS:"),
+at most ``_MAX_NAME`` tokens, with nothing before it but a verb of saying ("Continued Stone:
+“So I think ...”") or a quote mark or dash ('"PENCE: ...'), and a clause after the colon (a
+transcript's turn in capitals may be shorter: "TAPPER: Why?"). Before a quote, a description
+may follow the name ("Paul Hardy, in a statement: “...”", "Hardy, the senator from Ohio:
+“...”"). "The Latest: ...", "CORRECTION: ..." name no one and "Sanders: 1,501." says nothing.
+A label owns its line: a cue after it is what the labelled speaker reports
+(index.attribution).
 """
 
 from __future__ import annotations
@@ -41,8 +44,8 @@ def find_label(
     sentence: Any, taken: list[tuple[int, int]], speakers: frozenset[str] = frozenset()
 ) -> Cue | None:
     """The speaker label opening the sentence, when no span in ``taken`` covers its words.
-    ``speakers``: folded words that name a speaker in this article (``transcript_speakers``),
-    for a label in capitals the entity model does not tag ("TAPPER:")."""
+    ``speakers``: folded words that name a speaker in this article (``known_speakers``), for a
+    label the entity model does not tag ("TAPPER:", "Gingrich:")."""
     words = [t for t in sentence if not t.is_space]
     while words and words[0].text in _OPENERS:
         words = words[1:]  # '"PENCE: Well, ...': a transcript quoted turn by turn
@@ -55,15 +58,16 @@ def find_label(
     verb = bool(lead) and lead[0].pos_ == "VERB" and lead[0].lemma_.lower() in CUE_LEMMAS
     if verb:
         lead = lead[1:]  # "Continued Stone:", "Said Trump:"
-    if not lead or not all(_name_word(t) for t in lead):
+    if not lead or not all(_name_word(t) or fold(t.text) in speakers for t in lead):
         return None
     head = lead[-1]
     entity = next((e for e in sentence.ents if e.start <= head.i < e.end), None)
     if entity is not None and entity.end > head.i + 1:
         return None  # "De Blasio: Trust Bratton" read as one name runs past the colon
-    named = entity is not None and entity.label_ in _SPEAKER_LABELS
+    known = fold(head.text) in speakers
+    named = known or (entity is not None and entity.label_ in _SPEAKER_LABELS)
     # A transcript's speaker in capitals: a turn may say no more than "And the tolls?"
-    turn = all(_capitals(t) for t in lead) and fold(head.text) in speakers
+    turn = all(_capitals(t) for t in lead) and known
     if not (named or turn or (verb and head.pos_ == "PROPN")):
         return None  # "CORRECTION:", "The Latest:"
     rest = words[colon + 1 :]
@@ -120,18 +124,13 @@ def _capitals(token: Any) -> bool:
     return token.is_upper and len(token.text) > 1 and any(c.isalpha() for c in token.text)
 
 
-def transcript_speakers(text: str, person_words: Iterable[str]) -> frozenset[str]:
-    """The lower-cased last words of the labels in capitals that open this article's paragraphs
-    ("JAKE TAPPER:", "RAMOS:") and name a speaker: a word of a person's name in the article
-    ("FALLIN:" and "Mary Fallin"), or a label that opens two or more paragraphs, in an article
-    with two or more such labels (a transcript's turns), that the article never writes in lower
-    case ("VIDEO:", "UPDATE:" are words)."""
-    found = [fold(m.group(1).split()[-1]) for m in _CAPITAL_LABEL.finditer(text)]
-    counts = Counter(found)
-    people = set(person_words)
+def known_speakers(text: str, person_words: Iterable[str]) -> frozenset[str]:
+    """Folded words that name a speaker in a label the entity model does not tag: a word of a
+    person's full name in the article ("Gingrich:" and "Newt Gingrich", "FALLIN:" and "Mary
+    Fallin"), and the last word of a label in capitals ("JAKE TAPPER:", "RAMOS:") that opens two
+    or more paragraphs, in an article with two or more such labels (a transcript's turns), when
+    the article never writes it in lower case ("VIDEO:", "UPDATE:" are words)."""
+    counts = Counter(fold(m.group(1).split()[-1]) for m in _CAPITAL_LABEL.finditer(text))
     lower = set(re.findall(r"\b[a-z][a-z'’.\-]+\b", text))
-    return frozenset(
-        w
-        for w, n in counts.items()
-        if w in people or (n >= 2 and len(counts) >= 2 and w not in lower)
-    )
+    turns = {w for w, n in counts.items() if n >= 2 and len(counts) >= 2 and w not in lower}
+    return frozenset(turns | set(person_words))

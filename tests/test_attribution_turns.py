@@ -30,12 +30,31 @@ LEAD_IN = (
     "The council will vote on the budget next week."
 )
 
+# A quote left open at the end of the lead-in's paragraph runs on into the next.
+RUNS_ON = (
+    "Governor Mark Ellis spoke in Albany on Friday.\n\nEllis said:\n\n"
+    '"The plan isn\u2019t about \u201csafety\u201d anymore. It is about money.\n\n'
+    '"The toll is about \u201cfairness,\u201d which the council forgot years ago. '
+    'Nobody should worry about it."\n\n'
+    "The council will vote next week."
+)
+
 # (text, a fragment of the sentence, the speaker, the kind of speech)
 SPEAKERS = [
     # a lead-in speaks the sentences of the paragraph after it
     (LEAD_IN, "bridge is safe", "Mark Ellis", "reported"),
     (LEAD_IN, "open in May", "Mark Ellis", "reported"),
     (LEAD_IN, "Nobody should worry", "Mark Ellis", "reported"),
+    (RUNS_ON, "which the council forgot", "Mark Ellis", "mixed"),
+    (RUNS_ON, "Nobody should worry", "Mark Ellis", "reported"),
+    # a cue whose subject is no one does not end the block
+    (
+        "Governor Mark Ellis spoke in Albany on Friday.\n\nIn a statement, Ellis wrote:\n\n"
+        "The plan mentions no date for the bridge. It will open in May.",
+        "open in May",
+        "Mark Ellis",
+        "reported",
+    ),
     # a label in capitals the entity model misses: a word of a person named in the article
     (TRANSCRIPT, "open it in May", "Ruth Calder", "reported"),
     # or a label that opens two of the transcript's turns
@@ -45,6 +64,14 @@ SPEAKERS = [
     (TRANSCRIPT, "repairs are nearly done", "Ruth Calder", "reported"),
     (TRANSCRIPT, "I am sure of it", "Ruth Calder", "reported"),
     (TRANSCRIPT, "What happens next", "Dean Morrow", "reported"),
+    # a headline's label the entity model misses: a word of a person named in the article
+    (
+        "Calder: The bridge will open in May after all.\n\n"
+        "Mayor Ruth Calder said on Monday that the repairs were done.",
+        "bridge will open",
+        "Ruth Calder",
+        "reported",
+    ),
     # a dash and a name after a quote, the dash glued to the closing mark
     (
         "The workers marched on Monday.\n\n"
@@ -72,10 +99,16 @@ def test_construction_names_its_speaker(text: str, fragment: str, speaker: str, 
 
 # (text, a fragment of a sentence that attributes nothing to anyone named)
 NO_SPEAKER = [
+    # a word before a colon that is no word of anyone's name
+    (
+        "Bridge: The council will vote on Monday.\n\nMayor Ruth Calder said the repairs were done.",
+        "council will vote",
+    ),
     # a dash after a quote with no name after it
     ("The mayor spoke of \u201ca safe bridge\u201d\u2015 which it is not.", "safe bridge"),
-    # a lead-in's block ends with its paragraph
+    # a lead-in's block ends with its paragraph, or with the quote that ran on
     (LEAD_IN, "council will vote"),
+    (RUNS_ON, "council will vote"),
     # a turn ends with its paragraph
     (TRANSCRIPT, "interview ran"),
     # a word in capitals that opens one paragraph is no speaker
