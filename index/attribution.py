@@ -141,6 +141,7 @@ def _analyze(parsed: ParsedArticle) -> ArticleAnalysis:
     # The speaker whose words go on: a labelled turn ("TAPPER: ...") or what "X said:" leads in.
     turn: Carry | None = None
     lead: Carry | None = None
+    in_turn: set[int] = set()  # the sentences of transcript turns
     speakers = known_speakers(parsed.text, discourse.person_words)
     for index, sentence in enumerate(parsed.sentences):
         span, paragraph = parsed.spans[index], layout.paragraph[index]
@@ -153,6 +154,8 @@ def _analyze(parsed: ParsedArticle) -> ArticleAnalysis:
         else:
             found = _own(cues, discourse, index, mask)
             turn = opened_turn(cues, found, paragraph) if labelled else None
+        if turn is not None:
+            in_turn.add(index)
         # A cue whose subject is no one ("The movie mentions ...") does not end a lead-in's block.
         named = any(a.speaker_kind != "unresolved" for a in found)
         lead = lead_goes_on(lead, named, paragraph, layout) if lead is not None else None
@@ -163,7 +166,7 @@ def _analyze(parsed: ParsedArticle) -> ArticleAnalysis:
             lead = _lead_in(sentence, mask, discourse, index, paragraph)
         discourse.note_subjects(sentence, index)
         own.append(found)
-    attributions = _with_continuations(parsed, own, mask)
+    attributions = _with_continuations(parsed, own, mask, (layout.paragraph, in_turn))
     return ArticleAnalysis(attributions, _entities(parsed))
 
 
@@ -246,9 +249,16 @@ def _attribution(index: int, cue: Cue, speaker: Speaker, mask: QuoteMask) -> Att
 
 
 def _with_continuations(
-    parsed: ParsedArticle, own: list[list[Attribution]], mask: QuoteMask
+    parsed: ParsedArticle,
+    own: list[list[Attribution]],
+    mask: QuoteMask,
+    turns: tuple[list[int], set[int]],
 ) -> list[Attribution]:
-    """Own attributions plus one 'continuation' for each quoted sentence without a cue."""
+    """Own attributions plus one 'continuation' for each quoted sentence without a cue.
+    ``turns``: each sentence's paragraph and the sentences of transcript turns. A turn ends
+    with its paragraph: in a transcript quoted turn by turn ('"PENCE: ...'), the next
+    paragraph's quote is another turn ('"(CROSSTALK.)')."""
+    paragraph, in_turn = turns
     spans = parsed.spans
     quoted = [mask.share(s, e) >= CONTINUATION_SHARE for s, e in spans]
     owner_of_region: dict[int, Attribution] = {}
@@ -288,6 +298,12 @@ def _with_continuations(
         opens_sentence = bool(regions) and mask.regions[regions[0]][0] <= start
         starts_here = bool(regions) and mask.regions[regions[0]][0] == start
         follows = previous or (reported if starts_here and unframed(regions[0]) else None)
+        if (
+            follows
+            and follows.sentence in in_turn
+            and paragraph[follows.sentence] != paragraph[index]
+        ):
+            follows = None
         if owner is None and follows is not None and opens_sentence and quoted[index]:
             owner = follows
             for region in regions:

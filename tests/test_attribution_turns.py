@@ -111,6 +111,13 @@ NO_SPEAKER = [
     (RUNS_ON, "council will vote"),
     # a turn ends with its paragraph
     (TRANSCRIPT, "interview ran"),
+    # a transcript quoted turn by turn: the next paragraph's quote is no longer the turn's
+    (
+        "Senator Paul Hardy spoke in Albany.\n\n"
+        '"HARDY: Well, look, the mayor thinks the bridge is safe. It is not.\n\n'
+        '"(LAUGHTER.)\n\n"AUDIENCE MEMBER: The bridge is fine.',
+        "LAUGHTER",
+    ),
     # a word in capitals that opens one paragraph is no speaker
     ("The council met on Monday.\n\nVIDEO: The bridge opens to traffic in May.", "traffic"),
     # nor one the article also writes in lower case, however often it opens a paragraph
