@@ -22,7 +22,12 @@ Rules (see ``index.cues`` for the grammar of one cue):
   quote frame the parse missed (index.frames); a speaker label ("CLINTON: ...",
   index.labels); a lead-in ending in a colon ("In a speech last July, he said:") for the next
   sentence, when that sentence has no cue of its own (PolNeAR train `benchmarks/attribution.py
-  --split train`: recall 0.6645 -> 0.6673, upper 0.9172 -> 0.9168).
+  --split train`: recall 0.6645 -> 0.6673, upper 0.9172 -> 0.9168), and for the rest of
+  that sentence's paragraph (and of the paragraphs its quote runs on into), up to a sentence
+  with a named speaker of its own (index.turns).
+- A transcript's turn: the sentences after a speaker label in capitals ("FALLIN: ...") up to
+  the end of the paragraph are that speaker's, cues in them included (what the speaker
+  reports), as are the labelled sentence's (index.turns).
 - A cue inside what another cue reports is not an attribution of its own: in "the State
   Department said Blinken condemned X", the sentence is the department's statement, not
   Blinken's. The answerer shows a sentence as X's words only when X said it, and the outer
@@ -56,12 +61,14 @@ from typing import Any
 
 from index.cues import CUE_LEMMAS, Cue, find_cues, find_lead_in
 from index.frames import find_frames
-from index.labels import find_label
-from index.mentions import Discourse, Speaker
+from index.labels import capitals_label, find_label, known_speakers, label_speaker
+from index.mention_parts import Speaker
+from index.mentions import Discourse
 from index.nlp import ParsedArticle, parse_articles
 from index.quotes import QuoteMask
 from index.roles import role_of, untagged_names
 from index.speaker_match import same_speaker
+from index.turns import Carry, Layout, lead_goes_on, opened_turn
 
 __all__ = [
     "ArticleAnalysis",
@@ -130,38 +137,67 @@ def _analyze(parsed: ParsedArticle) -> ArticleAnalysis:
     mask = QuoteMask(parsed.text)
     discourse = Discourse(parsed, mask)
     own: list[list[Attribution]] = []
-    lead: tuple[Cue, Speaker] | None = None  # the sentence before ends "X said:"
+    layout = Layout.of(parsed.text, parsed.spans)
+    # The speaker whose words go on: a labelled turn ("TAPPER: ...") or what "X said:" leads in.
+    turn: Carry | None = None
+    lead: Carry | None = None
+    in_turn: set[int] = set()  # the sentences of transcript turns
+    speakers = known_speakers(parsed.text, discourse.person_words)
     for index, sentence in enumerate(parsed.sentences):
-        found = []
-        for cue in _sentence_cues(sentence, mask):
-            for subject in _joint_subjects(cue.subject):
-                speaker = discourse.resolve(subject, index)
-                discourse.note_speaker(cue, subject, speaker, index)
-                found.append(_attribution(index, cue, speaker, mask))
-        if not found and lead is not None:
-            found.append(
-                _attribution(index, replace(lead[0], content=parsed.spans[index]), lead[1], mask)
-            )
-        lead = None if found else _lead_in(sentence, mask, discourse, index)
+        span, paragraph = parsed.spans[index], layout.paragraph[index]
+        cues = _sentence_cues(sentence, mask, speakers)
+        labelled = any(c.lemma == "colon" for c in cues)
+        if turn is not None and (labelled or paragraph != turn.paragraph):
+            turn = None
+        if turn is not None:
+            found = [_attribution(index, *turn.carried(span), mask)]
+        else:
+            found = _own(cues, discourse, index, mask)
+            turn = opened_turn(cues, found, paragraph) if labelled else None
+        if turn is not None:
+            in_turn.add(index)
+        # A cue whose subject is no one ("The movie mentions ...") does not end a lead-in's block.
+        named = any(a.speaker_kind != "unresolved" for a in found)
+        lead = lead_goes_on(lead, named, paragraph, layout) if lead is not None else None
+        if lead is not None:
+            found.append(_attribution(index, *lead.carried(span), mask))
+            lead = replace(lead, taken=True)
+        elif not found:
+            lead = _lead_in(sentence, mask, discourse, index, paragraph)
         discourse.note_subjects(sentence, index)
         own.append(found)
-    attributions = _with_continuations(parsed, own, mask)
+    attributions = _with_continuations(parsed, own, mask, (layout.paragraph, in_turn))
     return ArticleAnalysis(attributions, _entities(parsed))
 
 
+def _own(cues: list[Cue], discourse: Discourse, index: int, mask: QuoteMask) -> list[Attribution]:
+    """One attribution per cue and speaker of the cue's (joint) subject."""
+    found = []
+    for cue in cues:
+        for subject in _joint_subjects(cue.subject):
+            speaker = (
+                label_speaker(subject, discourse.complete)
+                if capitals_label(cue)
+                else discourse.resolve(subject, index)
+            )
+            discourse.note_speaker(cue, subject, speaker, index)
+            found.append(_attribution(index, cue, speaker, mask))
+    return found
+
+
 def _lead_in(
-    sentence: Any, mask: QuoteMask, discourse: Discourse, index: int
-) -> tuple[Cue, Speaker] | None:
+    sentence: Any, mask: QuoteMask, discourse: Discourse, index: int, paragraph: int
+) -> Carry | None:
     """ "In a speech last July, he said:": the speaker of the next sentence."""
     cue = find_lead_in(sentence, mask)
     if cue is None:
         return None
     speaker = discourse.resolve(cue.subject, index)
     discourse.note_speaker(cue, cue.subject, speaker, index)
-    return cue, speaker
+    return Carry(cue, speaker, paragraph)
 
 
-def _sentence_cues(sentence: Any, mask: QuoteMask) -> list[Cue]:
+def _sentence_cues(sentence: Any, mask: QuoteMask, speakers: frozenset[str]) -> list[Cue]:
     """The cues, quote frames and speaker label of one sentence, nested cues left out."""
     cues = find_cues(sentence, mask)
     frames = find_frames(sentence, mask, [c.content for c in cues if not c.nested])
@@ -175,7 +211,7 @@ def _sentence_cues(sentence: Any, mask: QuoteMask) -> list[Cue]:
     frames = [f for f in frames if f.token.i not in {c.token.i for c in cues}]
     # A speaker label owns its line: a cue after it is what the labelled speaker reports
     # ("Bill Clinton: Hillary thinks ..."), as with any cue inside another's words.
-    label = find_label(sentence, [f.content for f in frames])
+    label = find_label(sentence, [f.content for f in frames], speakers)
     if label is not None:
         frames.append(label)
         cues = [replace(c, nested=c.nested or c.token.i in label.content_tokens) for c in cues]
@@ -213,9 +249,16 @@ def _attribution(index: int, cue: Cue, speaker: Speaker, mask: QuoteMask) -> Att
 
 
 def _with_continuations(
-    parsed: ParsedArticle, own: list[list[Attribution]], mask: QuoteMask
+    parsed: ParsedArticle,
+    own: list[list[Attribution]],
+    mask: QuoteMask,
+    turns: tuple[list[int], set[int]],
 ) -> list[Attribution]:
-    """Own attributions plus one 'continuation' for each quoted sentence without a cue."""
+    """Own attributions plus one 'continuation' for each quoted sentence without a cue.
+    ``turns``: each sentence's paragraph and the sentences of transcript turns. A turn ends
+    with its paragraph: in a transcript quoted turn by turn ('"PENCE: ...'), the next
+    paragraph's quote is another turn ('"(CROSSTALK.)')."""
+    paragraph, in_turn = turns
     spans = parsed.spans
     quoted = [mask.share(s, e) >= CONTINUATION_SHARE for s, e in spans]
     owner_of_region: dict[int, Attribution] = {}
@@ -255,6 +298,12 @@ def _with_continuations(
         opens_sentence = bool(regions) and mask.regions[regions[0]][0] <= start
         starts_here = bool(regions) and mask.regions[regions[0]][0] == start
         follows = previous or (reported if starts_here and unframed(regions[0]) else None)
+        if (
+            follows
+            and follows.sentence in in_turn
+            and paragraph[follows.sentence] != paragraph[index]
+        ):
+            follows = None
         if owner is None and follows is not None and opens_sentence and quoted[index]:
             owner = follows
             for region in regions:

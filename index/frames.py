@@ -22,6 +22,7 @@ from index.cues import CUE_LEMMAS, Cue
 from index.quotes import QuoteMask
 
 _DASHES = frozenset({"—", "–", "―", "--", "-"})
+_DASH_CHARS = "—–―-"
 _CLOSING = frozenset({"”", '"', "''"})
 _ENDS_QUOTE = (",", "?", "!", "—", "–", "…")
 # Tokens a speaker's description may hold between the quote and the verb: "Clinton campaign
@@ -80,13 +81,25 @@ def _after_quote(sentence: Any, mask: QuoteMask, start: int, end: int) -> Cue | 
     tail = _tokens_between(sentence, end, sentence.end_char)
     if closing is None or not tail:
         return None
-    if tail[0].text in _DASHES:
-        return _dash_after(sentence, mask, tail, (start, end))
+    dash = _dash_at(sentence, end)
+    if dash is not None:
+        return _dash_after(sentence, mask, [dash, *(t for t in tail if t.i > dash.i)], (start, end))
     if not inside[: -len(closing)].rstrip().endswith(_ENDS_QUOTE):
         return None
     if tail[0].pos_ == "VERB" and tail[0].lemma_.lower() in CUE_LEMMAS:
         return _verb_first(sentence, mask, tail, (start, end))
     return _subject_first(sentence, mask, tail, (start, end))
+
+
+def _dash_at(sentence: Any, end: int) -> Any | None:
+    """The token of a dash right after a quote that ends at ``end``: the dash's own, or the
+    closing mark's when the tokenizer glued the two ('”― Carla Sanchez.')."""
+    text, pos = sentence.doc.text, end
+    while pos < sentence.end_char and text[pos].isspace():
+        pos += 1
+    if pos >= sentence.end_char or text[pos] not in _DASH_CHARS:
+        return None
+    return next((t for t in sentence if t.idx <= pos < t.idx + len(t)), None)
 
 
 def _speaker_head(tokens: list[Any]) -> Any | None:

@@ -32,9 +32,10 @@ class Mention:
 
 
 def name_words(tokens: list[Any]) -> list[Any]:
-    """Tokens of a name without a leading determiner or a trailing possessive."""
+    """Tokens of a name without a leading determiner or punctuation (the tokenizer glues a
+    dash to a quote's closing mark: '”― Carla Sanchez') or a trailing possessive."""
     tokens = [t for t in tokens if not t.is_space]
-    while tokens and tokens[0].pos_ == "DET":
+    while tokens and (tokens[0].pos_ == "DET" or tokens[0].is_punct):
         tokens = tokens[1:]
     while tokens and (tokens[-1].tag_ == "POS" or tokens[-1].is_punct):
         tokens = tokens[:-1]

@@ -182,7 +182,7 @@ class Discourse:
             return "org"
         return "person"
 
-    def _complete(self, words: list[Any], position: int) -> str:
+    def complete(self, words: list[Any], position: int) -> str:
         """A short name as the article's fuller name that ends with it ("Trump", "Wasserman
         Schultz"), or, for one word, starts with it ("Park" -> "Park Jin"): the most frequent
         such person, the latest of their names before this mention. When two people fit about
@@ -216,7 +216,7 @@ class Discourse:
         name = tokens_text(words)
         if kind == "person":
             core = [w for w in words if not courtesy_title(w)] or words
-            name = self._complete(core, head.i)
+            name = self.complete(core, head.i)
             name = self.short_form.get(name, name)
         return name, kind, words
 
