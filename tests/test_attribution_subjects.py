@@ -11,7 +11,7 @@ from spacy.tokens import Doc
 from support.attribution import assert_names_no_speaker, assert_names_speaker
 
 from index.nlp import pipeline
-from index.subjects import lost_subject
+from index.subjects import lost_subject, subject_of
 
 # (text, a fragment of the sentence, the speaker, the kind of speech)
 SPEAKERS = [
@@ -170,3 +170,28 @@ def test_a_clause_on_a_common_noun_is_no_lost_cue() -> None:
         ]
     )
     assert lost_subject(doc[3]) is None
+
+
+def test_a_name_is_the_subject_before_a_description_parsed_as_a_second_one() -> None:
+    # "Lena Holm, the director general of the Council, vowed ...": the parse can make both
+    # "Holm" and "general" subjects of "vowed"; the name, though further, is the speaker
+    doc = _doc(
+        [
+            ("Lena", "PROPN", "NNP", "compound", 1, "B-PERSON"),
+            ("Holm", "PROPN", "NNP", "nsubj", 10, "I-PERSON"),
+            (",", "PUNCT", ",", "punct", 10, "O"),
+            ("the", "DET", "DT", "det", 5, "O"),
+            ("director", "NOUN", "NN", "compound", 5, "O"),
+            ("general", "NOUN", "NN", "nsubj", 10, "O"),
+            ("of", "ADP", "IN", "prep", 5, "O"),
+            ("the", "DET", "DT", "det", 8, "B-ORG"),
+            ("Council", "PROPN", "NNP", "pobj", 6, "I-ORG"),
+            (",", "PUNCT", ",", "punct", 5, "O"),
+            ("vowed", "VERB", "VBD", "ROOT", 10, "O"),
+            ("to", "PART", "TO", "aux", 12, "O"),
+            ("act", "VERB", "VB", "xcomp", 10, "O"),
+            (".", "PUNCT", ".", "punct", 10, "O"),
+        ]
+    )
+    subject = subject_of(doc[10])
+    assert subject is not None and subject.text == "Holm"
