@@ -173,3 +173,8 @@ def antonym_stems(verb_stem: str) -> frozenset[str]:
     lemmas = _verbs().by_stem.get(verb_stem, ())
     found = stems_of(frozenset().union(*map(antonyms, lemmas)))
     return found - synonym_stems(verb_stem)
+
+
+def is_verb(word: str) -> bool:
+    """Whether WordNet knows the word (a base form) as a verb."""
+    return word.lower() in _verbs().senses

@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
+from index.lexicon import is_verb
 from index.nlp import parse_question
 from index.question_words import (
     AMOUNTS,
@@ -87,7 +88,10 @@ def analyse(text: str) -> Question:
     role = _role_words(head_token) if wh == "who" and head_token is not None else ()
     expects = _expects(wh, head, doc)
     predicate = None
-    if _is_verb(root) and root.lemma_.lower() not in LIGHT_VERBS:
+    verb = _after_do(doc, root)
+    if verb is not None and verb.lower_ not in LIGHT_VERBS:
+        predicate = stem(verb.lower_)
+    elif _is_verb(root) and root.lemma_.lower() not in LIGHT_VERBS:
         predicate = stem(root.lemma_.lower())
     name_words = {w.lower() for n in names for w in re.findall(r"\w+", n.text)}
     wh_words = _wh_phrase(doc, wh)
@@ -115,6 +119,27 @@ def analyse(text: str) -> Question:
 
 def _root(doc: Any) -> Any:
     return next((t for t in doc if t.dep_ == "ROOT"), None)
+
+
+# What may follow a question's main verb: a preposition, a determiner, a pronoun, a particle, a
+# number, an adverb, the end; not a noun (so "state" of "secretary of state land" is no verb).
+_AFTER_VERB = frozenset({"ADP", "DET", "PRON", "PART", "NUM", "ADV", "PUNCT", "SCONJ", "CCONJ"})
+
+
+def _after_do(doc: Any, root: Any) -> Any | None:
+    """ "When did X land in Seoul?": when the small parser makes "did" the main verb and the real
+    one a noun, the first lower-case word after "did" that WordNet knows as a verb and that no
+    noun follows."""
+    if root is None or root.lemma_.lower() != "do" or root.i == 0:
+        return None
+    for token in doc[root.i + 1 :]:
+        following = doc[token.i + 1] if token.i + 1 < len(doc) else None
+        if (
+            token.is_lower and token.pos_ in ("NOUN", "VERB") and is_verb(token.lower_)
+            and (following is None or following.pos_ in _AFTER_VERB)
+        ):  # fmt: skip
+            return token
+    return None
 
 
 def _wh(doc: Any) -> str:

@@ -81,6 +81,20 @@ def test_a_name_the_model_splits_is_one_name(question: str, name: str) -> None:
 
 
 @pytest.mark.parametrize(
+    ("question", "verb"),
+    [
+        ("When did the harbour master land in Lund?", "land"),  # "did" parsed the main verb
+        ("How many crates did Lumeria ship to Vostra?", "ship"),
+        ("When did the secretary of state land in Vostra?", "land"),  # not "state"
+        ("When did Eva Rask arrive in Lund?", "arriv"),
+        ("What did Eva Rask do in Lund?", None),  # a light verb asks for no event
+    ],
+)
+def test_the_verb_a_question_asks_about(question: str, verb: str | None) -> None:
+    assert analyse(question).predicate == verb
+
+
+@pytest.mark.parametrize(
     ("question", "subject"),
     [
         ("How many crates did Lumeria ship to Vostra?", "Lumeria"),  # "did" parsed the root
