@@ -67,7 +67,7 @@ from index.mentions import Discourse
 from index.nlp import ParsedArticle, parse_articles
 from index.quotes import QuoteMask
 from index.roles import role_of, untagged_names
-from index.running_speech import quote_opens
+from index.running_speech import quote_follows, quote_opens
 from index.speaker_match import same_speaker
 from index.turns import Carry, Layout, lead_goes_on, opened_turn
 
@@ -191,6 +191,8 @@ def _lead_in(
 ) -> Carry | None:
     """ "In a speech last July, he said:": the speaker of the next sentence."""
     cue = find_lead_in(sentence, mask)
+    if cue is None and quote_follows(sentence, mask):
+        cue = find_lead_in(sentence, mask, any_verb=True)
     if cue is None:
         return None
     speaker = discourse.resolve(cue.subject, index)

@@ -20,3 +20,20 @@ def test_quote_after_a_conjunction_goes_on_with_the_quote_before() -> None:
 
 def test_quote_after_a_subject_is_not_the_speaker_before() -> None:
     assert_names_no_speaker(AFTER_QUOTE, "has not voted")
+
+
+QUOTE_AFTER_COLON = (
+    "Mayor Ruth Calder visited the harbour on Monday.\n\n"
+    "Calder beamed:\n\n"
+    "“The bridge will open in May. The tolls will stay the same.”\n\n"
+    "Later, Calder watched the boats:\n\n"
+    "The ferries came in at noon. The pier was crowded all afternoon."
+)
+
+
+def test_colon_with_a_quote_after_leads_it_in_whatever_the_verb() -> None:
+    assert_names_speaker(QUOTE_AFTER_COLON, "tolls will stay", "Ruth Calder", "direct")
+
+
+def test_colon_without_a_quote_after_leads_in_only_with_a_verb_of_saying() -> None:
+    assert_names_no_speaker(QUOTE_AFTER_COLON, "pier was crowded")
