@@ -67,6 +67,7 @@ from index.mentions import Discourse
 from index.nlp import ParsedArticle, parse_articles
 from index.quotes import QuoteMask
 from index.roles import role_of, untagged_names
+from index.running_speech import quote_follows, quote_opens
 from index.speaker_match import same_speaker
 from index.turns import Carry, Layout, lead_goes_on, opened_turn
 
@@ -190,6 +191,8 @@ def _lead_in(
 ) -> Carry | None:
     """ "In a speech last July, he said:": the speaker of the next sentence."""
     cue = find_lead_in(sentence, mask)
+    if cue is None and quote_follows(sentence, mask):
+        cue = find_lead_in(sentence, mask, any_verb=True)
     if cue is None:
         return None
     speaker = discourse.resolve(cue.subject, index)
@@ -295,8 +298,9 @@ def _with_continuations(
         owner = _owner(regions, owner_of_region, quoted[index], mask, start, end)
         # A quote that opens the sentence, right after a quoted attribution, goes on with it;
         # a quote of its own right after one speaker's reported statement is theirs too.
-        opens_sentence = bool(regions) and mask.regions[regions[0]][0] <= start
-        starts_here = bool(regions) and mask.regions[regions[0]][0] == start
+        first_quote = mask.regions[regions[0]][0] if regions else end
+        opens_sentence = bool(regions) and quote_opens(parsed.sentences[index], start, first_quote)
+        starts_here = bool(regions) and first_quote >= start and opens_sentence
         follows = previous or (reported if starts_here and unframed(regions[0]) else None)
         if (
             follows

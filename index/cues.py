@@ -346,10 +346,11 @@ def find_cues(sentence: Any, mask: QuoteMask | None = None) -> list[Cue]:
     return out
 
 
-def find_lead_in(sentence: Any, mask: QuoteMask) -> Cue | None:
+def find_lead_in(sentence: Any, mask: QuoteMask, any_verb: bool = False) -> Cue | None:
     """A sentence that ends in a colon right after a verb of saying and its subject, with
     nothing said ("In a speech last July, he said:", "Trump issued the following statement:"):
-    the next sentence is what was said. The cue's content is left empty here."""
+    the next sentence is what was said. ``any_verb``: a quote follows, so the sentence's main
+    verb leads it in whatever it is ("Potts echoed:"). The cue's content is left empty here."""
     words = [t for t in sentence if not t.is_space]
     if len(words) < 3 or words[-1].text != ":" or headline_like(sentence):
         return None
@@ -358,7 +359,7 @@ def find_lead_in(sentence: Any, mask: QuoteMask) -> Cue | None:
             continue
         lemma = cue_lemma(token)
         noun = any(c.dep_ == "dobj" and c.lemma_.lower() in SPEECH_NOUNS for c in token.children)
-        if lemma not in CUE_LEMMAS and not noun:
+        if lemma not in CUE_LEMMAS and not noun and not (any_verb and token.dep_ == "ROOT"):
             continue  # "the following statement:"
         subject = subject_of(token)
         if subject is None:

@@ -202,10 +202,10 @@ NO_SPEAKER = [
     ),
     # "be" with a that-clause and no noun of saying
     ("The problem is that the bridge is unsafe.", "bridge is unsafe"),
-    # a colon after no verb of saying leads in nothing
+    # a colon after no verb of saying leads in nothing unless a quote follows it
     (
         "Senator Paul Hardy listed the qualities of a nominee:\n\n"
-        "\u201cHas the candidate a record of leadership?\u201d",
+        "Has the candidate a record of leadership?",
         "record of leadership",
     ),
     # talking to someone says nothing of what was said
