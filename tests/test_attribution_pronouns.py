@@ -20,3 +20,19 @@ def test_he_after_a_quote_block_is_the_speaker_before_it() -> None:
 def test_he_after_a_quote_block_is_not_someone_only_named_before_it() -> None:
     text = QUOTE_BLOCK.replace("said his city would rebuild", "toured what his city lost at")
     assert_names_no_speaker(text, "He added")
+
+
+CHAIN = (
+    "Dana Whitfield runs the shelter on Main Street. She opened it in 2010 with a loan. "
+    "She also runs a food bank. The county cut its funds last year. "
+    "The money ran out in May, she said."
+)
+
+
+def test_she_opening_the_next_sentence_gives_the_person_before_her_gender() -> None:
+    assert_names_speaker(CHAIN, "The money ran out", "Dana Whitfield", "reported")
+
+
+def test_a_person_the_next_sentence_calls_he_is_not_she() -> None:
+    text = CHAIN.replace("She opened", "He opened").replace("She also", "He also")
+    assert_names_no_speaker(text, "The money ran out")
