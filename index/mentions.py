@@ -42,13 +42,8 @@ from index.mention_parts import (
     tokens_text,
 )
 from index.nlp import ParsedArticle
-from index.pronoun_windows import (
-    FALLBACK_WINDOW,
-    ONLY_PERSON_WINDOW,
-    PLURAL_WINDOW,
-    PRONOUN_WINDOW,
-    QUOTE_SENTENCE_SHARE,
-)
+from index.pronoun_fallbacks import before_quote, last_person, one_of_gender, only_person
+from index.pronoun_windows import PLURAL_WINDOW, PRONOUN_WINDOW, QUOTE_SENTENCE_SHARE
 from index.quotes import QuoteMask
 from index.speaker_match import fold, same_speaker
 
@@ -262,10 +257,10 @@ class Discourse:
         the window, on the only fitting person named in the last 5 sentences (train, 300
         articles: precision 0.853 -> 0.839, recall 0.530 -> 0.544)."""
         chosen = self._antecedent(subject, sentence, kinds, gender)
-        if chosen is None and gender:
-            chosen = self._last_person(subject, sentence, gender)
-        if chosen is None and gender:
-            chosen = self._only_person(subject, sentence, gender)
+        # he/she: the fallbacks of index.pronoun_fallbacks, in order
+        for fallback in (last_person, only_person, one_of_gender):
+            if chosen is None and gender is not None:
+                chosen = fallback(self.mentions, self.gender, subject.i, sentence, gender)
         if chosen:
             return Speaker(chosen.name, chosen.kind, subject.text, "pronoun")
         return Speaker(subject.text, "unresolved", subject.text, "unresolved")
@@ -287,50 +282,11 @@ class Discourse:
                 return speakers[-1]
             if subjects:
                 return subjects[0]
-        return self._before_quote(sentence, lowest, gender) if gender else None
-
-    def _before_quote(self, sentence: int, lowest: int, gender: str) -> Mention | None:
-        """'Smith said. "..." "..." He added': past a quote's sentences, which do not count
-        towards ``PRONOUN_WINDOW``, the latest speaker whom the article shows to be of the
-        pronoun's gender. PolNeAR train (`benchmarks/attribution.py --split train`, on
-        8c3377e): recall 0.6799 -> 0.6828, precision 0.840 -> 0.836, upper 0.9174 -> 0.9156;
-        with subjects and speakers of unknown gender too, 0.6896 and 0.9111; for it/they too,
-        no change."""
-        counted = 1 + sum(not self.quote_sentence[k] for k in range(lowest, sentence))
-        first = lowest
-        while first > 0 and counted < PRONOUN_WINDOW:
-            first -= 1
-            counted += not self.quote_sentence[first]
-        fits = [
-            m for m in self.mentions
-            if first <= m.sentence < lowest and m.speaker and not m.conjunct and not m.quoted
-            and m.kind == "person" and self.gender.get(m.name) == gender
-        ]  # fmt: skip
-        return fits[-1] if fits else None
-
-    def _only_person(self, subject: Any, sentence: int, gender: str) -> Mention | None:
-        """Within the window, the one person named (in any role) whom the article shows to be
-        of the pronoun's gender, when no other person is named there."""
-        lowest = max(0, sentence - ONLY_PERSON_WINDOW + 1)
-        people = [
-            m for m in self.mentions
-            if lowest <= m.sentence <= sentence and m.position < subject.i
-            and m.kind == "person" and not m.quoted
-        ]  # fmt: skip
-        if len({m.name for m in people}) != 1 or self.gender.get(people[-1].name) != gender:
+        if gender is None:
             return None
-        return people[-1]
-
-    def _last_person(self, subject: Any, sentence: int, gender: str) -> Mention | None:
-        """Past the window, or with no subject in it: the latest person named before he/she,
-        within ``FALLBACK_WINDOW`` sentences, when that person is a speaker whose gender fits."""
-        lowest = max(0, sentence - FALLBACK_WINDOW + 1)
-        fits = [
-            m for m in self.mentions
-            if lowest <= m.sentence <= sentence and m.position < subject.i
-            and m.kind == "person" and not m.quoted and self.gender.get(m.name, gender) == gender
-        ]  # fmt: skip
-        return fits[-1] if fits and fits[-1].speaker else None
+        return before_quote(
+            self.mentions, self.gender, self.quote_sentence, (lowest, sentence), gender
+        )
 
     def _description(self, subject: Any, sentence: int) -> Speaker:
         tokens = [t for t in subject.subtree if t.i <= subject.i or t.dep_ in ("prep", "pobj")]

@@ -21,6 +21,13 @@ FALLBACK_WINDOW = 3
 # off / 2 / 3 -> recall 0.6580 / 0.6606 / 0.6632, upper 0.9180 / 0.9181 / 0.9171; at 2 with
 # unknown gender fitting too: 0.6628, upper 0.9153.
 ONLY_PERSON_WINDOW = 3
+# Sentences back that he/she reaches, failing all three, for the one person named there (in any
+# role: "Obama met Smith. She said") of the pronoun's gender when the article shows every other
+# one named there to be of the other. PolNeAR train (`benchmarks/attribution.py --split train`,
+# on 1dcd87c): off / 2 / 3 -> recall 0.6837 / 0.6848 / 0.6845, precision 0.8357 / 0.8347 /
+# 0.8351, upper 0.9155 / 0.9155 / 0.9155; at 2 and 3 with others of unknown gender allowed:
+# recall 0.6850 / 0.6861, upper 0.9149 / 0.9130.
+GENDER_WINDOW = 2
 # The same for "it" and "they", which more often refer to things than to speakers.
 PLURAL_WINDOW = 2
 # A sentence with at least this share of its characters quoted is a quote's: it does not count

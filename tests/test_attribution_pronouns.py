@@ -36,3 +36,19 @@ def test_she_opening_the_next_sentence_gives_the_person_before_her_gender() -> N
 def test_a_person_the_next_sentence_calls_he_is_not_she() -> None:
     text = CHAIN.replace("She opened", "He opened").replace("She also", "He also")
     assert_names_no_speaker(text, "The money ran out")
+
+
+MEETING = (
+    "Ann Park said she would not run again. The vote is in May. Few expect a close race. "
+    "Tom Reyes said he would run. Reyes met Park in the town hall on Monday. "
+    "She told reporters the talks went well."
+)
+
+
+def test_she_is_the_one_woman_named_before_her_as_an_object_too() -> None:
+    assert_names_speaker(MEETING, "She told reporters", "Ann Park", "reported")
+
+
+def test_she_stays_unresolved_when_another_person_there_has_no_known_gender() -> None:
+    text = MEETING.replace("met Park", "met Park and Lee Chang")
+    assert_names_no_speaker(text, "She told reporters")
