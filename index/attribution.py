@@ -42,7 +42,9 @@ Rules (see ``index.cues`` for the grammar of one cue):
   a person whose gender the article does not contradict; it: an organisation; they: a group or
   an organisation) within two sentences, else he/she to the latest person named within three
   if that person is a speaker, or to the one person named within three whose gender the
-  article shows to fit; he/she as the subject of any verb is resolved the same way (to a
+  article shows to fit, or to the one person of its gender named within two when the article
+  shows the others' genders; past a quote's sentences, he/she reaches the speaker before them
+  (index.pronoun_fallbacks); he/she as the subject of any verb is resolved the same way (to a
   person whose gender the article shows), so a chain of "she ..." sentences carries its person
   to a later cue; a definite description ("the department", "the
   minister", "the report") to the latest earlier name or speaker whose own words or title hold

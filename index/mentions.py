@@ -8,8 +8,10 @@ department). Then, for a cue's subject token, ``resolve`` returns a ``Speaker``:
 - a name: the mention's words, completed to the article's full name for a bare surname;
 - he/she, it, they: the nearest earlier speaker, else main subject, of a fitting kind within
   ``PRONOUN_WINDOW`` sentences (people for he/she; organisations for it; groups, organisations
-  or joint speakers for they); failing that, he/she is the latest person named within
-  ``FALLBACK_WINDOW`` sentences if that person is a speaker, or the one person named within
+  or joint speakers for they; the windows are in index.pronoun_windows), for he/she a quote's
+  sentences not counted when the antecedent is a speaker of the pronoun's gender; failing
+  that, he/she is the latest person named within ``FALLBACK_WINDOW`` sentences if that
+  person is a speaker, or the one person named within
   ``ONLY_PERSON_WINDOW`` whose gender the article shows to fit; he/she as the subject of any verb
   is noted as a mention of the person it resolves to when the article shows that person's
   gender (``note_subjects``), so "She skirted ... She also ... , she said" finds its person;
@@ -40,31 +42,11 @@ from index.mention_parts import (
     tokens_text,
 )
 from index.nlp import ParsedArticle
+from index.pronoun_fallbacks import before_quote, last_person, one_of_gender, only_person
+from index.pronoun_windows import PLURAL_WINDOW, PRONOUN_WINDOW, QUOTE_SENTENCE_SHARE
 from index.quotes import QuoteMask
 from index.speaker_match import fold, same_speaker
 
-# Sentences back (the current one included) that he/she may reach for an antecedent. Set on
-# PolNeAR train (first 150 articles; benchmarks/attribution.py --split train --limit 150):
-#   window 2: precision 0.847, upper 0.942, recall 0.509 (pronoun precision 0.61)
-#   window 3: precision 0.825, upper 0.939, recall 0.524 (0.55)
-#   window 4: precision 0.815, upper 0.937, recall 0.531 (0.53)
-#   window 6: precision 0.788, upper 0.929, recall 0.534 (0.50)
-# Precision comes first: the answerer shows a sentence as X's words only when X said it.
-PRONOUN_WINDOW = 2
-# Sentences back that he/she reaches, failing that, for the latest person named if that person
-# is a speaker. PolNeAR train (`benchmarks/attribution.py --split train`, on 09c7275): off / 3 /
-# 4 / 5 -> precision 0.858 / 0.851 / 0.846 / 0.843, upper 0.922 / 0.921 / 0.918 / 0.917, recall
-# 0.617 / 0.625 / 0.627 / 0.628. At 3, before 09c7275 (upper 0.924, recall 0.602), any latest
-# person: upper 0.903, recall 0.620; the latest speaker or subject: 0.921, 0.613.
-FALLBACK_WINDOW = 3
-# Sentences back that he/she reaches, failing both, for the one person named there (in any
-# role: "And Obama, for all ..., seems to agree", parsed without a subject) whose gender the
-# article shows to fit. PolNeAR train (`benchmarks/attribution.py --split train`, on 2aec97b):
-# off / 2 / 3 -> recall 0.6580 / 0.6606 / 0.6632, upper 0.9180 / 0.9181 / 0.9171; at 2 with
-# unknown gender fitting too: 0.6628, upper 0.9153.
-ONLY_PERSON_WINDOW = 3
-# The same for "it" and "they", which more often refer to things than to speakers.
-PLURAL_WINDOW = 2
 # A short name is completed to the most frequent full name that fits only when that name is at
 # least this many times as frequent as the next person's (polnear_questions.py's rule too).
 # PolNeAR train, `benchmarks/attribution.py --split train --limit 150` with the value set:
@@ -87,6 +69,8 @@ class Discourse:
     def __init__(self, parsed: ParsedArticle, mask: QuoteMask) -> None:
         self.doc = parsed.doc
         self.mask = mask
+        # Sentences mostly inside quote marks: someone's words, which name no antecedent
+        self.quote_sentence = [mask.share(s, e) >= QUOTE_SENTENCE_SHARE for s, e in parsed.spans]
         self.sentence_of = {}
         for index, sentence in enumerate(parsed.sentences):
             for token in sentence:
@@ -273,10 +257,10 @@ class Discourse:
         the window, on the only fitting person named in the last 5 sentences (train, 300
         articles: precision 0.853 -> 0.839, recall 0.530 -> 0.544)."""
         chosen = self._antecedent(subject, sentence, kinds, gender)
-        if chosen is None and gender:
-            chosen = self._last_person(subject, sentence, gender)
-        if chosen is None and gender:
-            chosen = self._only_person(subject, sentence, gender)
+        # he/she: the fallbacks of index.pronoun_fallbacks, in order
+        for fallback in (last_person, only_person, one_of_gender):
+            if chosen is None and gender is not None:
+                chosen = fallback(self.mentions, self.gender, subject.i, sentence, gender)
         if chosen:
             return Speaker(chosen.name, chosen.kind, subject.text, "pronoun")
         return Speaker(subject.text, "unresolved", subject.text, "unresolved")
@@ -298,31 +282,11 @@ class Discourse:
                 return speakers[-1]
             if subjects:
                 return subjects[0]
-        return None
-
-    def _only_person(self, subject: Any, sentence: int, gender: str) -> Mention | None:
-        """Within the window, the one person named (in any role) whom the article shows to be
-        of the pronoun's gender, when no other person is named there."""
-        lowest = max(0, sentence - ONLY_PERSON_WINDOW + 1)
-        people = [
-            m for m in self.mentions
-            if lowest <= m.sentence <= sentence and m.position < subject.i
-            and m.kind == "person" and not m.quoted
-        ]  # fmt: skip
-        if len({m.name for m in people}) != 1 or self.gender.get(people[-1].name) != gender:
+        if gender is None:
             return None
-        return people[-1]
-
-    def _last_person(self, subject: Any, sentence: int, gender: str) -> Mention | None:
-        """Past the window, or with no subject in it: the latest person named before he/she,
-        within ``FALLBACK_WINDOW`` sentences, when that person is a speaker whose gender fits."""
-        lowest = max(0, sentence - FALLBACK_WINDOW + 1)
-        fits = [
-            m for m in self.mentions
-            if lowest <= m.sentence <= sentence and m.position < subject.i
-            and m.kind == "person" and not m.quoted and self.gender.get(m.name, gender) == gender
-        ]  # fmt: skip
-        return fits[-1] if fits and fits[-1].speaker else None
+        return before_quote(
+            self.mentions, self.gender, self.quote_sentence, (lowest, sentence), gender
+        )
 
     def _description(self, subject: Any, sentence: int) -> Speaker:
         tokens = [t for t in subject.subtree if t.i <= subject.i or t.dep_ in ("prep", "pobj")]
