@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from index.lexicon import is_verb
+from index.misparse import subject_starts, verb_after_do
 from index.nlp import parse_question
 from index.question_words import (
     AMOUNTS,
@@ -88,7 +88,7 @@ def analyse(text: str) -> Question:
     role = _role_words(head_token) if wh == "who" and head_token is not None else ()
     expects = _expects(wh, head, doc)
     predicate = None
-    verb = _after_do(doc, root)
+    verb = verb_after_do(doc, root)
     if verb is not None and verb.lower_ not in LIGHT_VERBS:
         predicate = stem(verb.lower_)
     elif _is_verb(root) and root.lemma_.lower() not in LIGHT_VERBS:
@@ -119,27 +119,6 @@ def analyse(text: str) -> Question:
 
 def _root(doc: Any) -> Any:
     return next((t for t in doc if t.dep_ == "ROOT"), None)
-
-
-# What may follow a question's main verb: a preposition, a determiner, a pronoun, a particle, a
-# number, an adverb, the end; not a noun (so "state" of "secretary of state land" is no verb).
-_AFTER_VERB = frozenset({"ADP", "DET", "PRON", "PART", "NUM", "ADV", "PUNCT", "SCONJ", "CCONJ"})
-
-
-def _after_do(doc: Any, root: Any) -> Any | None:
-    """ "When did X land in Seoul?": when the small parser makes "did" the main verb and the real
-    one a noun, the first lower-case word after "did" that WordNet knows as a verb and that no
-    noun follows."""
-    if root is None or root.lemma_.lower() != "do" or root.i == 0:
-        return None
-    for token in doc[root.i + 1 :]:
-        following = doc[token.i + 1] if token.i + 1 < len(doc) else None
-        if (
-            token.is_lower and token.pos_ in ("NOUN", "VERB") and is_verb(token.lower_)
-            and (following is None or following.pos_ in _AFTER_VERB)
-        ):  # fmt: skip
-            return token
-    return None
 
 
 def _wh(doc: Any) -> str:
@@ -273,10 +252,6 @@ def _has_name_subject(doc: Any) -> bool:
     return nominal.ent_type_ in NAME_LABELS or nominal.pos_ == "PROPN"
 
 
-# Auxiliaries that come before the subject in a question.
-_INVERTED = frozenset("do will would can could shall should may might must".split())
-
-
 def _names(doc: Any, root: Any) -> tuple[Name, ...]:
     """Entities and runs of proper nouns, without a possessive 's; the subject marked. Pieces
     the small model tags apart are one name when nothing but a possessive or a colon stands
@@ -306,7 +281,7 @@ def _names(doc: Any, root: Any) -> tuple[Name, ...]:
     subject_tokens = {t.i for t in doc if t.dep_ in ("nsubj", "nsubjpass") and t.head == root}
     # "How many containers did Russia ship?": the word after an inverted "did"/"will" begins
     # the subject, whatever the small parser makes of the rest ("did" the root, "ship" a noun)
-    subject_tokens |= {t.i + 1 for t in doc if t.i > 0 and t.lemma_.lower() in _INVERTED}
+    subject_tokens |= subject_starts(doc)
     found = []
     for start, end, label in _joined(doc, sorted(pieces)):
         span = doc[start:end]

@@ -1,0 +1,39 @@
+"""What the small parser gets wrong in questions, read again: in "When did X land in Seoul?" and
+"How many containers did Russia ship?" it can make "did" the main verb and the real verb a noun.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from index.lexicon import is_verb
+
+# Auxiliaries that come before the subject in a question.
+_INVERTED = frozenset("do will would can could shall should may might must".split())
+
+
+def subject_starts(doc: Any) -> set[int]:
+    """ "How many containers did Russia ship?": the word after an inverted "did"/"will" begins
+    the subject, whatever the parser makes of the rest."""
+    return {t.i + 1 for t in doc if t.i > 0 and t.lemma_.lower() in _INVERTED}
+
+
+# What may follow a question's main verb: a preposition, a determiner, a pronoun, a particle, a
+# number, an adverb, the end; not a noun (so "state" of "secretary of state land" is no verb).
+_AFTER_VERB = frozenset({"ADP", "DET", "PRON", "PART", "NUM", "ADV", "PUNCT", "SCONJ", "CCONJ"})
+
+
+def verb_after_do(doc: Any, root: Any) -> Any | None:
+    """ "When did X land in Seoul?": when the small parser makes "did" the main verb and the real
+    one a noun, the first lower-case word after "did" that WordNet knows as a verb and that no
+    noun follows."""
+    if root is None or root.lemma_.lower() != "do" or root.i == 0:
+        return None
+    for token in doc[root.i + 1 :]:
+        following = doc[token.i + 1] if token.i + 1 < len(doc) else None
+        if (
+            token.is_lower and token.pos_ in ("NOUN", "VERB") and is_verb(token.lower_)
+            and (following is None or following.pos_ in _AFTER_VERB)
+        ):  # fmt: skip
+            return token
+    return None
