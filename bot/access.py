@@ -6,6 +6,7 @@ import asyncio
 import logging
 import re
 import time
+import unicodedata
 import weakref
 from dataclasses import dataclass, field
 
@@ -106,6 +107,19 @@ def replies_to_bot(message: Message) -> bool:
     replied = message.reply_to_message
     author = replied.from_user if replied else None
     return author is not None and author.id == message.get_bot().id
+
+
+def visible_text(text: str) -> str:
+    """The text without control characters (made spaces) nor invisible format characters
+    (zero-width spaces, direction marks, ...), so that "\u200b" is no question."""
+    kept = []
+    for char in text:
+        category = unicodedata.category(char)
+        if category == "Cc":
+            kept.append(" ")
+        elif not category.startswith("C"):
+            kept.append(char)
+    return "".join(kept)
 
 
 def strip_mention(text: str, username: str) -> str:

@@ -18,7 +18,6 @@ import asyncio
 import logging
 import re
 import time
-import unicodedata
 from collections.abc import Awaitable, Sequence
 from typing import TypeVar
 
@@ -42,6 +41,7 @@ from bot.access import (
     memory_keys,
     replies_to_bot,
     strip_mention,
+    visible_text,
 )
 from bot.examples import example_questions
 from index.errors import NewsbotError
@@ -242,19 +242,6 @@ def log_answer(state: BotState, chat_id: int, seconds: float, outcome: str, cite
         "question chat=%s latency_ms=%.0f outcome=%s citations=%d",
         chat_id, 1000 * seconds, outcome, cited,
     )  # fmt: skip
-
-
-def visible_text(text: str) -> str:
-    """The text without control characters (made spaces) nor invisible format characters
-    (zero-width spaces, direction marks, ...), so that "\u200b" is no question."""
-    kept = []
-    for char in text:
-        category = unicodedata.category(char)
-        if category == "Cc":
-            kept.append(" ")
-        elif not category.startswith("C"):
-            kept.append(char)
-    return "".join(kept)
 
 
 def replied_id(message: Message) -> int | None:
