@@ -184,85 +184,14 @@ def clean_article(raw: str, *, title: str | None = None, outlet: str | None = No
                   url: str | None = None) -> CleanArticle:  # fmt: skip
     """Split raw text into story paragraphs and metadata; keyword arguments take precedence."""
     text = raw.replace("\r\n", "\n").replace("\r", "\n").replace("\ufeff", "")
-    paras = paragraphs(text)
-    meta: dict[str, str | None] = {
+    reading = _Reading({
         "title": title, "outlet": outlet, "published": published, "byline": byline, "url": url,
         "dateline": None,
-    }  # fmt: skip
-    removed: list[str] = []
-    boiler_text: list[str] = []
-    body: list[str] = []
-    year: int | None = None
-
-    def setdefault(key: str, value: str | None) -> None:
-        if value and not meta.get(key):
-            meta[key] = value.strip()
-
-    for index, para in enumerate(paras):
-        original = para
-        if match := _DATE_LINE.match(para):
-            setdefault("published", match.group(1))
-            para = match.group(2).strip()
-        para = _EDITOR_NOTE.sub("", para).strip()
-        para = _INLINE_JUNK.sub("", para).strip()
-        if by := _BYLINE.match(para):
-            setdefault("byline", by.group(1))
-            para = ""
-        if match := _HEADER.match(para):
-            key, value = match.group(1).lower(), match.group(2)
-            if key in ("url", "link") or (key == "source" and value.startswith("http")):
-                setdefault("url", value)
-            elif key == "source" or key == "outlet":
-                setdefault("outlet", value)
-            elif key in ("author", "by", "byline"):
-                setdefault("byline", value)
-            else:
-                setdefault("title", value)
-            para = ""
-        if not para:
-            if original.strip():
-                removed.append(original)
-            continue
-        if _BOILERPLATE.match(para) or re.fullmatch(r"[\W_]*[A-Z0-9 '’\"-]{3,60}[\W_]*", para):
-            removed.append(para)
-            boiler_text.append(para)
-            continue
-        if _PHOTO_CREDIT.search(para):
-            removed.append(para)
-            continue
-        if not body and not meta["title"] and index < 4 and _is_headline(para):
-            tagless = _WIRE_TAG.sub("", para).strip()
-            meta["title"] = tagless
-            continue
-        body.append(para)
-
-    story: list[str] = []
-    for i, para in enumerate(body):
-        others = body[:i] + body[i + 1 :]
-        if _is_caption(para, others) or any(
-            o.startswith(para.rstrip(".")) and o != para for o in others
-        ):
-            removed.append(para)
-            continue
-        if (bio := _BIO.match(para)) and i >= len(body) - 3:  # an author bio at the end
-            setdefault("byline", bio.group("name"))
-            removed.append(para)
-            boiler_text.append(para)
-            continue
-        story.append(para)
-
-    if meta["published"]:
-        year = int(meta["published"][:4])
-    if story:
-        if wire := _LEADING_WIRE.match(story[0]):
-            setdefault("outlet", wire.group("outlet"))
-            story[0] = story[0][wire.end() :]
-        elif (line := _DATELINE.match(story[0])) and len(line.group("place").split()) <= 3:
-            setdefault("dateline", line.group("place").strip().title())
-            setdefault("outlet", line.group("outlet"))
-            setdefault("published", _iso_date(year, line.group("month"), line.group("day")))
-            story[0] = story[0][line.end() :]
-    setdefault("outlet", _find_outlet("\n".join(boiler_text)))
+    })  # fmt: skip
+    story = reading.story(reading.body(paragraphs(text)))
+    reading.read_lead(story)
+    meta = reading.meta
+    reading.setdefault("outlet", _find_outlet("\n".join(reading.boiler_text)))
     if meta["outlet"]:
         meta["outlet"] = OUTLET_ALIASES.get(meta["outlet"].lower(), meta["outlet"])
     return CleanArticle(
@@ -273,5 +202,98 @@ def clean_article(raw: str, *, title: str | None = None, outlet: str | None = No
         byline=meta["byline"],
         url=meta["url"],
         dateline=meta["dateline"],
-        removed=removed,
+        removed=reading.removed,
     )
+
+
+@dataclass
+class _Reading:
+    """What clean_article reads off an article as it goes: its metadata, and the paragraphs it
+    removes (the boilerplate among them, where an outlet may be named)."""
+
+    meta: dict[str, str | None]
+    removed: list[str] = field(default_factory=list)
+    boiler_text: list[str] = field(default_factory=list)
+
+    def setdefault(self, key: str, value: str | None) -> None:
+        if value and not self.meta.get(key):
+            self.meta[key] = value.strip()
+
+    def body(self, paras: list[str]) -> list[str]:
+        """The paragraphs left once metadata, boilerplate, photo credits and the headline are
+        read off."""
+        body: list[str] = []
+        for index, original in enumerate(paras):
+            para = self._without_metadata(original)
+            if not para:
+                if original.strip():
+                    self.removed.append(original)
+                continue
+            if _BOILERPLATE.match(para) or re.fullmatch(r"[\W_]*[A-Z0-9 '’\"-]{3,60}[\W_]*", para):
+                self.removed.append(para)
+                self.boiler_text.append(para)
+                continue
+            if _PHOTO_CREDIT.search(para):
+                self.removed.append(para)
+                continue
+            if not body and not self.meta["title"] and index < 4 and _is_headline(para):
+                self.meta["title"] = _WIRE_TAG.sub("", para).strip()
+                continue
+            body.append(para)
+        return body
+
+    def _without_metadata(self, para: str) -> str:
+        """The paragraph less the metadata it carries (a date line, a byline, a header line),
+        which goes to meta."""
+        if match := _DATE_LINE.match(para):
+            self.setdefault("published", match.group(1))
+            para = match.group(2).strip()
+        para = _EDITOR_NOTE.sub("", para).strip()
+        para = _INLINE_JUNK.sub("", para).strip()
+        if by := _BYLINE.match(para):
+            self.setdefault("byline", by.group(1))
+            return ""
+        if match := _HEADER.match(para):
+            key, value = match.group(1).lower(), match.group(2)
+            if key in ("url", "link") or (key == "source" and value.startswith("http")):
+                self.setdefault("url", value)
+            elif key == "source" or key == "outlet":
+                self.setdefault("outlet", value)
+            elif key in ("author", "by", "byline"):
+                self.setdefault("byline", value)
+            else:
+                self.setdefault("title", value)
+            return ""
+        return para
+
+    def story(self, body: list[str]) -> list[str]:
+        """The body less captions, paragraphs another one repeats, and an author bio at the end."""
+        story: list[str] = []
+        for i, para in enumerate(body):
+            others = body[:i] + body[i + 1 :]
+            if _is_caption(para, others) or any(
+                o.startswith(para.rstrip(".")) and o != para for o in others
+            ):
+                self.removed.append(para)
+                continue
+            if (bio := _BIO.match(para)) and i >= len(body) - 3:  # an author bio at the end
+                self.setdefault("byline", bio.group("name"))
+                self.removed.append(para)
+                self.boiler_text.append(para)
+                continue
+            story.append(para)
+        return story
+
+    def read_lead(self, story: list[str]) -> None:
+        """A wire tag or a dateline opening the story goes to meta, and off the story."""
+        if not story:
+            return
+        year = int(self.meta["published"][:4]) if self.meta["published"] else None
+        if wire := _LEADING_WIRE.match(story[0]):
+            self.setdefault("outlet", wire.group("outlet"))
+            story[0] = story[0][wire.end() :]
+        elif (line := _DATELINE.match(story[0])) and len(line.group("place").split()) <= 3:
+            self.setdefault("dateline", line.group("place").strip().title())
+            self.setdefault("outlet", line.group("outlet"))
+            self.setdefault("published", _iso_date(year, line.group("month"), line.group("day")))
+            story[0] = story[0][line.end() :]
