@@ -266,13 +266,7 @@ def _with_continuations(
     paragraph, in_turn = turns
     spans = parsed.spans
     quoted = [mask.share(s, e) >= CONTINUATION_SHARE for s, e in spans]
-    owner_of_region: dict[int, Attribution] = {}
-    for found in own:
-        for att in found:
-            if att.kind == "reported":
-                continue
-            for region in mask.touching(*att.content):
-                owner_of_region.setdefault(region, att)
+    owner_of_region = _region_owners(own, mask)
     speech_words = [_has_speech_word(sentence, mask) for sentence in parsed.sentences]
     starts = [s for s, _ in spans]
 
@@ -320,6 +314,18 @@ def _with_continuations(
             out.append(att)
             previous = att
     return out
+
+
+def _region_owners(own: list[list[Attribution]], mask: QuoteMask) -> dict[int, Attribution]:
+    """Each quote region's first quoted attribution (reported speech owns no quote)."""
+    owners: dict[int, Attribution] = {}
+    for found in own:
+        for att in found:
+            if att.kind == "reported":
+                continue
+            for region in mask.touching(*att.content):
+                owners.setdefault(region, att)
+    return owners
 
 
 def _has_speech_word(sentence: Any, mask: QuoteMask) -> bool:
