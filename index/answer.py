@@ -31,6 +31,7 @@ from index.speech import SpeechResult, Statement, answer_speech, resolve_speaker
 from index.store import Library, Store
 from index.support import dated_context, judge, word_weights
 from index.text import all_stems
+from index.truecase import is_lower_case, truecased
 
 logger = logging.getLogger(__name__)
 
@@ -64,7 +65,12 @@ class ExtractiveAnswerer:
         result = Answer(question, CANNOT_ANSWER, True, [], ctx.query, list(ctx.entities))
         # The question is embedded while it is parsed: both release the GIL, two cores help.
         embedding = self._encoder.submit(self.embedder.encode_one, ctx.query)
-        q = analyse(with_antecedent(question, ctx.carried[0]) if ctx.carried else question)
+        text = with_antecedent(question, ctx.carried[0]) if ctx.carried else question
+        passages = None
+        if is_lower_case(text):  # names written as the passages write them ("kim" -> "Kim")
+            passages = self.retriever.retrieve(ctx.query, embedding.result(), libraries, PASSAGES)
+            text = truecased(text, [p.text for p in passages])
+        q = analyse(text)
         missing = self._unknown_names(q, ids)
         if missing:
             result.note = f"The articles never mention {missing}."
@@ -74,7 +80,8 @@ class ExtractiveAnswerer:
         vector = embedding.result()
         if q.speech is not None:
             return self._who_said(q, result, libraries, vector, ctx.carried)
-        passages = self.retriever.retrieve(ctx.query, vector, libraries, k=PASSAGES)
+        if passages is None:
+            passages = self.retriever.retrieve(ctx.query, vector, libraries, k=PASSAGES)
         candidates = self.pool.candidates(passages)
         idf, unseen = self.retriever.idf([*q.focus, *filter(None, [q.predicate])])
         weights = word_weights(q.focus, idf, unseen)

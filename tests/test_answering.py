@@ -273,6 +273,24 @@ def test_a_name_the_articles_never_mention_is_an_abstention(index: NewsIndex) ->
     assert answer.note is not None and "never mention" in answer.note and "Ann Fry" in answer.note
 
 
+@pytest.mark.parametrize(
+    "question",
+    [
+        "when will norway launch its probe?",  # as "When will Norway launch its probe?"
+        "when did mira holt arrive in lund?",  # Rask arrived there, not Holt
+        "how many fishermen did ole dahl send to the protest?",  # he sent none
+    ],
+)
+def test_a_question_typed_in_lower_case_keeps_its_names(index: NewsIndex, question: str) -> None:
+    answer = index.ask(question)
+    assert answer.abstained, answer.answer
+
+
+def test_a_question_typed_in_lower_case_is_answered(index: NewsIndex) -> None:
+    answer = index.ask("when did eva rask arrive in lund?")
+    assert not answer.abstained and "Friday" in answer.answer
+
+
 def test_it_refers_back_to_the_previous_sentences_doer_not_any_name_in_it(
     index: NewsIndex,
 ) -> None:

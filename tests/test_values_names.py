@@ -7,6 +7,7 @@ import pytest
 from index.names import fold_tokens, mentions
 from index.places import country_of, metonym
 from index.question import analyse
+from index.truecase import is_lower_case, truecased
 from index.values import agree, is_duration, read_value
 
 
@@ -188,3 +189,28 @@ def test_a_country_and_its_capital_stand_for_each_other(name: str, other: str | 
 )  # fmt: skip
 def test_a_countrys_adjective_stands_for_it(adjective: str, country: str | None) -> None:
     assert country_of(adjective) == country
+
+
+PASSAGES = [
+    "Mayor Ada Lind met Ole Dahl in Lund. Dahl said the visit went well.",
+    "The visit of the mayor was short; Lind left on Friday.",
+]
+
+
+@pytest.mark.parametrize(
+    ("question", "cased"),
+    [
+        ("when did ada lind meet ole dahl?", "when did Ada Lind meet Ole Dahl?"),
+        ("what did the mayor say about the visit?", "what did the mayor say about the visit?"),
+        ("when did lind visit norway?", "when did Lind visit Norway?"),  # a country, unseen
+        ("when did lind visit oslo?", "when did Lind visit Oslo?"),  # a capital, unseen
+    ],
+)
+def test_a_lower_case_question_gets_the_passages_capitals(question: str, cased: str) -> None:
+    assert is_lower_case(question)
+    assert truecased(question, PASSAGES) == cased
+
+
+def test_a_question_with_capitals_is_not_lower_case() -> None:
+    assert not is_lower_case("When did Lind meet Dahl?")
+    assert is_lower_case("When did lind meet dahl?")  # only the first letter
