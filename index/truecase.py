@@ -28,7 +28,8 @@ def is_lower_case(question: str) -> bool:
 
 def truecased(question: str, texts: Iterable[str]) -> str:
     """The question with its words written as the texts write them, when the texts mostly
-    capitalise them; a country's or capital's name capitalised when the texts never write it."""
+    capitalise them; a country's or capital's name capitalised when the texts never write it;
+    and its first letter a capital."""
     forms: dict[str, Counter[str]] = {}
     wanted = {w for w in _WORD.findall(question) if w not in STOPWORDS}
     for text in texts:
@@ -49,4 +50,5 @@ def truecased(question: str, texts: Iterable[str]) -> str:
             return max((f for f in seen if f[:1].isupper()), key=lambda f: seen[f])
         return word
 
-    return _WORD.sub(cased, question)
+    recased = _WORD.sub(cased, question)
+    return recased[:1].upper() + recased[1:]  # the parser reads "who is X?" less well

@@ -200,10 +200,10 @@ PASSAGES = [
 @pytest.mark.parametrize(
     ("question", "cased"),
     [
-        ("when did ada lind meet ole dahl?", "when did Ada Lind meet Ole Dahl?"),
-        ("what did the mayor say about the visit?", "what did the mayor say about the visit?"),
-        ("when did lind visit norway?", "when did Lind visit Norway?"),  # a country, unseen
-        ("when did lind visit oslo?", "when did Lind visit Oslo?"),  # a capital, unseen
+        ("when did ada lind meet ole dahl?", "When did Ada Lind meet Ole Dahl?"),
+        ("what did the mayor say about the visit?", "What did the mayor say about the visit?"),
+        ("when did lind visit norway?", "When did Lind visit Norway?"),  # a country, unseen
+        ("when did lind visit oslo?", "When did Lind visit Oslo?"),  # a capital, unseen
     ],
 )
 def test_a_lower_case_question_gets_the_passages_capitals(question: str, cased: str) -> None:
