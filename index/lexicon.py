@@ -13,6 +13,7 @@ synonyms and antonyms.
 from __future__ import annotations
 
 import importlib.util
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -73,11 +74,7 @@ def _verbs() -> _Verbs:
         fields = line.split()
         count = int(fields[2])
         senses[fields[0]] = tuple(fields[-count:])
-    synsets = {}
-    for line in (root / "data.verb").read_text(encoding="utf-8").splitlines():
-        if not line.startswith(" "):
-            offset, synset = _read_synset(line)
-            synsets[offset] = synset
+    synsets = {line.offset: _read_synset(line) for line in data_lines("verb")}
     forms: dict[str, list[str]] = {}
     for line in (root / "verb.exc").read_text(encoding="utf-8").splitlines():
         form, *bases = line.split()
@@ -95,20 +92,53 @@ def _verbs() -> _Verbs:
     )
 
 
-def _read_synset(line: str) -> tuple[str, _Synset]:
-    """One line of data.verb: offset lex_filenum ss_type w_cnt (word lex_id)* p_cnt (symbol
-    offset pos source/target)* ..."""
-    fields = line.split(" | ")[0].split()
-    count = int(fields[3], 16)
-    words = tuple(w.lower() for w in fields[4 : 4 + 2 * count : 2])
-    at = 4 + 2 * count
-    pointers = int(fields[at])
-    antonyms = []
-    for i in range(pointers):
-        symbol, offset, pos, link = fields[at + 1 + 4 * i : at + 5 + 4 * i]
-        if symbol == "!" and pos == "v":
-            antonyms.append((int(link[:2], 16), f"{offset}:{int(link[2:], 16)}"))
-    return fields[0], _Synset(words, tuple(antonyms))
+@dataclass(frozen=True)
+class Pointer:
+    symbol: str  # "!" an antonym, "\\" a pertainym, ...
+    offset: str
+    pos: str
+    source: int  # the word it points from, 1-based; 0 for the whole synset
+    target: int  # the word it points to, likewise
+
+
+@dataclass(frozen=True)
+class DataLine:
+    """One synset of a data.<pos> file: offset lex_filenum ss_type w_cnt (word lex_id)* p_cnt
+    (symbol offset pos source/target)* ... | gloss."""
+
+    offset: str
+    lexfile: str  # "15" is noun.location
+    words: tuple[str, ...]  # as written ("arrive_at", "South_Korean")
+    rest: tuple[str, ...]  # the fields after the words: p_cnt, then the pointers
+
+    def pointers(self) -> list[Pointer]:
+        """Read only when asked: most lines of a file are wanted for their words alone."""
+        fields = self.rest
+        return [
+            Pointer(symbol, offset, pos, int(link[:2], 16), int(link[2:], 16))
+            for symbol, offset, pos, link in (
+                fields[1 + 4 * i : 5 + 4 * i] for i in range(int(fields[0]))
+            )
+        ]
+
+
+def data_lines(pos: str) -> Iterator[DataLine]:
+    """The synsets of WordNet's data file for a part of speech ("verb", "noun", "adj")."""
+    for line in (data_dir() / f"data.{pos}").read_text(encoding="utf-8").splitlines():
+        if line.startswith(" "):
+            continue  # the licence
+        fields = line.split(" | ")[0].split()
+        at = 4 + 2 * int(fields[3], 16)
+        yield DataLine(fields[0], fields[1], tuple(fields[4:at:2]), tuple(fields[at:]))
+
+
+def _read_synset(line: DataLine) -> _Synset:
+    antonyms = tuple(
+        (p.source, f"{p.offset}:{p.target}")
+        for p in line.pointers()
+        if p.symbol == "!" and p.pos == "v"
+    )
+    return _Synset(tuple(w.lower() for w in line.words), antonyms)
 
 
 def _head(lemma: str) -> str | None:

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from index.lexicon import data_dir
+from index.lexicon import data_lines
 from index.names import fold_tokens
 
 # WordNet's lexicographer file of places (noun.location): a pertainym into it is a place's.
@@ -42,28 +42,19 @@ def metonym(name: str) -> str | None:
 def _demonyms() -> dict[str, str]:
     """ "french" -> "France", "south korean" -> "South Korea": WordNet's capitalised adjectives
     that pertain to ("\\" pointer) a place, read once (about 0.3 s)."""
-    root = data_dir()
     pointing: list[tuple[str, str]] = []  # (adjective, noun synset offset)
-    for line in (root / "data.adj").read_text(encoding="utf-8").splitlines():
-        if line.startswith(" "):
-            continue  # the licence
-        fields = line.split(" | ")[0].split()
-        count = int(fields[3], 16)
-        words = [re.sub(r"\(\w+\)$", "", w) for w in fields[4 : 4 + 2 * count : 2]]
-        at = 4 + 2 * count
-        for i in range(int(fields[at])):
-            symbol, offset, pos, link = fields[at + 1 + 4 * i : at + 5 + 4 * i]
-            if symbol == "\\" and pos == "n":
-                source = int(link[:2], 16)
-                chosen = words if source == 0 else words[source - 1 : source]
-                pointing += [(w, offset) for w in chosen if w[:1].isupper()]
+    for line in data_lines("adj"):
+        words = [re.sub(r"\(\w+\)$", "", w) for w in line.words]  # "French(a)": a marker
+        for p in line.pointers():
+            if p.symbol == "\\" and p.pos == "n":
+                chosen = words if p.source == 0 else words[p.source - 1 : p.source]
+                pointing += [(w, p.offset) for w in chosen if w[:1].isupper()]
     wanted = {offset for _, offset in pointing}
-    places: dict[str, list[str]] = {}
-    for line in (root / "data.noun").read_text(encoding="utf-8").splitlines():
-        fields = line.split(" | ")[0].split()
-        if fields and fields[0] in wanted and fields[1] == _LOCATION_FILE:
-            count = int(fields[3], 16)
-            places[fields[0]] = [w.replace("_", " ") for w in fields[4 : 4 + 2 * count : 2]]
+    places = {
+        line.offset: [w.replace("_", " ") for w in line.words]
+        for line in data_lines("noun")
+        if line.offset in wanted and line.lexfile == _LOCATION_FILE
+    }
     options: dict[str, list[str]] = {}
     for word, offset in pointing:
         options.setdefault(_key(word.replace("_", " ")), []).extend(places.get(offset, []))
