@@ -14,6 +14,7 @@ import re
 from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 import numpy as np
 
@@ -109,36 +110,38 @@ def _is_speaker(asked: str, is_name: bool, row: dict[str, object]) -> bool:
     if is_name:
         return any(same_speaker(form, speaker, kind) for form in _place_variants(asked))
     # A description ("Seoul officials", "the Japanese foreign minister") matches a speaker whose
-    # own words hold all of its words.
-    # A country's adjective is met by the country or its capital too ("South Korean officials":
-    # "Seoul officials").
-    wanted = [w for w in fold_tokens(asked) if w not in _DETERMINERS]
+    # own words hold all of its words; a country's adjective is met by the country or its
+    # capital too ("South Korean officials": "Seoul officials").
+    place, rest = _description_words(asked)
     have = set(fold_tokens(f"{speaker} {row['mention']}"))
-    place, rest = _place_words(wanted)
     if place and not any(set(fold_tokens(form)) <= have for form in place):
         return False
-    return bool(wanted) and all(w in have or w.rstrip("s") in have for w in rest)
+    return bool(place or rest) and all(w in have or w.rstrip("s") in have for w in rest)
 
 
-def _place_variants(asked: str) -> list[str]:
+@lru_cache(maxsize=256)
+def _place_variants(asked: str) -> tuple[str, ...]:
     """The asked speaker, and with a country's adjective put as the country or its capital
-    ("South Korean officials": "South Korea officials", "Seoul officials")."""
+    ("South Korean officials": "South Korea officials", "Seoul officials"). Cached: it is asked
+    of every attribution row looked at."""
     words = fold_tokens(asked)
     found = _place_adjective(words)
     if found is None:
-        return [asked]
+        return (asked,)
     forms, i, size = found
-    return [asked, *(" ".join([*words[:i], form, *words[i + size :]]) for form in forms[1:])]
+    return (asked, *(" ".join([*words[:i], form, *words[i + size :]]) for form in forms[1:]))
 
 
-def _place_words(words: list[str]) -> tuple[tuple[str, ...], list[str]]:
-    """The forms of the country's adjective among the words ("south korean": South Korean,
-    South Korea, Seoul), and the other words."""
+@lru_cache(maxsize=256)
+def _description_words(asked: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """A description's words less its determiners: the forms of its country's adjective
+    ("south korean": South Korean, South Korea, Seoul), and the other words. Cached, as above."""
+    words = [w for w in fold_tokens(asked) if w not in _DETERMINERS]
     found = _place_adjective(words)
     if found is None:
-        return (), words
+        return (), tuple(words)
     forms, i, size = found
-    return forms, words[:i] + words[i + size :]
+    return forms, tuple(words[:i] + words[i + size :])
 
 
 def _place_adjective(words: list[str]) -> tuple[tuple[str, ...], int, int] | None:
