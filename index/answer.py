@@ -27,6 +27,7 @@ from index.models import CANNOT_ANSWER, Answer
 from index.places import place_forms
 from index.question import NAME_LABELS, Question, Speech, analyse
 from index.retrieval import HybridRetriever
+from index.role_meaning import person_by_meaning
 from index.speech import SpeechResult, Statement, answer_speech, resolve_speaker
 from index.store import Library, Store
 from index.support import dated_context, judge, word_weights
@@ -147,10 +148,14 @@ class ExtractiveAnswerer:
         )  # fmt: skip
 
     def _role_holder(self, description: str, libraries: list[Library]) -> str | None:
-        """The person the articles give the asked role ("the U.S. secretary of state")."""
+        """The person the articles give the asked role ("the U.S. secretary of state"), in its
+        own words or else in other words ("the top U.S. diplomat")."""
         vector = self.embedder.encode_one(description)
         passages = self.retriever.retrieve(description, vector, libraries, k=PASSAGES)
-        return described_person(description, self.pool.candidates(passages))
+        candidates = self.pool.candidates(passages)
+        return described_person(description, candidates) or person_by_meaning(
+            description, candidates, self.embedder.encode
+        )
 
     def _evidence(
         self,

@@ -33,7 +33,7 @@ def asked_role(question: str) -> str | None:
     return match.group("role") if match else None
 
 
-def _place_words(description: str) -> set[str]:
+def place_words(description: str) -> set[str]:
     return {w.lower() for w in cased_tokens(description) if w[:1].isupper()}
 
 
@@ -46,7 +46,7 @@ def described_person(description: str, candidates: Sequence[Candidate]) -> str |
     """The person the sentences give the role most often, if one leads; None when none is
     given it or two people are given it equally often."""
     wanted = role_words(description)
-    loose = _place_words(description)
+    loose = place_words(description)
     if not wanted:
         return None
     votes: Counter[str] = Counter()  # the fullest form of each person's name: sentences
