@@ -7,6 +7,7 @@ named entities, verbs of saying); nothing depends on any collection's vocabulary
 
 from __future__ import annotations
 
+import calendar
 import re
 from dataclasses import dataclass, field
 from typing import Any
@@ -28,6 +29,7 @@ from index.question_words import (
 )
 from index.roles import wh_slot
 from index.text import FRAMING_WORDS, STOPWORDS, stem
+from index.values import YEAR
 
 
 @dataclass(frozen=True)
@@ -272,7 +274,7 @@ def _names(doc: Any, root: Any) -> tuple[Name, ...]:
             token is not None and token.pos_ == "PROPN" and token.i not in covered
             and token.i > 0 and token.text[:1].isupper()  # a name is written with capitals
             and not _described(token)
-        ):  # fmt: skip
+        ) or (run and _model_number(token, run)):  # fmt: skip
             run.append(token)
             continue
         if run:
@@ -288,6 +290,22 @@ def _names(doc: Any, root: Any) -> tuple[Name, ...]:
         is_subject = any(t.i in subject_tokens or t.head.i in subject_tokens for t in span)
         found.append(Name(span.text, label, is_subject, _is_argument(span.root, root)))
     return tuple(found)
+
+
+_MONTH_WORDS = frozenset(
+    m.lower() for m in [*calendar.month_name[1:], *calendar.month_abbr[1:], "Sept"]
+)
+
+
+def _model_number(token: Any, run: list[Any]) -> bool:
+    """A number that goes on the name before it ("Pixel 5a", "Diablo 3", "iOS 15"): written
+    right after it and hanging from it, and not a year ("Euro 2020" is the Euro of 2020) or a
+    day."""
+    if token is None or not token.text[:1].isdigit() or YEAR.fullmatch(token.text):
+        return False
+    if run[-1].lower_.rstrip(".") in _MONTH_WORDS:
+        return False  # "November 9" is a day
+    return token.i == run[-1].i + 1 and (token.head in run or run[-1].head == token)
 
 
 def _is_verb(token: Any) -> bool:

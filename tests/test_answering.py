@@ -164,6 +164,14 @@ Date: 2024-03-01
 The lighthouse keeper retired after forty years. The lighthouse keeper retired after forty years.
 Her last night on duty was calm, she said.
 """,
+    "handsets.txt": """Title: Tarn phones over the years
+Source: Gadget Ledger
+Date: 2024-06-01
+
+The Tarn 6 was announced on March 3, 2020, with a larger screen.
+
+The Tarn 7b was announced on May 5, 2021, at a smaller price.
+""",
 }
 
 
@@ -459,3 +467,10 @@ def test_the_lexicon_gives_verbs_of_like_and_opposite_meaning(
 
     assert like <= synonyms(verb) and not unlike & synonyms(verb)
     assert antonyms(verb) >= opposite
+
+
+def test_a_model_number_is_part_of_the_name_asked_about(index: NewsIndex) -> None:
+    answer = index.ask("When was Tarn 7b announced?")
+    assert not answer.abstained
+    assert "May 5, 2021" in answer.answer
+    assert "March 3" not in answer.answer

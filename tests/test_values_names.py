@@ -73,6 +73,11 @@ def test_values_agree(
         ("When did Tiny Forest Kingdom come out?", "Tiny Forest Kingdom"),
         # a possessive before a common noun is no part of a name
         ("When did Blinken's plane land?", "Blinken"),
+        # a model number goes on the name; a year or a day does not
+        ("When was Lumen 7b announced?", "Lumen 7b"),
+        ("When was Star Raiders 2 released?", "Star Raiders 2"),
+        ("How many people attended Lakeside Forum 2021?", "Lakeside Forum"),
+        ("Did Marlow Times report on November 9 that Ostrava won?", "Marlow Times"),
     ],
 )  # fmt: skip
 def test_a_name_the_model_splits_is_one_name(question: str, name: str) -> None:
