@@ -26,6 +26,7 @@ from index.catalog_text import StoredSentence
 from index.claims import add_agreement, find_conflicts, is_twin, same_answer
 from index.lexicon import antonym_stems, synonym_stems
 from index.names import all_words_in, fold_tokens, mentions, name_parts
+from index.non_answers import leaves_open, off_topic
 from index.places import place_forms
 from index.preference import dated_first, holder_first, in_slot, named_in_role
 from index.question import TIMES, Question
@@ -143,6 +144,10 @@ def judge(
             cand.values = counting_values(question, cand)
             if not cand.values:
                 continue
+        if leaves_open(question, cand):
+            continue
+        if not question.expects and weights and off_topic(cand, coverage(weights, cand.read.stems)):
+            continue
         cand.detail = precision_of(question, cand)
         cand.score += W_PRECISE * cand.detail
         accepted.append(cand)

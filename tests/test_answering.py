@@ -172,6 +172,20 @@ The Tarn 6 was announced on March 3, 2020, with a larger screen.
 
 The Tarn 7b was announced on May 5, 2021, at a smaller price.
 """,
+    "timber.txt": """Title: Timber for the port
+Source: Fjord Post
+Date: 2024-04-02
+
+Holm officials are worried about what Varna is giving the port in return for the timber.
+
+The harbour of Holm froze early this year.
+""",
+    "spruce.txt": """Title: Spruce sales
+Source: Fjord Post
+Date: 2024-04-03
+
+Ostra sold what officials called record amounts of spruce to Belmo last winter.
+""",
 }
 
 
@@ -474,3 +488,15 @@ def test_a_model_number_is_part_of_the_name_asked_about(index: NewsIndex) -> Non
     assert not answer.abstained
     assert "May 5, 2021" in answer.answer
     assert "March 3" not in answer.answer
+
+
+def test_a_sentence_that_asks_the_question_does_not_answer_it(index: NewsIndex) -> None:
+    answer = index.ask("What does Holm get from Varna in return for timber?")
+    assert answer.abstained, answer.answer
+    assert answer.citations == []
+
+
+def test_a_hedged_naming_with_the_wh_word_still_answers(index: NewsIndex) -> None:
+    answer = index.ask("What did Ostra sell to Belmo?")
+    assert not answer.abstained
+    assert "record amounts of spruce" in answer.answer
