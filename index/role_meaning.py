@@ -15,6 +15,7 @@ import numpy as np
 from index.candidates import Candidate
 from index.described import place_words, role_words
 from index.names import fold_tokens, mentions
+from index.places import place_forms
 from index.speaker_match import same_speaker
 from index.text import STOPWORDS
 
@@ -103,7 +104,7 @@ def person_by_meaning(
     titled = [
         (person, title)
         for person, title in person_titles(candidates)
-        if all(mentions(p, fold_tokens(title), "GPE") for p in places)
+        if all(_holds_place(p, fold_tokens(title)) for p in places)
     ]
     if not titled:
         return None
@@ -129,5 +130,12 @@ def person_by_meaning(
 def _unplaced(text: str, places: set[str]) -> str:
     """The words of a role or title other than the asked places ("U.S. Secretary of State" ->
     "Secretary of State" for a role asked with "U.S.")."""
-    words = [w for w in text.split() if not any(mentions(p, fold_tokens(w), "GPE") for p in places)]
+    words = [w for w in text.split() if not any(_holds_place(p, fold_tokens(w)) for p in places)]
     return " ".join(words) or text
+
+
+def _holds_place(place: str, tokens: Sequence[str]) -> bool:
+    """The place is in the tokens, by any of its names ("America's top diplomat" is a "U.S."
+    title; "the top American diplomat" too)."""
+    forms = {*place_forms(place, "GPE"), *place_forms(place, "NORP")}
+    return any(mentions(f, tokens, "GPE") for f in forms)

@@ -28,6 +28,7 @@ from index.loaders import LoadedArticle, load_sources
 from index.memory import ChatMemory, Turn
 from index.models import Answer, Article, IngestReport, Passage
 from index.owner import OwnerServer, RemoteIndex, StoreBusyError, StoreLock
+from index.places import place_forms
 from index.retrieval import HybridRetriever
 from index.store import Analyser, Library, Store, make_client
 
@@ -90,8 +91,9 @@ class NewsIndex:
 
     def warm_up(self, ingest: bool = True) -> None:
         """Load now what the first question (and, with ``ingest``, the first add) would load:
-        the question encoder, and the chunker's libraries."""
+        the question encoder, the tables of places, and the chunker's libraries."""
         self.embedder.warm_up()
+        place_forms("American", "NORP")  # reads the tables of countries and their adjectives
         if ingest:
             from index.writer import ArticleWriter
 

@@ -42,8 +42,11 @@ def _cited(index: NewsIndex, question: str) -> list[str]:
 
 @pytest.mark.parametrize(
     ("role", "name"),
-    [("the top U.S. diplomat", "Blinken"), ("South Korea's top diplomat", "Park Jin")],
-)
+    [("the top U.S. diplomat", "Blinken"), ("South Korea's top diplomat", "Park Jin"),
+     # the country by another of its names, or its capital, than the title's ("U.S.")
+     ("America's top diplomat", "Blinken"), ("Washington's top diplomat", "Blinken"),
+     ("the top American diplomat", "Blinken")],
+)  # fmt: skip
 def test_a_role_in_other_words_is_answered_with_its_holders_words(
     sample_index: NewsIndex, role: str, name: str
 ) -> None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from index.names import fold_tokens, mentions
-from index.places import country_of, metonym
+from index.places import country_of, metonym, place_forms
 from index.question import analyse
 from index.truecase import is_lower_case, truecased
 from index.values import agree, is_duration, read_value
@@ -194,6 +194,27 @@ def test_a_country_and_its_capital_stand_for_each_other(name: str, other: str | 
 )  # fmt: skip
 def test_a_countrys_adjective_stands_for_it(adjective: str, country: str | None) -> None:
     assert country_of(adjective) == country
+
+
+@pytest.mark.parametrize(
+    ("name", "label", "also", "never"),
+    [("America", "GPE", {"U.S.", "United States", "Washington"}, {"the States"}),
+     ("Britain", "GPE", {"United Kingdom", "UK", "London"}, set()),
+     ("Washington", "GPE", {"United States", "U.S.", "America"}, set()),
+     ("DPRK", "ORG", {"North Korea", "Pyongyang"}, set()),  # a country's name tagged otherwise
+     ("American", "NORP", {"United States", "U.S."}, set()),
+     ("Taiwan", "GPE", set(), {"China"}),  # an island's synset also says "China"
+     ("Georgia", "GPE", {"Tbilisi"}, {"Peach State", "GA"}),  # the U.S. state is no country
+     ("Washington", "PERSON", set(), {"United States"}),
+     ("Lund", "GPE", set(), set())],
+)  # fmt: skip
+def test_a_country_goes_by_its_other_names(
+    name: str, label: str, also: set[str], never: set[str]
+) -> None:
+    forms = set(place_forms(name, label))
+    assert name in forms
+    assert also <= forms
+    assert not never & forms
 
 
 PASSAGES = [
