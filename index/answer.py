@@ -88,7 +88,7 @@ class ExtractiveAnswerer:
         weights = word_weights(q.focus, idf, unseen)
         if q.evidence:
             return self._evidence(q, result, candidates, vector, weights, ids)
-        judged = judge(q, candidates, vector, weights, ctx.carried)
+        judged = judge(q, candidates, vector, weights, ctx.carried, self._holder_by_meaning)
         if not judged.lines:
             if len(q.focus) >= MULTIPART_WORDS:
                 return self._evidence(q, result, candidates, vector, weights, ids)
@@ -156,6 +156,9 @@ class ExtractiveAnswerer:
         return described_person(description, candidates) or person_by_meaning(
             description, candidates, self.embedder.encode
         )
+
+    def _holder_by_meaning(self, role: str, candidates: list[Candidate]) -> str | None:
+        return person_by_meaning(role, candidates, self.embedder.encode)
 
     def _evidence(
         self,

@@ -5,7 +5,7 @@ won?", those whose name is the doer of that verb. Each keeps the others when non
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from index.asked_values import asks_for_date
 from index.candidates import Candidate
@@ -28,11 +28,19 @@ def dated_first(question: Question, accepted: list[Candidate]) -> list[Candidate
     return dated or accepted
 
 
-def holder_first(question: Question, accepted: list[Candidate]) -> list[Candidate]:
+def holder_first(
+    question: Question,
+    accepted: list[Candidate],
+    by_meaning: Callable[[str, list[Candidate]], str | None] | None = None,
+) -> list[Candidate]:
     """For "who is the X (of Y)?": the sentences that name the person the sentences give that
-    role ("South Korean President Yoon Suk Yeol" for "the president of South Korea"), if any."""
+    role ("South Korean President Yoon Suk Yeol" for "the president of South Korea"), or else
+    the role in other words (``by_meaning``: "Foreign Minister Park Jin" for "South Korea's top
+    diplomat"), if any."""
     role = asked_role(question.text) if question.role and question.expects else None
     holder = described_person(role, accepted) if role else None
+    if holder is None and role and by_meaning is not None:
+        holder = by_meaning(role, accepted)
     if holder is None:
         return accepted
     named = [c for c in accepted if mentions(holder, c.read.tokens, "PERSON")]

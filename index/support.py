@@ -15,7 +15,7 @@ Every threshold below was set on the dev questions only (see each one).
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 import numpy as np
@@ -120,8 +120,10 @@ def judge(
     vector: np.ndarray,
     weights: dict[str, float],
     carried: Sequence[str] = (),
+    by_meaning: Callable[[str, list[Candidate]], str | None] | None = None,
 ) -> Judged:
-    """Score every candidate, keep the ones that support an answer, pick the lines."""
+    """Score every candidate, keep the ones that support an answer, pick the lines
+    (``by_meaning``: who holds a role asked in other words, see preference.holder_first)."""
     accepted = []
     role: tuple[str, ...] = ()
     if question.wh == "who" and not question.expects and question.subject:
@@ -153,7 +155,7 @@ def judge(
         accepted.append(cand)
     add_agreement(accepted)
     accepted.sort(key=lambda c: -c.score)
-    answering = holder_first(question, accepted)
+    answering = holder_first(question, accepted, by_meaning)
     answering = in_slot(question, named_in_role(question, dated_first(question, answering)))
     lines = select(answering, accepted)
     conflicts = find_conflicts(question, accepted)

@@ -72,3 +72,12 @@ def test_a_role_nobody_in_the_articles_holds_is_not_answered(
     answer = sample_index.ask(f"What did {role} say?")
     assert answer.answer_kind == "abstained"
     assert not answer.citations
+
+
+def test_who_holds_a_role_in_other_words_is_answered_with_their_lines(
+    sample_index: NewsIndex,
+) -> None:
+    answer = sample_index.ask("Who is South Korea's top diplomat?")
+    assert answer.answer_kind == "answer"
+    assert answer.lines
+    assert all("Park" in line.text for line in answer.lines), answer.answer
