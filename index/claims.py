@@ -230,7 +230,7 @@ def _untagged_name(
         return []  # the model tagged something there ("November 18" / "Nov. 18": a date)
     if not all(w[:1].isupper() and w.lower() not in STOPWORDS for w in words):
         return []
-    tokens = tuple(w.lower() for w in words)
+    tokens = tuple(cand.read.tokens[start:end])  # folded as the tagged names are ("US": us_)
     return [(Value("name", " ".join(words), tokens), "name")]
 
 

@@ -34,7 +34,14 @@ def asked_role(question: str) -> str | None:
 
 
 def place_words(description: str) -> set[str]:
-    return {w.lower() for w in cased_tokens(description) if w[:1].isupper()}
+    """The capitalised words of a role, folded as role_words folds them ("U.S." -> us_)."""
+    folded = fold_tokens(description)
+    return {f for c, f in zip(cased_tokens(description), folded, strict=True) if c[:1].isupper()}
+
+
+def place_names(description: str) -> list[str]:
+    """The capitalised words of a role as written ("US", "South", "Korea")."""
+    return [w for w in cased_tokens(description) if w[:1].isupper()]
 
 
 def role_words(description: str) -> list[str]:

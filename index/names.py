@@ -10,6 +10,8 @@ import unicodedata
 from collections.abc import Sequence
 from functools import lru_cache
 
+from index.text import is_acronym
+
 _WORD = re.compile(r"[^\W_]+", re.UNICODE)
 _QUOTES = str.maketrans({"‘": "'", "’": "'"})
 _LEADING = frozenset({"the", "a", "an"})
@@ -20,7 +22,7 @@ MIN_PART_CHARS = 3
 
 
 def fold_tokens(text: str) -> list[str]:
-    """Words folded for comparison: "Kim Jong-un's U.S. visit" -> kim jong un s us visit."""
+    """Words folded for comparison: "Kim Jong-un's U.S. visit" -> kim jong un s us_ visit."""
     return list(_folded(text))
 
 
@@ -32,7 +34,23 @@ def cased_tokens(text: str) -> list[str]:
 # An answer reads the same sentences and names many times over.
 @lru_cache(maxsize=65536)
 def _folded(text: str) -> tuple[str, ...]:
-    return tuple(t.lower() for t in _cased(text))
+    cased = list(_cased(text))
+    return tuple(
+        acronym_form(t) if is_acronym(t, cased, i) else t.lower() for i, t in enumerate(cased)
+    )
+
+
+# Acronyms written like a pronoun ("US", "U.S.", "WHO"; not in an all-caps headline, see
+# index.text.is_acronym): folded apart from it ("us", "who"), so that "told us" does not
+# mention the U.S.
+_PRONOUNS_AS_ACRONYMS = frozenset({"us", "who"})
+_ACRONYM_MARK = "_"
+
+
+def acronym_form(letters: str) -> str:
+    """An acronym as fold_tokens gives it ("US" -> us_, "NATO" -> nato)."""
+    lower = letters.lower()
+    return lower + _ACRONYM_MARK if lower in _PRONOUNS_AS_ACRONYMS else lower
 
 
 @lru_cache(maxsize=65536)

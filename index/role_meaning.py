@@ -13,7 +13,7 @@ from collections.abc import Callable, Sequence
 import numpy as np
 
 from index.candidates import Candidate
-from index.described import place_words, role_words
+from index.described import place_names, place_words, role_words
 from index.names import fold_tokens, mentions
 from index.places import place_forms
 from index.speaker_match import same_speaker
@@ -100,7 +100,7 @@ def person_by_meaning(
     """The person whose title is clearly closest in meaning to the asked role, if any."""
     if roles_written(description, candidates):
         return None
-    places = place_words(description)
+    places = place_names(description)
     titled = [
         (person, title)
         for person, title in person_titles(candidates)
@@ -127,7 +127,7 @@ def person_by_meaning(
     return top_person
 
 
-def _unplaced(text: str, places: set[str]) -> str:
+def _unplaced(text: str, places: list[str]) -> str:
     """The words of a role or title other than the asked places ("U.S. Secretary of State" ->
     "Secretary of State" for a role asked with "U.S.")."""
     words = [w for w in text.split() if not any(_holds_place(p, fold_tokens(w)) for p in places)]

@@ -122,14 +122,14 @@ def words(text: str) -> list[str]:
     out = []
     for i, token in enumerate(tokens):
         low = token.lower().replace("’", "'")
-        if low in STOPWORDS and _is_acronym(token, tokens, i):
+        if low in STOPWORDS and is_acronym(token, tokens, i):
             out.append(token)
         else:
             out.append(low)
     return out
 
 
-def _is_acronym(token: str, tokens: list[str], i: int) -> bool:
+def is_acronym(token: str, tokens: list[str], i: int) -> bool:
     """Capitals only, and not inside a run of capitals (an all-caps headline)."""
     if len(token) < 2 or not token.isupper():
         return False

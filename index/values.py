@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import lru_cache
 
-from index.names import fold_tokens
+from index.names import acronym_form, fold_tokens
 
 MONTHS = {m: i for i, m in enumerate(
     "jan feb mar apr may jun jul aug sep oct nov dec".split(), start=1)}  # fmt: skip
@@ -105,8 +105,9 @@ def _acronym_of(short: tuple[str, ...], long: tuple[str, ...]) -> bool:
 
 
 def initials(tokens: tuple[str, ...]) -> str:
-    """ "united states" -> "us" ("of", "the", "and", "for" skipped)."""
-    return "".join(w[0] for w in tokens if w not in ("of", "the", "and", "for"))
+    """ "united states" -> "us_", as fold_tokens gives "US" ("of", "the", "and", "for"
+    skipped)."""
+    return acronym_form("".join(w[0] for w in tokens if w not in ("of", "the", "and", "for")))
 
 
 def _read_number(text: str) -> float | None:

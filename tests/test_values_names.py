@@ -30,6 +30,11 @@ from index.values import agree, is_duration, read_value
         ("Camp David", "a summit at Camp David, Md.", "FAC", True),
         ("Yoon Suk Yeol", "a courtesy call on Yoon", "PERSON", True),
         ("Beijing", "Blinken flew to Seoul.", "GPE", False),
+        # an acronym written like a pronoun is not the pronoun
+        ("the U.S.", "He told us the talks went well.", "GPE", False),
+        ("US", "the U.S. envoy said", "GPE", True),
+        ("WHO", "officials who met on Monday", "ORG", False),
+        ("WHO", "the WHO said on Monday", "ORG", True),
     ],
 )
 def test_mentions(name: str, text: str, label: str, expected: bool) -> None:
