@@ -15,8 +15,11 @@ _NOT_KEYS = frozenset("mr mrs ms miss dr prof sir dame lord the a an of and jr s
 
 
 def name_keys(name: str) -> list[str]:
-    """The words a name is indexed and looked up under ("Kim Jong-un" -> kim, jong, un)."""
-    return list(dict.fromkeys(w for w in fold_tokens(name) if w not in _NOT_KEYS and len(w) > 1))
+    """The words a name is indexed and looked up under ("Kim Jong-un" -> kim, jong, un). An
+    acronym's mark ("U.S." folds to us_) is left off: keys only find the rows that
+    speaker_match then compares, and indexes written before the mark keep working."""
+    words = (w.rstrip("_") for w in fold_tokens(name))
+    return list(dict.fromkeys(w for w in words if w not in _NOT_KEYS and len(w) > 1))
 
 
 def speaker_key(speaker: str, kind: str = "person") -> list[str]:

@@ -7,6 +7,7 @@ import pytest
 from index.names import fold_tokens, mentions
 from index.places import country_of, metonym, place_forms
 from index.question import analyse
+from index.speakers import name_keys
 from index.truecase import is_lower_case, truecased
 from index.values import agree, is_duration, read_value
 
@@ -245,3 +246,12 @@ def test_a_lower_case_question_gets_the_passages_capitals(question: str, cased: 
 def test_a_question_with_capitals_is_not_lower_case() -> None:
     assert not is_lower_case("When did Lind meet Dahl?")
     assert is_lower_case("When did lind meet dahl?")  # only the first letter
+
+
+@pytest.mark.parametrize(
+    ("name", "keys"),
+    [("Mr. Donald J. Trump", ["donald", "trump"]), ("Kim Jong-un", ["kim", "jong", "un"]),
+     ("U.S.", ["us"]), ("the US State Department", ["us", "state", "department"])],
+)  # fmt: skip
+def test_speaker_keys_leave_an_acronyms_mark_off(name: str, keys: list[str]) -> None:
+    assert name_keys(name) == keys
