@@ -24,7 +24,7 @@ from index.embedding import Embedder
 from index.evidence import bare_outlet, gather, is_outlet_list, named_outlets
 from index.followup import contextualize, with_antecedent
 from index.models import CANNOT_ANSWER, Answer
-from index.places import place_forms
+from index.places import name_forms
 from index.question import NAME_LABELS, Question, Speech, analyse
 from index.retrieval import HybridRetriever
 from index.role_meaning import person_by_meaning
@@ -190,7 +190,7 @@ class ExtractiveAnswerer:
             if name.text in q.outlet_words:
                 continue
             loose = name.label in ("GPE", "NORP", "LOC")
-            forms = place_forms(name.text, name.label)  # "Norwegian": Norway, Oslo
+            forms = name_forms(name.text, name.label)  # "Norwegian": Norway, Oslo
             if any(self.catalog.name_known(all_stems(f), ids, loose=loose) for f in forms):
                 continue
             if is_outlet_list(name.text, outlets):

@@ -21,7 +21,7 @@ import re
 
 from index.candidates import Candidate
 from index.names import fold_tokens, mentions
-from index.places import place_forms
+from index.places import name_forms
 from index.question import Question
 from index.question_words import SPEECH_VERBS
 from index.text import all_stems, stem
@@ -85,7 +85,7 @@ def _restates(question: Question, clause: str) -> bool:
     tokens = fold_tokens(clause)
     stems = set(all_stems(clause))
     asked = [
-        any(mentions(f, tokens, n.label) for f in place_forms(n.text, n.label))
+        any(mentions(f, tokens, n.label) for f in name_forms(n.text, n.label))
         for n in question.names
     ]
     asked += [t in stems for t in question.focus]

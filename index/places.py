@@ -145,3 +145,22 @@ def _capital(names: tuple[str, ...]) -> tuple[str, ...]:
     country's names ("Washington": United States, U.S., America, ...)."""
     other = next(filter(None, map(metonym, names)), None)
     return (other, *other_names(other)) if other else ()
+
+
+_ROMAN = "I II III IV V VI VII VIII IX X XI XII XIII XIV XV XVI XVII XVIII XIX XX".split()
+
+
+def name_forms(name: str, label: str) -> tuple[str, ...]:
+    """The forms a name may be written in: place_forms, and a number that ends it written
+    either way ("Diablo 3" / "Diablo III", "World War II" / "World War 2")."""
+    forms = place_forms(name, label)
+    *head, last = name.split() or [""]
+    if not head:
+        return forms
+    if last.isdigit() and 1 <= int(last) <= len(_ROMAN):
+        other = _ROMAN[int(last) - 1]
+    elif last in _ROMAN:
+        other = str(_ROMAN.index(last) + 1)
+    else:
+        return forms
+    return (*forms, " ".join([*head, other]))

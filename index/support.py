@@ -27,7 +27,7 @@ from index.claims import add_agreement, find_conflicts, is_twin, same_answer
 from index.lexicon import antonym_stems, synonym_stems
 from index.names import all_words_in, fold_tokens, mentions, name_parts
 from index.non_answers import leaves_open, off_topic
-from index.places import place_forms
+from index.places import name_forms
 from index.preference import dated_first, holder_first, in_slot, named_in_role
 from index.question import TIMES, Question
 from index.question_words import AMOUNTS
@@ -212,7 +212,7 @@ def _names_hold(question: Question, cand: Candidate, carried: Sequence[str]) -> 
     names = [n for n in question.names if n.text.lower() not in outlets]
     of_the_event = question.wh in ("when", "where", "how_many")
     for name in names:
-        forms = place_forms(name.text, name.label)
+        forms = name_forms(name.text, name.label)
         # "Which outlet reported that X met Y?": the report is of X and Y in one sentence
         in_sentence = name.subject or (name.argument and of_the_event) or question.source_question
         if in_sentence and not any(_subject_named(f, name.label, cand) for f in forms):
@@ -225,7 +225,7 @@ def _names_hold(question: Question, cand: Candidate, carried: Sequence[str]) -> 
     if unnamed_subject and not any(
         mentions(f, sentence, n.label) or all_words_in(f, sentence, n.label)
         for n in names
-        for f in place_forms(n.text, n.label)
+        for f in name_forms(n.text, n.label)
     ):
         return False
     return not carried or any(mentions(n, context) for n in carried)

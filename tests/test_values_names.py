@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from index.names import fold_tokens, mentions
-from index.places import country_of, metonym, place_forms
+from index.places import country_of, metonym, name_forms, place_forms
 from index.question import analyse
 from index.speakers import name_keys
 from index.truecase import is_lower_case, truecased
@@ -255,3 +255,14 @@ def test_a_question_with_capitals_is_not_lower_case() -> None:
 )  # fmt: skip
 def test_speaker_keys_leave_an_acronyms_mark_off(name: str, keys: list[str]) -> None:
     assert name_keys(name) == keys
+
+
+@pytest.mark.parametrize(
+    ("name", "other"),
+    [("Diablo 3", "Diablo III"), ("World War II", "World War 2"), ("Quest XIV", "Quest 14"),
+     ("Euro 2020", None), ("Pixel 5a", None), ("Ada Lind", None), ("3", None)],
+)  # fmt: skip
+def test_a_number_ending_a_name_is_written_either_way(name: str, other: str | None) -> None:
+    forms = name_forms(name, "")
+    assert forms[0] == name
+    assert (other in forms) if other else len(forms) == 1
