@@ -172,6 +172,8 @@ def answer_speech(
         topic = ""  # "urge North Korea to do": what matters is the listener, named below
     topic_names = _topic_names(question, speech)
     vector = encode(topic) if topic else question_vector
+    rest = _unnamed(topic, topic_names) if topic and topic_names else ""
+    rest_stems, rest_vector = content_stems(rest), encode(rest) if rest else None
     stems = content_stems(topic)
     weights = {t: 0.5 + w for t, w in idf(stems).items()} if stems else {}
     for s in statements:
@@ -180,6 +182,9 @@ def answer_speech(
         s.score = s.dense + 0.5 * words + (DIRECT_BONUS if s.kind == "direct" else 0.0)
         names_ok = all(mentions(n, s.tokens, label) for n, label in topic_names)
         about = not topic or s.dense >= MIN_TOPIC_DENSE or words >= MIN_TOPIC_WORDS
+        if rest_vector is not None and not set(rest_stems) & s.stems:
+            # beyond the names it must mention: the rest of the topic, by a word or by meaning
+            about = about and float(s.vector @ rest_vector) >= MIN_TOPIC_DENSE
         if not (names_ok and about):
             s.score = -1.0
     chosen = [s for s in sorted(statements, key=lambda s: -s.score) if s.score >= 0]
@@ -242,6 +247,17 @@ def _topic_names(question: Question, speech: Speech) -> list[tuple[str, str]]:
         if n.text.lower() in text and n.text.lower() not in speaker
         and (n.label in NAME_LABELS or not n.label)
     ]  # fmt: skip
+
+
+def _unnamed(topic: str, names: list[tuple[str, str]]) -> str:
+    """The topic less the names every statement must mention anyway ("Pyongyang's satellite
+    launch" -> "satellite launch"), or "" when nothing is left: a statement that names
+    Pyongyang is close to the whole topic in meaning for that name alone."""
+    rest = topic
+    for name, _ in names:
+        rest = re.sub(rf"{re.escape(name)}(?:['’]s)?", " ", rest)
+    rest = " ".join(rest.split())
+    return rest if content_stems(rest) else ""
 
 
 def quoted_on(speaker: str, statements: list[Statement]) -> str:

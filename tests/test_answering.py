@@ -180,6 +180,14 @@ Holm officials are worried about what Varna is giving the port in return for the
 
 The harbour of Holm froze early this year.
 """,
+    "ferry-plan.txt": """Title: Ferry timetable
+Source: Brenna Bulletin
+Date: 2024-04-05
+
+Transport chief Vera Holt visited the island on Monday.
+
+Holt said Brenna and its harbour would get a new ferry from May.
+""",
     "spruce.txt": """Title: Spruce sales
 Source: Fjord Post
 Date: 2024-04-03
@@ -500,3 +508,12 @@ def test_a_hedged_naming_with_the_wh_word_still_answers(index: NewsIndex) -> Non
     answer = index.ask("What did Ostra sell to Belmo?")
     assert not answer.abstained
     assert "record amounts of spruce" in answer.answer
+
+
+def test_a_statement_naming_the_topics_name_is_not_about_the_rest_of_it(
+    index: NewsIndex,
+) -> None:
+    off = index.ask("What did Vera Holt say about Brenna's bridge tolls?")
+    assert off.abstained, off.answer
+    on = index.ask("What did Vera Holt say about Brenna's ferry?")
+    assert "new ferry" in on.answer
