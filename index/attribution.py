@@ -298,12 +298,8 @@ def _with_continuations(
         opens_sentence = bool(regions) and quote_opens(parsed.sentences[index], start, first_quote)
         starts_here = bool(regions) and first_quote >= start and opens_sentence
         follows = previous or (reported if starts_here and unframed(regions[0]) else None)
-        if (
-            follows
-            and follows.sentence in in_turn
-            and paragraph[follows.sentence] != paragraph[index]
-        ):
-            follows = None
+        if follows and follows.sentence in in_turn:  # a turn ends with its paragraph
+            follows = follows if paragraph[follows.sentence] == paragraph[index] else None
         if owner is None and follows is not None and opens_sentence and quoted[index]:
             owner = follows
             for region in regions:

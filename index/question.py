@@ -7,7 +7,6 @@ named entities, verbs of saying); nothing depends on any collection's vocabulary
 
 from __future__ import annotations
 
-import calendar
 import re
 from dataclasses import dataclass, field
 from typing import Any
@@ -19,6 +18,7 @@ from index.question_words import (
     COMPARISON,
     HEAD_LABELS,
     LIGHT_VERBS,
+    MONTH_WORDS,
     NAME_LABELS,
     PEOPLE,
     PLACES,
@@ -292,18 +292,13 @@ def _names(doc: Any, root: Any) -> tuple[Name, ...]:
     return tuple(found)
 
 
-_MONTH_WORDS = frozenset(
-    m.lower() for m in [*calendar.month_name[1:], *calendar.month_abbr[1:], "Sept"]
-)
-
-
 def _model_number(token: Any, run: list[Any]) -> bool:
     """A number that goes on the name before it ("Pixel 5a", "Diablo 3", "iOS 15"): written
     right after it and hanging from it, and not a year ("Euro 2020" is the Euro of 2020) or a
     day."""
     if token is None or not token.text[:1].isdigit() or YEAR.fullmatch(token.text):
         return False
-    if run[-1].lower_.rstrip(".") in _MONTH_WORDS:
+    if run[-1].lower_.rstrip(".") in MONTH_WORDS:
         return False  # "November 9" is a day
     return token.i == run[-1].i + 1 and (token.head in run or run[-1].head == token)
 

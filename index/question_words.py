@@ -5,6 +5,7 @@ of source questions. General English, nothing from any collection.
 
 from __future__ import annotations
 
+import calendar
 import re
 
 # Entity labels a wh-question's answer must contain (spaCy's OntoNotes labels).
@@ -62,3 +63,8 @@ SOURCE_QUESTION = re.compile(
     re.I,
 )
 TOPIC_PREPS = frozenset({"about", "on", "regarding", "concerning", "over", "of"})
+
+# Names of months and their abbreviations, lower case ("november", "nov", "sept").
+MONTH_WORDS = frozenset(
+    m.lower() for m in [*calendar.month_name[1:], *calendar.month_abbr[1:], "Sept"]
+)
