@@ -136,3 +136,8 @@ def _part_alone(parts: tuple[str, ...], tokens: Sequence[str], label: str) -> bo
     if label == "PERSON" and len(parts) > 1:
         return any(len(p) >= MIN_PART_CHARS and p in tokens for p in (parts[0], parts[-1]))
     return False
+
+
+def written_as_name(word: str) -> bool:
+    """A capital first, or inside after a small first letter ("iPhone", "eBay")."""
+    return word[:1].isupper() or (word[:1].islower() and any(c.isupper() for c in word[1:]))

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from index.misparse import subject_starts, verb_after_do
+from index.names import written_as_name
 from index.nlp import parse_question
 from index.question_words import (
     AMOUNTS,
@@ -265,14 +266,14 @@ def _names(doc: Any, root: Any) -> tuple[Name, ...]:
         if ent.label_ not in NAME_LABELS:
             continue
         tokens = [t for t in ent if not (t.tag_ == "POS" or t.lower_ in ("'s", "’s", "the"))]
-        if not any(t.text[:1].isupper() or t.text[:1].isdigit() for t in tokens):
+        if not any(written_as_name(t.text) or t.text[:1].isdigit() for t in tokens):
             continue  # the small model's guess on lower-case words is no name
         pieces.append((tokens[0].i, tokens[-1].i + 1, ent.label_))
     run: list[Any] = []
     for token in [*doc, None]:
         if (
             token is not None and token.pos_ == "PROPN" and token.i not in covered
-            and token.i > 0 and token.text[:1].isupper()  # a name is written with capitals
+            and token.i > 0 and written_as_name(token.text)  # a name is written with capitals
             and not _described(token)
         ) or (run and _model_number(token, run)):  # fmt: skip
             run.append(token)

@@ -83,6 +83,9 @@ def test_values_agree(
         ("When was Lumen 7b announced?", "Lumen 7b"),
         ("When was Star Raiders 2 released?", "Star Raiders 2"),
         ("How many people attended Lakeside Forum 2021?", "Lakeside Forum"),
+        # a name may start with a small letter before its capital
+        ("When was iPhone 13 released?", "iPhone 13"),
+        ("What did eBay say about fees?", "eBay"),
         ("Did Marlow Times report on November 9 that Ostrava won?", "Marlow Times"),
     ],
 )  # fmt: skip
