@@ -192,7 +192,7 @@ Holt said Brenna and its harbour would get a new ferry from May.
 Source: Fjord Post
 Date: 2024-04-03
 
-Ostra sold what officials called record amounts of spruce to Belmo last winter.
+Ostra sold what officials called Belmo's biggest spruce order in years.
 """,
 }
 
@@ -505,9 +505,9 @@ def test_a_sentence_that_asks_the_question_does_not_answer_it(index: NewsIndex) 
 
 
 def test_a_hedged_naming_with_the_wh_word_still_answers(index: NewsIndex) -> None:
-    answer = index.ask("What did Ostra sell to Belmo?")
+    answer = index.ask("What did Belmo order from Ostra?")
     assert not answer.abstained
-    assert "record amounts of spruce" in answer.answer
+    assert "biggest spruce order" in answer.answer
 
 
 def test_a_statement_naming_the_topics_name_is_not_about_the_rest_of_it(
