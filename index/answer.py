@@ -153,11 +153,12 @@ class ExtractiveAnswerer:
         vector = self.embedder.encode_one(description)
         passages = self.retriever.retrieve(description, vector, libraries, k=PASSAGES)
         candidates = self.pool.candidates(passages)
-        return described_person(description, candidates) or person_by_meaning(
-            description, candidates, self.embedder.encode
+        return described_person(description, candidates) or self._holder_by_meaning(
+            description, candidates
         )
 
     def _holder_by_meaning(self, role: str, candidates: list[Candidate]) -> str | None:
+        """The person whose title is closest in meaning to the role (index.role_meaning)."""
         return person_by_meaning(role, candidates, self.embedder.encode)
 
     def _evidence(

