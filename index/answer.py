@@ -19,7 +19,7 @@ from dataclasses import replace
 
 from index.candidates import Candidate, CandidatePool
 from index.compose import Quote, add_copies, compose, conflict_claims, label_for
-from index.described import described_person
+from index.described import asked_role, described_person
 from index.embedding import Embedder
 from index.evidence import bare_outlet, gather, is_outlet_list, named_outlets
 from index.followup import contextualize, with_antecedent
@@ -90,6 +90,9 @@ class ExtractiveAnswerer:
             return self._evidence(q, result, candidates, vector, weights, ids)
         judged = judge(q, candidates, vector, weights, ctx.carried, self._holder_by_meaning)
         if not judged.lines:
+            if judged.unheld_role:
+                result.note = f"The articles do not name {asked_role(q.text, article=True)}."
+                return result
             if len(q.focus) >= MULTIPART_WORDS:
                 return self._evidence(q, result, candidates, vector, weights, ids)
             return result

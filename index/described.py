@@ -11,7 +11,8 @@ from collections import Counter
 from collections.abc import Sequence
 
 from index.candidates import Candidate
-from index.names import cased_tokens, fold_tokens, mentions
+from index.names import cased_tokens, fold_tokens, mentions, us_spelling
+from index.places import country_of
 from index.speaker_match import same_speaker
 
 # Words that may stand between the role and the name besides the role's own: a comma, "the",
@@ -21,16 +22,19 @@ ROLE_SLACK = 2
 _FUNCTION_WORDS = frozenset({"the", "a", "an", "of", "for", "and", "s"})
 
 
-_WHO_IS = re.compile(r"^\s*who\s+(?:is|was|are|were)\s+(?:the\s+)?(?P<role>[^?]+?)\s*\??\s*$", re.I)
+_WHO_IS = re.compile(
+    r"^\s*who\s+(?:is|was|are|were)\s+(?P<phrase>(?:the\s+)?(?P<role>[^?]+?))\s*\??\s*$", re.I
+)
 
 
 _OF_PLACE = re.compile(r"\s+of\s+((?:the\s+)?[A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*)*)")
 
 
-def asked_role(question: str) -> str | None:
-    """The role of "Who is the president of South Korea?" ("president of South Korea")."""
+def asked_role(question: str, article: bool = False) -> str | None:
+    """The role of "Who is the president of South Korea?" ("president of South Korea"; with
+    ``article``, "the president of South Korea")."""
     match = _WHO_IS.match(question)
-    return match.group("role") if match else None
+    return match.group("phrase" if article else "role") if match else None
 
 
 def place_words(description: str) -> set[str]:
@@ -45,8 +49,9 @@ def place_names(description: str) -> list[str]:
 
 
 def role_words(description: str) -> list[str]:
-    """The words a role must show: "the U.S. secretary of state" -> us, secretary, state."""
-    return [w for w in fold_tokens(description) if w not in _FUNCTION_WORDS]
+    """The words a role must show: "the U.S. secretary of state" -> us, secretary, state (in
+    American spelling: names.us_spelling)."""
+    return [us_spelling(w) for w in fold_tokens(description) if w not in _FUNCTION_WORDS]
 
 
 def described_person(description: str, candidates: Sequence[Candidate]) -> str | None:
@@ -97,12 +102,17 @@ def _split_title(entity: str, wanted: list[str]) -> tuple[list[str], str]:
     of the name."""
     words = entity.split()
     title = []
-    while len(words) > 1 and fold_tokens(words[0]) and set(fold_tokens(words[0])) <= set(wanted):
+    while len(words) > 1 and fold_tokens(words[0]) and {
+        us_spelling(w) for w in fold_tokens(words[0])
+    } <= set(wanted):
         title += fold_tokens(words.pop(0))
     return title, " ".join(words)
 
 
 def _holds(wanted: list[str], tokens: list[str], loose: set[str]) -> bool:
     """Every role word is among the tokens; capitalised (place) words loosely ("Korean" in
-    "Korea's"), others exactly ("council" is no "councillor")."""
-    return all(w in tokens or (w in loose and mentions(w, tokens, "GPE")) for w in wanted)
+    "Korea's", "Norwegian" for "Norway"), others as written in either spelling ("council" is no
+    "councillor")."""
+    spelled = {us_spelling(t) for t in tokens}
+    placed = [*tokens, *(w for t in tokens if (c := country_of(t)) for w in fold_tokens(c))]
+    return all(w in spelled or (w in loose and mentions(w, placed, "GPE")) for w in wanted)

@@ -138,6 +138,25 @@ def _part_alone(parts: tuple[str, ...], tokens: Sequence[str], label: str) -> bo
     return False
 
 
+# British spellings and their American forms, by ending ("defence" / "defense", "honour" /
+# "honor", "organise" / "organize", "centre" / "center", "programme" / "program"). Both sides
+# of a comparison are folded, so a word that merely ends so ("science") folds on both alike.
+_US_ENDINGS = (("ence", "ense"), ("our", "or"), ("ise", "ize"), ("tre", "ter"), ("mme", "m"))
+# Shorter words keep their ending: "four" is not "for", "rise" not "rize".
+_MIN_RESPELLED = 6
+
+
+@lru_cache(maxsize=65536)
+def us_spelling(word: str) -> str:
+    """A folded word in its American spelling ("defence" -> defense, "honours" -> honors)."""
+    plural = word.endswith("s") and not word.endswith("ss")
+    base = word[:-1] if plural else word
+    for british, american in _US_ENDINGS:
+        if len(base) >= _MIN_RESPELLED and base.endswith(british):
+            return base[: -len(british)] + american + ("s" if plural else "")
+    return word
+
+
 def written_as_name(word: str) -> bool:
     """A capital first, or inside after a small first letter ("iPhone", "eBay")."""
     return word[:1].isupper() or (word[:1].islower() and any(c.isupper() for c in word[1:]))

@@ -135,17 +135,50 @@ def country_of(adjective: str) -> str | None:
     return _demonyms().get(_key(adjective))
 
 
+def is_country(name: str) -> bool:
+    """A country, its capital or its adjective, by any of its names ("Japan", "Tokyo",
+    "Japanese", "U.S."): not a town a tagger took for a place ("Silent Hill")."""
+    return bool(metonym(name) or other_names(name) or country_of(name))
+
+
 @lru_cache(maxsize=4096)  # asked for each name of a question, once per candidate sentence
 def place_forms(name: str, label: str) -> tuple[str, ...]:
-    """The name, and for a country or capital (GPE) its other names and the other one of the
-    pair; for a country's adjective (NORP), the country's names and its capital."""
+    """The name, and for a country or capital (GPE) its other names, the other one of the pair
+    and its adjectives; for a country's adjective (NORP), the country's names and its capital."""
     if label == "NORP" and (country := country_of(name)):
         names = (country, *other_names(country))
         return tuple(dict.fromkeys((name, *names, *_capital(names))))
     if label != "GPE" and (label == "PERSON" or not other_names(name)):
         return (name,)  # a country's other name tagged otherwise ("DPRK" as an ORG) counts
     names = (name, *other_names(name))
-    return tuple(dict.fromkeys((*names, *_capital(names))))
+    return tuple(dict.fromkeys((*names, *_capital(names), *adjectives_of(names))))
+
+
+# An adjective that ends the adjectives of this many other places is no one place's.
+AMBIGUOUS_TAIL = 2
+
+
+@lru_cache(maxsize=1)
+def _adjectives() -> dict[str, tuple[str, ...]]:
+    """A place (folded) -> the adjectives that stand for it: "denmark" -> danish."""
+    demonyms = _demonyms()
+    # "American" ends the adjectives of North, South, Central and Latin America: words alone
+    # do not tell which it is. ("German" ends only "East German": it stays Germany's.)
+    ending: dict[str, set[str]] = {}
+    for longer, other in demonyms.items():
+        for i in range(1, len(longer.split())):
+            ending.setdefault(" ".join(longer.split()[i:]), set()).add(other)
+    found: dict[str, list[str]] = {}
+    for adjective, place in demonyms.items():
+        if len(ending.get(adjective, set()) - {place}) < AMBIGUOUS_TAIL:
+            found.setdefault(_key(place), []).append(adjective)
+    return {place: tuple(adjectives) for place, adjectives in found.items()}
+
+
+def adjectives_of(names: tuple[str, ...]) -> tuple[str, ...]:
+    """The adjectives of a place by any of its names ("Denmark" -> danish): "Danish officials"
+    speak of Denmark."""
+    return tuple(a for name in names for a in _adjectives().get(_key(name), ()))
 
 
 def _capital(names: tuple[str, ...]) -> tuple[str, ...]:

@@ -11,12 +11,19 @@ from index.asked_values import asks_for_date
 from index.candidates import Candidate
 from index.described import asked_role, described_person
 from index.names import fold_tokens, mentions
+from index.places import is_country
 from index.question import Question
 
 # Words that may stand between a role and the name that fills it: "CEO: John Hanke", "director
 # and president Shuntaro Furukawa" (after), "Park Jin, the foreign minister" (before, one more).
 # Grammar, not tuned.
 ROLE_GAP = 2
+_PLACE_LABELS = frozenset({"GPE", "NORP", "LOC"})
+# Words of a role that are not its title: "Japan's foreign minister", "the minister of Japan".
+_ROLE_FILLERS = frozenset({"the", "a", "an", "of", "s", "to", "in", "for"})
+# Words of a title, at most ("national security adviser", "secretary of state"); a longer role
+# is a description ("the individual associated with the rise of..."). Grammar, not tuned.
+TITLE_WORDS = 4
 
 
 def dated_first(question: Question, accepted: list[Candidate]) -> list[Candidate]:
@@ -28,23 +35,38 @@ def dated_first(question: Question, accepted: list[Candidate]) -> list[Candidate
     return dated or accepted
 
 
-def holder_first(
+def role_holder(
     question: Question,
     accepted: list[Candidate],
     by_meaning: Callable[[str, list[Candidate]], str | None] | None = None,
-) -> list[Candidate]:
-    """For "who is the X (of Y)?": the sentences that name the person the sentences give that
-    role ("South Korean President Yoon Suk Yeol" for "the president of South Korea"), or else
-    the role in other words (``by_meaning``: "Foreign Minister Park Jin" for "South Korea's top
+) -> tuple[str | None, str | None]:
+    """For "who is the X (of Y)?": the role asked, and the person the sentences give it
+    ("South Korean President Yoon Suk Yeol" for "the president of South Korea"), or else the
+    role in other words (``by_meaning``: "Foreign Minister Park Jin" for "South Korea's top
     diplomat"), if any."""
     role = asked_role(question.text) if question.role and question.expects else None
     holder = described_person(role, accepted) if role else None
     if holder is None and role and by_meaning is not None:
         holder = by_meaning(role, accepted)
+    return role, holder
+
+
+def holder_first(accepted: list[Candidate], holder: str | None) -> list[Candidate]:
+    """The sentences that name the role's holder, if any does."""
     if holder is None:
         return accepted
     named = [c for c in accepted if mentions(holder, c.read.tokens, "PERSON")]
     return named or accepted
+
+
+def placed_role(question: Question, role: str) -> bool:
+    """Whether the role is a title of a country the question names ("Japan's foreign minister",
+    "the U.S. ambassador to India"): only a person given that title, country and all, holds it."""
+    countries = [n.text for n in question.names if n.label in _PLACE_LABELS and is_country(n.text)]
+    role_tokens = fold_tokens(role)
+    place_tokens = {t for c in countries if mentions(c, role_tokens, "GPE") for t in fold_tokens(c)}
+    title = [t for t in role_tokens if t not in place_tokens and t not in _ROLE_FILLERS]
+    return bool(place_tokens) and 0 < len(title) <= TITLE_WORDS
 
 
 def named_in_role(question: Question, accepted: list[Candidate]) -> list[Candidate]:

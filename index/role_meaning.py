@@ -14,7 +14,7 @@ import numpy as np
 
 from index.candidates import Candidate
 from index.described import place_names, place_words, role_words
-from index.names import fold_tokens, mentions
+from index.names import fold_tokens, mentions, us_spelling
 from index.places import place_forms
 from index.speaker_match import same_speaker
 from index.text import STOPWORDS
@@ -89,7 +89,9 @@ def roles_written(description: str, candidates: Sequence[Candidate]) -> bool:
     speak of that role in its own words, and other words for it are not looked for."""
     places = place_words(description)
     words = [w for w in role_words(description) if w not in places]
-    return bool(words) and any(all(w in c.read.tokens for w in words) for c in candidates)
+    return bool(words) and any(
+        all(w in {us_spelling(t) for t in c.read.tokens} for w in words) for c in candidates
+    )
 
 
 def person_by_meaning(

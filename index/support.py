@@ -28,7 +28,14 @@ from index.lexicon import antonym_stems, synonym_stems
 from index.names import all_words_in, fold_tokens, mentions, name_parts
 from index.non_answers import leaves_open, off_topic
 from index.places import name_forms
-from index.preference import dated_first, holder_first, in_slot, named_in_role
+from index.preference import (
+    dated_first,
+    holder_first,
+    in_slot,
+    named_in_role,
+    placed_role,
+    role_holder,
+)
 from index.question import TIMES, Question
 from index.question_words import AMOUNTS
 from index.text import STOPWORDS
@@ -103,6 +110,7 @@ class Judged:
 
     lines: list[Candidate]
     conflicts: list[list[tuple[Candidate, Value]]]
+    unheld_role: bool = False  # "who is the X of Y?", and no one is given that title
 
 
 def word_weights(focus: Sequence[str], idf: dict[str, float], unseen: float) -> dict[str, float]:
@@ -123,7 +131,7 @@ def judge(
     by_meaning: Callable[[str, list[Candidate]], str | None] | None = None,
 ) -> Judged:
     """Score every candidate, keep the ones that support an answer, pick the lines
-    (``by_meaning``: who holds a role asked in other words, see preference.holder_first)."""
+    (``by_meaning``: who holds a role asked in other words, see preference.role_holder)."""
     accepted = []
     role: tuple[str, ...] = ()
     if question.wh == "who" and not question.expects and question.subject:
@@ -155,7 +163,10 @@ def judge(
         accepted.append(cand)
     add_agreement(accepted)
     accepted.sort(key=lambda c: -c.score)
-    answering = holder_first(question, accepted, by_meaning)
+    role, holder = role_holder(question, candidates, by_meaning)
+    if role and holder is None and placed_role(question, role):
+        return Judged([], [], unheld_role=True)  # no one here is Japan's foreign minister
+    answering = holder_first(accepted, holder)
     answering = in_slot(question, named_in_role(question, dated_first(question, answering)))
     lines = select(answering, accepted)
     conflicts = find_conflicts(question, accepted)

@@ -194,6 +194,16 @@ Date: 2024-04-03
 
 Ostra sold what officials called Belmo's biggest spruce order in years.
 """,
+    "fisheries.txt": """Title: Fisheries talks in Oslo
+Source: North Sea Review
+Date: 2024-03-12
+
+Norwegian Foreign Minister Eira Vold met Danish Prime Minister Karl Ness in Oslo on Tuesday.
+
+Danish Defence Minister Per Lund joined the talks on the second day.
+
+The ministers agreed to share patrol boats in the North Sea.
+""",
 }
 
 
@@ -517,3 +527,32 @@ def test_a_statement_naming_the_topics_name_is_not_about_the_rest_of_it(
     assert off.abstained, off.answer
     on = index.ask("What did Vera Holt say about Brenna's ferry?")
     assert "new ferry" in on.answer
+
+
+@pytest.mark.parametrize(
+    ("question", "holder"),
+    [("Who is Norway's foreign minister?", "Eira Vold"),
+     ("Who is the prime minister of Denmark?", "Karl Ness"),
+     # the title in British spelling, asked in American
+     ("Who is the Danish defense minister?", "Per Lund")],
+)  # fmt: skip
+def test_a_countrys_title_is_answered_with_its_holder(
+    index: NewsIndex, question: str, holder: str
+) -> None:
+    answer = index.ask(question)
+    assert answer.answer_kind == "answer", answer.note
+    assert holder in answer.lines[0].text
+
+
+@pytest.mark.parametrize(
+    ("question", "role"),
+    [("Who is Denmark's foreign minister?", "Denmark's foreign minister"),
+     ("Who is the Norwegian defense minister?", "the Norwegian defense minister")],
+)  # fmt: skip
+def test_a_countrys_title_nobody_holds_is_not_answered(
+    index: NewsIndex, question: str, role: str
+) -> None:
+    answer = index.ask(question)
+    assert answer.abstained, answer.answer
+    assert answer.citations == []
+    assert answer.note == f"The articles do not name {role}."

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from index.names import fold_tokens, mentions
+from index.names import fold_tokens, mentions, us_spelling
 from index.places import country_of, metonym, name_forms, place_forms
 from index.question import analyse
 from index.speakers import name_keys
@@ -269,3 +269,13 @@ def test_a_number_ending_a_name_is_written_either_way(name: str, other: str | No
     forms = name_forms(name, "")
     assert forms[0] == name
     assert (other in forms) if other else len(forms) == 1
+
+
+@pytest.mark.parametrize(
+    ("word", "american"),
+    [("defence", "defense"), ("honours", "honors"), ("organise", "organize"),
+     ("centre", "center"), ("programme", "program"), ("defense", "defense"),
+     ("four", "four"), ("rise", "rise"), ("minister", "minister"), ("class", "class")],
+)  # fmt: skip
+def test_a_british_spelling_folds_to_the_american_one(word: str, american: str) -> None:
+    assert us_spelling(word) == american
