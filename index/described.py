@@ -102,9 +102,11 @@ def _split_title(entity: str, wanted: list[str]) -> tuple[list[str], str]:
     of the name."""
     words = entity.split()
     title = []
-    while len(words) > 1 and fold_tokens(words[0]) and {
-        us_spelling(w) for w in fold_tokens(words[0])
-    } <= set(wanted):
+    while (
+        len(words) > 1
+        and fold_tokens(words[0])
+        and {us_spelling(w) for w in fold_tokens(words[0])} <= set(wanted)
+    ):
         title += fold_tokens(words.pop(0))
     return title, " ".join(words)
 

@@ -163,8 +163,8 @@ def judge(
         accepted.append(cand)
     add_agreement(accepted)
     accepted.sort(key=lambda c: -c.score)
-    role, holder = role_holder(question, candidates, by_meaning)
-    if role and holder is None and placed_role(question, role):
+    asked, holder = role_holder(question, candidates, by_meaning)
+    if asked and holder is None and placed_role(question, asked):
         return Judged([], [], unheld_role=True)  # no one here is Japan's foreign minister
     answering = holder_first(accepted, holder)
     answering = in_slot(question, named_in_role(question, dated_first(question, answering)))
