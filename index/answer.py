@@ -17,6 +17,7 @@ from collections.abc import Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import replace
 
+from index.asked_speech import Speech
 from index.candidates import Candidate, CandidatePool
 from index.compose import Quote, add_copies, compose, conflict_claims, label_for
 from index.described import asked_role, described_person
@@ -25,7 +26,7 @@ from index.evidence import bare_outlet, gather, is_outlet_list, named_outlets
 from index.followup import contextualize, with_antecedent
 from index.models import CANNOT_ANSWER, Answer
 from index.places import name_forms
-from index.question import NAME_LABELS, Question, Speech, analyse
+from index.question import NAME_LABELS, Question, analyse
 from index.retrieval import HybridRetriever
 from index.role_meaning import person_by_meaning
 from index.speech import SpeechResult, Statement, answer_speech, resolve_speaker
@@ -185,8 +186,9 @@ class ExtractiveAnswerer:
     def _unknown_names(self, q: Question, ids: list[int]) -> str | None:
         """The first name in the question that nothing in the libraries mentions."""
         outlets = [o.lower() for o in self.catalog.outlets(ids)]
-        for word in q.outlet_words:
-            if not any(bare_outlet(word) in o for o in outlets):
+        for word in q.outlet_words:  # "the KCNA report": an outlet, or a source the text names
+            known = any(bare_outlet(word) in o for o in outlets)
+            if not known and not self.catalog.name_known(all_stems(word), ids):
                 return word
         for name in q.names:
             if name.label and name.label not in NAME_LABELS:

@@ -1,7 +1,8 @@
 """A speaker asked for by role ("the U.S. secretary of state", "South Korea's foreign minister")
 resolved to the person the articles give that role: a name that the role's words stand right
 before ("U.S. Secretary of State Antony Blinken") or right after, as an apposition ("Park Jin,
-South Korea's foreign minister").
+South Korea's foreign minister"). And the other way round, for "Who is Cho Tae-yong?": the role
+the articles give a name (role_before, common_role).
 """
 
 from __future__ import annotations
@@ -11,9 +12,10 @@ from collections import Counter
 from collections.abc import Sequence
 
 from index.candidates import Candidate
-from index.names import cased_tokens, fold_tokens, mentions, us_spelling
+from index.names import cased_tokens, fold_tokens, mentions, name_parts, us_spelling
 from index.places import country_of
 from index.speaker_match import same_speaker
+from index.text import STOPWORDS
 
 # Words that may stand between the role and the name besides the role's own: a comma, "the",
 # an initial. Grammar, not tuned.
@@ -118,3 +120,30 @@ def _holds(wanted: list[str], tokens: list[str], loose: set[str]) -> bool:
     spelled = {us_spelling(t) for t in tokens}
     placed = [*tokens, *(w for t in tokens if (c := country_of(t)) for w in fold_tokens(c))]
     return all(w in spelled or (w in loose and mentions(w, placed, "GPE")) for w in wanted)
+
+
+def role_before(name: str, cand: Candidate) -> tuple[str, ...]:
+    """The two words right before the name's first mention, when they are words that may
+    describe it ("foreign minister" Park Jin, "security adviser" Cho): no stopwords, no names."""
+    parts = name_parts(name)
+    tokens = cand.read.tokens
+    for i, token in enumerate(tokens):
+        if parts and token in (parts[0], parts[-1]):
+            before = tokens[max(0, i - 2) : i]
+            if len(before) == 2 and all(t.isalpha() and t not in STOPWORDS for t in before):
+                return tuple(before)
+            return ()
+    return ()
+
+
+def common_role(name: str, candidates: Sequence[Candidate]) -> tuple[str, ...]:
+    """The role most articles give the name just before it, if two or more agree."""
+    votes: dict[tuple[str, ...], set[str]] = {}
+    for cand in candidates:
+        role = role_before(name, cand)
+        if role:
+            votes.setdefault(role, set()).add(cand.article.article_id)
+    if not votes:
+        return ()
+    role, articles = max(votes.items(), key=lambda kv: len(kv[1]))
+    return role if len(articles) >= 2 else ()

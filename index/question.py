@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
+from index.asked_speech import Speech, asked_speech, outlet_words
 from index.misparse import subject_starts, verb_after_do
 from index.names import written_as_name
 from index.nlp import parse_question
@@ -24,9 +25,7 @@ from index.question_words import (
     PEOPLE,
     PLACES,
     SOURCE_QUESTION,
-    SPEECH_VERBS,
     TIMES,
-    TOPIC_PREPS,
 )
 from index.roles import wh_slot
 from index.text import FRAMING_WORDS, STOPWORDS, stem
@@ -41,18 +40,6 @@ class Name:
     label: str
     subject: bool = False
     argument: bool = False  # the main verb's object or complement ("arrive in India")
-
-
-@dataclass(frozen=True)
-class Speech:
-    """'What did <speaker> say (to <listener>) (about <topic>)?'"""
-
-    speaker: str
-    speaker_is_name: bool
-    verb: str
-    topic: str
-    listener: str | None = None
-    described: bool = False  # a role, not a name: "the U.S. secretary of state"
 
 
 @dataclass(frozen=True)
@@ -114,9 +101,9 @@ def analyse(text: str) -> Question:
         text=text, wh=wh, expects=expects, head=head, head_forms=head_forms, role=role,
         slot=_slot(doc, role), names=names,
         predicate=predicate,
-        focus=focus, speech=_speech(doc, root, wh, names), evidence=_asks_for_evidence(doc, wh),
+        focus=focus, speech=asked_speech(doc, root, wh), evidence=_asks_for_evidence(doc, wh),
         source_question=bool(SOURCE_QUESTION.search(text)), numbers=numbers,
-        outlet_words=_outlet_words(doc),
+        outlet_words=outlet_words(doc),
     )  # fmt: skip
 
 
@@ -344,57 +331,7 @@ def _described(token: Any) -> bool:
     )
 
 
-def _speech(doc: Any, root: Any, wh: str, names: tuple[Name, ...]) -> Speech | None:
-    if root is None or root.lemma_.lower() not in SPEECH_VERBS or wh not in ("what", "why", "how"):
-        return None
-    if any(c.dep_ in ("auxpass", "nsubjpass") for c in root.children):
-        return None  # "What is X thought to get?" asks what people think, not what X said
-    subject = next((c for c in root.children if c.dep_ == "nsubj"), None)
-    if subject is None or subject.tag_ in ("WP", "WDT"):
-        return None
-    span = doc[subject.left_edge.i : subject.right_edge.i + 1]
-    speaker = re.sub(r"^(?:the|a|an)\s+", "", span.text, flags=re.I)
-    is_name = any(t.pos_ == "PROPN" or t.ent_type_ in NAME_LABELS for t in span)
-    listener = next(
-        (doc[c.left_edge.i : c.right_edge.i + 1].text for c in root.children
-         if c.dep_ in ("dative", "dobj") and c.pos_ in ("PROPN", "NOUN")),
-        None,
-    )  # fmt: skip
-    # A role, not a name: "the foreign minister", "Seoul officials", "the secretary of state"
-    # (the small model tags a lowercase "secretary" a proper noun).
-    described = subject.pos_ == "NOUN" or (subject.pos_ == "PROPN" and subject.is_lower)
-    topic = _topic(doc, root, subject)
-    return Speech(speaker, is_name, root.lemma_.lower(), topic, listener, described)
-
-
-def _topic(doc: Any, root: Any, subject: Any) -> str:
-    """What the speech is about: "about Y", or the clause reported ("say it needs Y")."""
-    for child in root.children:
-        if child.dep_ == "prep" and child.lower_ in TOPIC_PREPS:
-            return doc[child.i + 1 : child.right_edge.i + 1].text
-    for child in root.children:
-        if child.dep_ in ("ccomp", "xcomp"):
-            return doc[child.left_edge.i : child.right_edge.i + 1].text
-    rest = [t for t in doc if t.i > root.i and not t.is_punct and t.dep_ != "prep"]
-    return " ".join(t.text for t in rest if t.pos_ in ("NOUN", "PROPN", "ADJ"))
-
-
 def _asks_for_evidence(doc: Any, wh: str) -> bool:
     if wh == "yesno":
         return True
     return bool(COMPARISON.search(doc.text))
-
-
-def _outlet_words(doc: Any) -> tuple[str, ...]:
-    """Names used as sources: "a New York Times article", "reported by TechCrunch"."""
-    found = []
-    for ent in doc.ents:
-        if ent.label_ not in ("ORG", "PERSON", "GPE", "WORK_OF_ART", "PRODUCT", ""):
-            continue
-        after = doc[ent.end].lower_ if ent.end < len(doc) else ""
-        before = doc[ent.start - 1].lower_ if ent.start > 0 else ""
-        if after in ("article", "articles", "report", "reports", "piece", "story") or (
-            before == "by" and ent.start > 1 and doc[ent.start - 2].lemma_ in ("report", "publish")
-        ):
-            found.append(re.sub(r"^(?:the)\s+", "", ent.text, flags=re.I).strip("'’ "))
-    return tuple(found)

@@ -18,11 +18,12 @@ from functools import lru_cache
 
 import numpy as np
 
+from index.asked_speech import Speech
 from index.candidates import read_sentence
 from index.catalog import Catalog
 from index.names import fold_tokens, mentions
 from index.places import metonym, place_forms
-from index.question import NAME_LABELS, Question, Speech
+from index.question import NAME_LABELS, Question
 from index.speaker_match import same_speaker
 from index.speakers import lookup_keys
 from index.support import coverage

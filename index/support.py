@@ -24,6 +24,7 @@ from index.asked_values import answer_values, asks_for_date, counting_values, qu
 from index.candidates import Candidate
 from index.catalog_text import StoredSentence
 from index.claims import add_agreement, find_conflicts, is_twin, same_answer
+from index.described import common_role, role_before
 from index.lexicon import antonym_stems, synonym_stems
 from index.names import all_words_in, fold_tokens, mentions, name_parts
 from index.non_answers import leaves_open, off_topic
@@ -38,7 +39,6 @@ from index.preference import (
 )
 from index.question import TIMES, Question
 from index.question_words import AMOUNTS
-from index.text import STOPWORDS
 from index.values import YEAR, Value, read_value
 
 # Score = dense similarity, coverage of the question's words (sentence, passage), relation.
@@ -240,33 +240,6 @@ def _names_hold(question: Question, cand: Candidate, carried: Sequence[str]) -> 
     ):
         return False
     return not carried or any(mentions(n, context) for n in carried)
-
-
-def role_before(name: str, cand: Candidate) -> tuple[str, ...]:
-    """The two words right before the name's first mention, when they are words that may
-    describe it ("foreign minister" Park Jin, "security adviser" Cho): no stopwords, no names."""
-    parts = name_parts(name)
-    tokens = cand.read.tokens
-    for i, token in enumerate(tokens):
-        if parts and token in (parts[0], parts[-1]):
-            before = tokens[max(0, i - 2) : i]
-            if len(before) == 2 and all(t.isalpha() and t not in STOPWORDS for t in before):
-                return tuple(before)
-            return ()
-    return ()
-
-
-def common_role(name: str, candidates: Sequence[Candidate]) -> tuple[str, ...]:
-    """The role most articles give the name just before it, if two or more agree."""
-    votes: dict[tuple[str, ...], set[str]] = {}
-    for cand in candidates:
-        role = role_before(name, cand)
-        if role:
-            votes.setdefault(role, set()).add(cand.article.article_id)
-    if not votes:
-        return ()
-    role, articles = max(votes.items(), key=lambda kv: len(kv[1]))
-    return role if len(articles) >= 2 else ()
 
 
 def _subject_named(name: str, label: str, cand: Candidate) -> bool:

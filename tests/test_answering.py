@@ -203,6 +203,8 @@ Norwegian Foreign Minister Eira Vold met Danish Prime Minister Karl Ness in Oslo
 Danish Defence Minister Per Lund joined the talks on the second day.
 
 The ministers agreed to share patrol boats in the North Sea.
+
+In a report on Monday, the Fisheries Board said cod quotas would be cut by a fifth next year.
 """,
 }
 
@@ -556,3 +558,11 @@ def test_a_countrys_title_nobody_holds_is_not_answered(
     assert answer.abstained, answer.answer
     assert answer.citations == []
     assert answer.note == f"The articles do not name {role}."
+
+
+def test_a_report_by_a_source_that_is_no_outlet_is_answered_from_its_words(
+    index: NewsIndex,
+) -> None:
+    answer = index.ask("What did the Fisheries Board report say about cod quotas?")
+    assert answer.answer_kind == "answer", answer.note
+    assert "cut by a fifth" in answer.answer

@@ -124,6 +124,21 @@ def test_the_subject_of_a_question(question: str, subject: str | None) -> None:
 
 
 @pytest.mark.parametrize(
+    ("question", "speaker", "described"),
+    [
+        ("What did the Varna Post report say about the tolls?", "Varna Post", False),
+        ("What did Holm's statement say?", "Holm", False),
+        ("What did the report say?", "report", True),  # no issuer named: a description
+        ("What did the harbour master say?", "harbour master", True),
+    ],
+)
+def test_a_document_speaks_for_its_issuer(question: str, speaker: str, described: bool) -> None:
+    speech = analyse(question).speech
+    assert speech is not None
+    assert (speech.speaker, speech.described) == (speaker, described)
+
+
+@pytest.mark.parametrize(
     ("question", "labels"),
     [
         ("How far is the pier from the boathouse?", {"QUANTITY"}),

@@ -1,0 +1,92 @@
+"""Who said what, as a question asks it: "What did <speaker> say (to <listener>) (about
+<topic>)?", and the names a question uses as sources ("a TechCrunch article"). Grammar and
+general English only, read from spaCy's parse (index.question)."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Any
+
+from index.question_words import NAME_LABELS, SPEECH_VERBS, TOPIC_PREPS
+
+
+@dataclass(frozen=True)
+class Speech:
+    """'What did <speaker> say (to <listener>) (about <topic>)?'"""
+
+    speaker: str
+    speaker_is_name: bool
+    verb: str
+    topic: str
+    listener: str | None = None
+    described: bool = False  # a role, not a name: "the U.S. secretary of state"
+
+
+# Nouns for what a source issues: "the KCNA report", "Reuters' story" speak for their issuer.
+_ISSUED = frozenset("report statement article story release communique editorial".split())
+
+
+def issuer(subject: Any) -> Any | None:
+    """The name a document noun is issued by ("KCNA" in "the KCNA report"), if any."""
+    if subject.lemma_.lower() not in _ISSUED:
+        return None
+    return next(
+        (c for c in subject.children
+         if c.dep_ in ("compound", "poss") and (c.pos_ == "PROPN" or c.ent_type_)),
+        None,
+    )  # fmt: skip
+
+
+def asked_speech(doc: Any, root: Any, wh: str) -> Speech | None:
+    """The speaker, verb, topic and listener of "What did X say (to Z) about Y?", if asked."""
+    if root is None or root.lemma_.lower() not in SPEECH_VERBS or wh not in ("what", "why", "how"):
+        return None
+    if any(c.dep_ in ("auxpass", "nsubjpass") for c in root.children):
+        return None  # "What is X thought to get?" asks what people think, not what X said
+    subject = next((c for c in root.children if c.dep_ == "nsubj"), None)
+    if subject is None or subject.tag_ in ("WP", "WDT"):
+        return None
+    issued_by = issuer(subject)
+    if issued_by is not None:  # "the KCNA report said": the report speaks for KCNA
+        subject = issued_by
+    span = doc[subject.left_edge.i : subject.right_edge.i + 1]
+    speaker = re.sub(r"^(?:the|a|an)\s+|['’]s?$", "", span.text, flags=re.I).strip()
+    is_name = any(t.pos_ == "PROPN" or t.ent_type_ in NAME_LABELS for t in span)
+    listener = next(
+        (doc[c.left_edge.i : c.right_edge.i + 1].text for c in root.children
+         if c.dep_ in ("dative", "dobj") and c.pos_ in ("PROPN", "NOUN")),
+        None,
+    )  # fmt: skip
+    # A role, not a name: "the foreign minister", "Seoul officials", "the secretary of state"
+    # (the small model tags a lowercase "secretary" a proper noun).
+    described = subject.pos_ == "NOUN" or (subject.pos_ == "PROPN" and subject.is_lower)
+    about = topic(doc, root, subject)
+    return Speech(speaker, is_name, root.lemma_.lower(), about, listener, described)
+
+
+def topic(doc: Any, root: Any, subject: Any) -> str:
+    """What the speech is about: "about Y", or the clause reported ("say it needs Y")."""
+    for child in root.children:
+        if child.dep_ == "prep" and child.lower_ in TOPIC_PREPS:
+            return doc[child.i + 1 : child.right_edge.i + 1].text
+    for child in root.children:
+        if child.dep_ in ("ccomp", "xcomp"):
+            return doc[child.left_edge.i : child.right_edge.i + 1].text
+    rest = [t for t in doc if t.i > root.i and not t.is_punct and t.dep_ != "prep"]
+    return " ".join(t.text for t in rest if t.pos_ in ("NOUN", "PROPN", "ADJ"))
+
+
+def outlet_words(doc: Any) -> tuple[str, ...]:
+    """Names used as sources: "a New York Times article", "reported by TechCrunch"."""
+    found = []
+    for ent in doc.ents:
+        if ent.label_ not in ("ORG", "PERSON", "GPE", "WORK_OF_ART", "PRODUCT", ""):
+            continue
+        after = doc[ent.end].lower_ if ent.end < len(doc) else ""
+        before = doc[ent.start - 1].lower_ if ent.start > 0 else ""
+        if after in ("article", "articles", "report", "reports", "piece", "story") or (
+            before == "by" and ent.start > 1 and doc[ent.start - 2].lemma_ in ("report", "publish")
+        ):
+            found.append(re.sub(r"^(?:the)\s+", "", ent.text, flags=re.I).strip("'’ "))
+    return tuple(found)
