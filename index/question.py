@@ -60,6 +60,7 @@ class Question:
     role: tuple[str, ...] = ()  # "who is the X (of Y)": X's words ("runner", "up")
     # "who won?": ({win}, subj), see index.roles; "who is the winner?" asks the same
     slot: tuple[frozenset[str], str] = (frozenset(), "")
+    theme: str | None = None  # stem of the common noun the verb acts on ("launch a satellite")
 
     @property
     def subject(self) -> Name | None:
@@ -84,6 +85,12 @@ def analyse(text: str) -> Question:
     elif _is_verb(root) and root.lemma_.lower() not in LIGHT_VERBS:
         predicate = stem(root.lemma_.lower())
     name_words = {w.lower() for n in names for w in re.findall(r"\w+", n.text)}
+    acting = verb if verb is not None else root
+    theme = next(
+        (stem(c.lemma_.lower()) for c in acting.children
+         if c.dep_ == "dobj" and c.pos_ == "NOUN" and c.lower_ not in name_words),
+        None,
+    ) if predicate is not None else None  # fmt: skip
     wh_words = _wh_phrase(doc, wh)
     focus = tuple(dict.fromkeys(
         stem(t.lemma_.lower()) for t in doc
@@ -103,7 +110,7 @@ def analyse(text: str) -> Question:
         predicate=predicate,
         focus=focus, speech=asked_speech(doc, root, wh), evidence=_asks_for_evidence(doc, wh),
         source_question=bool(SOURCE_QUESTION.search(text)), numbers=numbers,
-        outlet_words=outlet_words(doc),
+        outlet_words=outlet_words(doc), theme=theme,
     )  # fmt: skip
 
 

@@ -99,6 +99,8 @@ W_PRECISE = 0.05
 HEADLINE_WORDS = 8
 HEADLINE_SHARE = 0.6
 _PRONOUNS = frozenset({"he", "she", "it", "they", "his", "her", "its", "their"})
+# Names not told by their last word alone: "Korea" is North and South Korea's, "Bank" any bank's.
+_NOT_SHORTENED = frozenset({"GPE", "LOC", "NORP", "ORG", "FAC"})
 # Words of a date that refers to one given before it: "that month", "the same day", "the
 # following year", "at the time", "then".
 _REFERRING_BACK = frozenset("that same following previous time then".split())
@@ -250,7 +252,8 @@ def _subject_named(name: str, label: str, cand: Candidate) -> bool:
     if mentions(name, tokens, label) or all_words_in(name, tokens, label):
         return True
     parts = name_parts(name)
-    if len(parts) > 1 and parts[-1] in tokens and mentions(name, cand.chunk.tokens, label):
+    shortened = label not in _NOT_SHORTENED and len(parts) > 1 and parts[-1] in tokens
+    if shortened and mentions(name, cand.chunk.tokens, label):
         return True  # "Eva Rask said ... Rask arrived": the last word, once the passage named it
     previous = cand.read.previous
     if not tokens or previous is None or not _refers_back(cand.text):
@@ -285,15 +288,18 @@ def _event_holds(question: Question, cand: Candidate) -> bool:
     """ "When did X arrive?": the sentence tells of that event (its verb or a synonym, index.
     lexicon: "reach" for "arrive at"), or is close to the question in meaning; the date of
     another event of X's is no answer, nor, however close in meaning, that of the opposite
-    event ("When will the bridge close?" is not answered by the day it opens)."""
+    event ("When will the bridge close?" is not answered by the day it opens). When the verb
+    acts on a thing ("launch a satellite"), the sentence names that thing too, or is as close."""
     if question.wh not in OPPOSITE_WH or question.predicate is None:
         return True
     stems = cand.read.stems
-    if stems & synonym_stems(question.predicate):
-        return True
-    if stems & antonym_stems(question.predicate):
+    if stems & antonym_stems(question.predicate) and not stems & synonym_stems(question.predicate):
         return False
-    return question.wh not in EVENT_WH or cand.dense >= EVENT_DENSE
+    close = question.wh not in EVENT_WH or cand.dense >= EVENT_DENSE
+    if not stems & synonym_stems(question.predicate):
+        return close
+    # "When will X launch its satellite?": the launch of a missile is another event
+    return question.theme is None or question.theme in stems or close
 
 
 def _measure_holds(question: Question, cand: Candidate) -> bool:

@@ -206,6 +206,16 @@ The ministers agreed to share patrol boats in the North Sea.
 
 In a report on Monday, the Fisheries Board said cod quotas would be cut by a fifth next year.
 """,
+    "space.txt": """Title: Space plans for the summer
+Source: Orbit Weekly
+Date: 2024-06-01
+
+North Korea failed to put a spy satellite in orbit in May.
+
+South Korea will launch its first weather satellite on June 4, its space agency said.
+
+Lumeria launched a test missile on March 2, officials said.
+""",
 }
 
 
@@ -566,3 +576,19 @@ def test_a_report_by_a_source_that_is_no_outlet_is_answered_from_its_words(
     answer = index.ask("What did the Fisheries Board report say about cod quotas?")
     assert answer.answer_kind == "answer", answer.note
     assert "cut by a fifth" in answer.answer
+
+
+@pytest.mark.parametrize(
+    ("question", "date", "answers"),
+    [("When will South Korea launch its weather satellite?", "June 4", True),
+     # "Korea" alone is not North Korea
+     ("When will North Korea launch its weather satellite?", "June 4", False),
+     ("When did Lumeria launch its test missile?", "March 2", True),
+     # the launch of a missile is not the launch of a satellite
+     ("When did Lumeria launch its satellite?", "March 2", False)],
+)  # fmt: skip
+def test_a_date_answers_only_for_its_own_event(
+    index: NewsIndex, question: str, date: str, answers: bool
+) -> None:
+    answer = index.ask(question)
+    assert (date in answer.answer) == answers, answer.answer
