@@ -22,14 +22,14 @@ from index.candidates import Candidate, CandidatePool
 from index.compose import Quote, add_copies, compose, conflict_claims, label_for
 from index.described import asked_role, described_person
 from index.embedding import Embedder
-from index.evidence import bare_outlet, gather, is_outlet_list, named_outlets
+from index.evidence import all_outlets, bare_outlet, gather, is_outlet_list, named_outlets
 from index.followup import contextualize, with_antecedent
 from index.models import CANNOT_ANSWER, Answer
 from index.places import name_forms
 from index.question import NAME_LABELS, Question, analyse
 from index.retrieval import HybridRetriever
 from index.role_meaning import person_by_meaning
-from index.speech import SpeechResult, Statement, answer_speech, resolve_speaker
+from index.speech import SpeechResult, Statement, answer_speech, resolve_speaker, speakers_of
 from index.store import Library, Store
 from index.support import dated_context, judge, word_weights
 from index.text import all_stems
@@ -80,14 +80,18 @@ class ExtractiveAnswerer:
         if not q.focus and not q.names and not ctx.carried:
             return result  # a greeting, or nothing to look for
         vector = embedding.result()
-        if q.speech is not None:
+        # "How do Yonhap and Reuters describe the talks?" asks what their articles say
+        outlets_speak = q.speech is not None and all_outlets(
+            speakers_of(q.speech), self.catalog.outlets(ids)
+        )
+        if q.speech is not None and not outlets_speak:
             return self._who_said(q, result, libraries, vector, ctx.carried)
         if passages is None:
             passages = self.retriever.retrieve(ctx.query, vector, libraries, k=PASSAGES)
         candidates = self.pool.candidates(passages)
         idf, unseen = self.retriever.idf([*q.focus, *filter(None, [q.predicate])])
         weights = word_weights(q.focus, idf, unseen)
-        if q.evidence:
+        if q.evidence or outlets_speak:
             return self._evidence(q, result, candidates, vector, weights, ids)
         judged = judge(q, candidates, vector, weights, ctx.carried, self._holder_by_meaning)
         if not judged.lines:

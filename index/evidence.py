@@ -45,10 +45,15 @@ def is_outlet_list(name: str, outlets: Sequence[str]) -> bool:
     """ "Fortune, The Verge": a run of outlet names the entity model took for one name (in
     "articles from Fortune, The Verge and TechCrunch")."""
     parts = [p.strip("'\"‘’“” ") for p in re.split(r"\s*(?:,|\band\b)\s*", name)]
-    bare = [bare_outlet(p) for p in parts if p]
+    return len([p for p in parts if p]) > 1 and all_outlets(parts, outlets)
+
+
+def all_outlets(names: Sequence[str], outlets: Sequence[str]) -> bool:
+    """Whether every name is one of the outlets ("Yonhap" for "Yonhap News Agency")."""
+    bare = [bare_outlet(n) for n in names if n.strip()]
     known = [bare_outlet(o) for o in outlets]
     # "CNBC" names the outlet "Cnbc | World Business News Leader"
-    return len(bare) > 1 and all(any(k == b or k.startswith(b + " ") for k in known) for b in bare)
+    return bool(bare) and all(any(k == b or k.startswith(b + " ") for k in known) for b in bare)
 
 
 def gather(

@@ -592,3 +592,12 @@ def test_a_date_answers_only_for_its_own_event(
 ) -> None:
     answer = index.ask(question)
     assert (date in answer.answer) == answers, answer.answer
+
+
+def test_what_outlets_say_is_the_evidence_of_their_articles(index: NewsIndex) -> None:
+    answer = index.ask("How do Quay Times and Harbour Herald describe the harbour repairs?")
+    assert answer.answer_kind == "evidence", answer.note
+    assert {c.article.outlet for c in answer.citations} == {"Quay Times", "Harbour Herald"}
+    one = index.ask("What did the Harbour Herald say about the protest?")
+    assert one.answer_kind == "evidence", one.note
+    assert "300 fishermen" in one.answer
