@@ -217,7 +217,7 @@ def _expects(wh: str, head: str | None, doc: Any) -> frozenset[str]:
     if wh == "how_many":
         words = [t.lower_ for t in doc]
         if "much" in words:
-            return frozenset({"MONEY", "QUANTITY", "PERCENT", "CARDINAL"})
+            return frozenset({"MONEY", "QUANTITY", "PERCENT"})  # a count is "how many"
         if "far" in words:
             return frozenset({"QUANTITY"})  # a distance
         if "long" in words:

@@ -601,3 +601,10 @@ def test_what_outlets_say_is_the_evidence_of_their_articles(index: NewsIndex) ->
     one = index.ask("What did the Harbour Herald say about the protest?")
     assert one.answer_kind == "evidence", one.note
     assert "300 fishermen" in one.answer
+
+
+def test_a_count_does_not_answer_how_much(index: NewsIndex) -> None:
+    # the storm articles give counts of homes and no cost: a count is no cost
+    answer = index.ask("How much did the storm in Arlen cost?")
+    assert answer.abstained, answer.answer
+    assert "40" in index.ask("How many homes did the storm destroy in Arlen?").answer
