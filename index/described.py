@@ -29,6 +29,11 @@ _WHO_IS = re.compile(
 )
 
 
+# When the role is held, not part of it: "the CEO of Tesla in 2021", "Japan's leader now".
+_WHEN = re.compile(
+    r"\s+(?:(?:in|as of|since|during)\s+(?:\d{4}|\w+ \d{4})|now|today|currently)$", re.I
+)
+
 _OF_PLACE = re.compile(r"\s+of\s+((?:the\s+)?[A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*)*)")
 
 
@@ -36,7 +41,9 @@ def asked_role(question: str, article: bool = False) -> str | None:
     """The role of "Who is the president of South Korea?" ("president of South Korea"; with
     ``article``, "the president of South Korea")."""
     match = _WHO_IS.match(question)
-    return match.group("phrase" if article else "role") if match else None
+    if not match:
+        return None
+    return _WHEN.sub("", match.group("phrase" if article else "role")) or None
 
 
 def place_words(description: str) -> set[str]:
@@ -54,6 +61,13 @@ def role_words(description: str) -> list[str]:
     """The words a role must show: "the U.S. secretary of state" -> us, secretary, state (in
     American spelling: names.us_spelling)."""
     return [us_spelling(w) for w in fold_tokens(description) if w not in _FUNCTION_WORDS]
+
+
+def anyone_given(description: str, candidates: Sequence[Candidate]) -> bool:
+    """Whether the sentences give the role to anyone: one person, or several (who disagree)."""
+    wanted = role_words(description)
+    loose = place_words(description)
+    return bool(wanted) and any(_given_the_role(wanted, c, loose) for c in candidates)
 
 
 def described_person(description: str, candidates: Sequence[Candidate]) -> str | None:

@@ -9,7 +9,7 @@ from collections.abc import Callable, Sequence
 
 from index.asked_values import asks_for_date
 from index.candidates import Candidate
-from index.described import asked_role, described_person
+from index.described import anyone_given, asked_role, described_person
 from index.names import fold_tokens, mentions
 from index.places import is_country
 from index.question import Question
@@ -59,14 +59,31 @@ def holder_first(accepted: list[Candidate], holder: str | None) -> list[Candidat
     return named or accepted
 
 
-def placed_role(question: Question, role: str) -> bool:
-    """Whether the role is a title of a country the question names ("Japan's foreign minister",
-    "the U.S. ambassador to India"): only a person given that title, country and all, holds it."""
-    countries = [n.text for n in question.names if n.label in _PLACE_LABELS and is_country(n.text)]
+def unheld_role(
+    question: Question,
+    role: str | None,
+    holder: str | None,
+    candidates: list[Candidate],
+    accepted: list[Candidate],
+) -> bool:
+    """Whether a title of a named country or organisation is asked ("Japan's foreign minister",
+    "the CEO of Tesla") that the sentences give no one: then nothing answers who holds it."""
+    if role is None or holder is not None or _slot_filled(question, accepted):
+        return False  # "the award's winner" is told by who won it, not by a title
+    return _titled(question, role) and not anyone_given(role, candidates)
+
+
+def _titled(question: Question, role: str) -> bool:
+    """Whether the role is a title of a country or organisation the question names, and not a
+    description ("the individual associated with the rise of ...")."""
+    holders = [
+        n.text for n in question.names
+        if (n.label in _PLACE_LABELS and is_country(n.text)) or n.label == "ORG"
+    ]  # fmt: skip
     role_tokens = fold_tokens(role)
-    place_tokens = {t for c in countries if mentions(c, role_tokens, "GPE") for t in fold_tokens(c)}
-    title = [t for t in role_tokens if t not in place_tokens and t not in _ROLE_FILLERS]
-    return bool(place_tokens) and 0 < len(title) <= TITLE_WORDS
+    named = {t for h in holders if mentions(h, role_tokens, "GPE") for t in fold_tokens(h)}
+    title = [t for t in role_tokens if t not in named and t not in _ROLE_FILLERS]
+    return bool(named) and 0 < len(title) <= TITLE_WORDS
 
 
 def named_in_role(question: Question, accepted: list[Candidate]) -> list[Candidate]:
@@ -85,15 +102,22 @@ def in_slot(question: Question, accepted: list[Candidate]) -> list[Candidate]:
     the doer (or the one done to) of the asked verb ("Joe Biden wins election"), if any is; a
     sentence that names people elsewhere ("votes between Trump and Biden") does not say who
     did it. (Requiring the verb itself loses "Germany beat Argentina" for "who won?".)"""
+    return _filling(question, accepted) or accepted
+
+
+def _filling(question: Question, accepted: list[Candidate]) -> list[Candidate]:
     verbs, part = question.slot
     if not verbs or not question.expects:
-        return accepted
-    filling = [
+        return []
+    return [
         c for c in accepted
         if any(text in c.values and verb in verbs and role == part
                for (_, text), (verb, role) in zip(c.read.entities, c.read.roles, strict=False))
     ]  # fmt: skip
-    return filling or accepted
+
+
+def _slot_filled(question: Question, accepted: list[Candidate]) -> bool:
+    return bool(_filling(question, accepted))
 
 
 def in_role(role: tuple[str, ...], sentence: Sequence[str], value: str) -> bool:

@@ -34,8 +34,8 @@ from index.preference import (
     holder_first,
     in_slot,
     named_in_role,
-    placed_role,
     role_holder,
+    unheld_role,
 )
 from index.question import TIMES, Question
 from index.question_words import AMOUNTS
@@ -166,7 +166,7 @@ def judge(
     add_agreement(accepted)
     accepted.sort(key=lambda c: -c.score)
     asked, holder = role_holder(question, candidates, by_meaning)
-    if asked and holder is None and placed_role(question, asked):
+    if unheld_role(question, asked, holder, candidates, accepted):
         return Judged([], [], unheld_role=True)  # no one here is Japan's foreign minister
     answering = holder_first(accepted, holder)
     answering = in_slot(question, named_in_role(question, dated_first(question, answering)))

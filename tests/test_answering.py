@@ -205,6 +205,8 @@ Danish Defence Minister Per Lund joined the talks on the second day.
 The ministers agreed to share patrol boats in the North Sea.
 
 In a report on Monday, the Fisheries Board said cod quotas would be cut by a fifth next year.
+
+Fisheries Board chair Ida Moe presented the report to the ministers.
 """,
     "space.txt": """Title: Space plans for the summer
 Source: Orbit Weekly
@@ -215,6 +217,8 @@ North Korea failed to put a spy satellite in orbit in May.
 South Korea will launch its first weather satellite on June 4, its space agency said.
 
 Lumeria launched a test missile on March 2, officials said.
+
+Fisheries Board chair Tor Viken opened the space fair in Bergen.
 """,
 }
 
@@ -544,6 +548,7 @@ def test_a_statement_naming_the_topics_name_is_not_about_the_rest_of_it(
 @pytest.mark.parametrize(
     ("question", "holder"),
     [("Who is Norway's foreign minister?", "Eira Vold"),
+     ("Who was Norway's foreign minister in 2024?", "Eira Vold"),
      ("Who is the prime minister of Denmark?", "Karl Ness"),
      # the title in British spelling, asked in American
      ("Who is the Danish defense minister?", "Per Lund")],
@@ -559,7 +564,8 @@ def test_a_countrys_title_is_answered_with_its_holder(
 @pytest.mark.parametrize(
     ("question", "role"),
     [("Who is Denmark's foreign minister?", "Denmark's foreign minister"),
-     ("Who is the Norwegian defense minister?", "the Norwegian defense minister")],
+     ("Who is the Norwegian defense minister?", "the Norwegian defense minister"),
+     ("Who is the treasurer of the Fisheries Board?", "the treasurer of the Fisheries Board")],
 )  # fmt: skip
 def test_a_countrys_title_nobody_holds_is_not_answered(
     index: NewsIndex, question: str, role: str
@@ -608,3 +614,9 @@ def test_a_count_does_not_answer_how_much(index: NewsIndex) -> None:
     answer = index.ask("How much did the storm in Arlen cost?")
     assert answer.abstained, answer.answer
     assert "40" in index.ask("How many homes did the storm destroy in Arlen?").answer
+
+
+def test_a_title_two_people_are_given_is_still_answered(index: NewsIndex) -> None:
+    answer = index.ask("Who is the chair of the Fisheries Board?")  # Ida Moe and Tor Viken
+    assert answer.answer_kind == "answer", answer.note
+    assert "Ida Moe" in answer.answer or "Tor Viken" in answer.answer
