@@ -23,7 +23,7 @@ from index.compose import Quote, add_copies, compose, conflict_claims, label_for
 from index.described import asked_role, described_person
 from index.embedding import Embedder
 from index.evidence import all_outlets, bare_outlet, gather, is_outlet_list, named_outlets
-from index.followup import contextualize, with_antecedent
+from index.followup import completed, contextualize, extract_entities, with_antecedent
 from index.models import CANNOT_ANSWER, Answer
 from index.places import name_forms
 from index.question import NAME_LABELS, Question, analyse
@@ -59,12 +59,24 @@ class ExtractiveAnswerer:
         self._encoder = ThreadPoolExecutor(max_workers=1, thread_name_prefix="question-encoder")
 
     def answer(
-        self, question: str, libraries: list[Library], previous_entities: Sequence[str] = ()
+        self,
+        question: str,
+        libraries: list[Library],
+        previous_entities: Sequence[str] = (),
+        previous_question: str = "",
     ) -> Answer:
         ids = [lib.id for lib in libraries]
         known = tuple(e for e in previous_entities if self.catalog.name_known(all_stems(e), ids))
+        asked = question
+        if previous_question:  # "And about China?" after "What did Blinken say about Russia?"
+            before_own = extract_entities(previous_question)
+            before_carried = [e for e in known if e not in before_own]  # whom its "he" meant
+            if before_carried:
+                previous_question = with_antecedent(previous_question, before_carried[0])
+            question = completed(question, previous_question) or question
         ctx = contextualize(question, known)
-        result = Answer(question, CANNOT_ANSWER, True, [], ctx.query, list(ctx.entities))
+        result = Answer(asked, CANNOT_ANSWER, True, [], ctx.query, list(ctx.entities))
+        result.read_as = question if question != asked else ""
         # The question is embedded while it is parsed: both release the GIL, two cores help.
         embedding = self._encoder.submit(self.embedder.encode_one, ctx.query)
         text = with_antecedent(question, ctx.carried[0]) if ctx.carried else question

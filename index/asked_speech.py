@@ -60,7 +60,9 @@ def asked_speech(doc: Any, root: Any, wh: str) -> Speech | None:
     )  # fmt: skip
     # A role, not a name: "the foreign minister", "Seoul officials", "the secretary of state"
     # (the small model tags a lowercase "secretary" a proper noun).
-    described = subject.pos_ == "NOUN" or (subject.pos_ == "PROPN" and subject.is_lower)
+    described = subject.ent_type_ != "PERSON" and (  # "Cho Tae-yong": "yong" is a name's
+        subject.pos_ == "NOUN" or (subject.pos_ == "PROPN" and subject.is_lower)
+    )
     about = topic(doc, root, subject)
     return Speech(speaker, is_name, root.lemma_.lower(), about, listener, described)
 

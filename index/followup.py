@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from index.question_words import SPEECH_VERBS
 from index.text import STOPWORDS
 
 PRONOUNS = frozenset("he she they them him his her hers their theirs it its".split())
@@ -57,6 +58,34 @@ def with_antecedent(question: str, name: str) -> str:
     question is read, and its subject required, as if it named it. ("They" may stand for
     several people and is left as it is.)"""
     return _SUBJECT_PRONOUN.sub(name, question)
+
+
+_ABOUT_ONLY = re.compile(
+    r"^\s*(?:(?:and|but|so)\s+)?(?:what|how)?\s*(?:about|on|regarding)\s+(?P<topic>[^?]+?)\s*\??\s*$",
+    re.I,
+)
+_WH_ONLY = re.compile(r"^\s*(?:and\s+)?(?P<wh>when|where|why|how)\s*\??\s*$", re.I)
+_WH_START = re.compile(r"^\s*(?:what|who|whom|when|where|why|how|which)\b", re.I)
+_ABOUT = re.compile(r"\s+(?:about|on|regarding)\s+[^?]+(?=\?|$)", re.I)
+
+
+def completed(question: str, previous: str) -> str | None:
+    """A question that only changes the topic or the wh-word of the one before, in full:
+    "And about China?" after "What did Blinken say about Russia?" -> "What did Blinken say
+    about China?"; "When?" after "Who will Austin meet in Seoul?" -> "When will Austin meet in
+    Seoul?". None for a question that stands on its own."""
+    previous = previous.strip()
+    if not _WH_START.match(previous):
+        return None
+    about = _ABOUT_ONLY.match(question)
+    said = any(w in SPEECH_VERBS for w in re.findall(r"[a-z]+", previous.lower()))
+    if about and (said or _ABOUT.search(previous)):
+        stem = _ABOUT.sub("", previous.rstrip("?").rstrip())
+        return f"{stem.rstrip()} about {about.group('topic')}?"
+    wh = _WH_ONLY.match(question)
+    if wh:
+        return _WH_START.sub(wh.group("wh").capitalize(), previous, count=1)
+    return None
 
 
 def looks_like_followup(question: str) -> bool:

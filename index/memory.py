@@ -81,14 +81,15 @@ class ChatMemory:
             cursor = self._db.execute(
                 "INSERT INTO turns (chat, user, at, question, entities, answer) "
                 "VALUES (?, ?, ?, ?, ?, ?)",
-                (chat, user, at, answer.question, entities, json.dumps(data)),
+                (chat, user, at, answer.read_as or answer.question, entities, json.dumps(data)),
             )
             turn_id = int(cursor.lastrowid or 0)
             self._db.execute(
                 "DELETE FROM turns WHERE chat=? AND user=? AND id <= ?",
                 (chat, user, turn_id - KEEP_TURNS),
             )
-        return Turn(turn_id, chat, user, at, answer.question, tuple(answer.entities), data)
+        asked = answer.read_as or answer.question  # what a next "and about X?" follows
+        return Turn(turn_id, chat, user, at, asked, tuple(answer.entities), data)
 
     def last(self, chat: str, user: str, max_age: float | None = None) -> Turn | None:
         with self._lock:

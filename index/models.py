@@ -155,6 +155,7 @@ class Answer:
     lines: list[Line] = field(default_factory=list)
     conflicts: list[list[Claim]] = field(default_factory=list)
     note: str | None = None
+    read_as: str = ""  # the question in full, when it only changed the one before's topic
 
     @property
     def answer_kind(self) -> str:
@@ -175,6 +176,7 @@ class Answer:
         }
         if full:
             data["entities"] = list(self.entities)
+            data["read_as"] = self.read_as
         return data
 
     @classmethod
@@ -189,7 +191,7 @@ class Answer:
             lines=[Line.from_json(x) for x in data.get("lines", [])],
             conflicts=[[Claim(c["text"], int(c["n"]), c.get("value", "")) for c in x["claims"]]
                        for x in data.get("conflicts", [])],
-            note=data.get("note"),
+            note=data.get("note"), read_as=data.get("read_as", ""),
         )  # fmt: skip
 
 

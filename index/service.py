@@ -314,7 +314,8 @@ class NewsIndex:
     def ask(self, question: str, previous: Turn | None = None, chat: str | None = None) -> Answer:
         question = check_question(question)
         entities = previous.entities if previous else ()
-        return self.answerer.answer(question, self.libraries(chat), entities)
+        before = previous.question if previous else ""
+        return self.answerer.answer(question, self.libraries(chat), entities, before)
 
     def ask_in_chat(self, question: str, chat: str, user: str = "", max_age: float | None = None,
                     previous: Turn | None = None, library: str | None = None,

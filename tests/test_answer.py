@@ -11,7 +11,13 @@ from support.contract import assert_contract_fields
 from index.citations import citation_numbers
 from index.compose import Quote, compose
 from index.evidence import is_outlet_list
-from index.followup import contextualize, extract_entities, looks_like_followup, with_antecedent
+from index.followup import (
+    completed,
+    contextualize,
+    extract_entities,
+    looks_like_followup,
+    with_antecedent,
+)
 from index.models import CANNOT_ANSWER, Answer, Article
 from index.service import NewsIndex
 
@@ -231,12 +237,34 @@ def test_names_the_collection_never_mentions_are_not_carried(sample_index: NewsI
     assert not second.abstained and "China" in second.answer
 
 
-def test_followup_lines_stay_on_the_new_topic(sample_index: NewsIndex) -> None:
+def test_a_followup_on_another_topic_asks_the_same_speaker(sample_index: NewsIndex) -> None:
     sample_index.ask_in_chat("What did Blinken say about Russia?", "t-china")
-    answer, _ = sample_index.ask_in_chat("and about China?", "t-china")
-    assert "Blinken" in answer.retrieval_query and not answer.abstained
-    for line in answer.answer.splitlines():
-        assert "China" in line or "Chinese" in line, line
+    # Blinken is quoted on nothing about China: lines that only mention China are no answer
+    china, _ = sample_index.ask_in_chat("and about China?", "t-china")
+    assert china.question == "and about China?"
+    assert china.abstained and "Blinken is quoted" in (china.note or ""), china.answer
+    alone = sample_index.ask("What did Blinken say about the Indo-Pacific?")
+    assert not alone.abstained
+    # a second change of topic still follows the first question
+    pacific, _ = sample_index.ask_in_chat("What about the Indo-Pacific?", "t-china")
+    assert pacific.answer == alone.answer
+
+
+@pytest.mark.parametrize(
+    ("question", "previous", "full"),
+    [("And about China?", "What did Blinken say about Russia?", "What did Blinken say about China?"),
+     ("what about Gaza", "What did Park tell reporters?", "What did Park tell reporters about Gaza?"),
+     ("On Gaza?", "What did Park say on Russia?", "What did Park say about Gaza?"),
+     ("When?", "Who will Austin meet in Seoul?", "When will Austin meet in Seoul?"),
+     ("And where?", "When did Blinken land?", "Where did Blinken land?"),
+     ("And about Gaza?", "Who is Blinken?", None),  # no topic to change
+     ("When did he land?", "Who is Blinken?", None),  # a question of its own
+     ("When?", "Blinken in Seoul", None)],
+)  # fmt: skip
+def test_a_question_that_changes_only_the_topic_is_read_in_full(
+    question: str, previous: str, full: str | None
+) -> None:
+    assert completed(question, previous) == full
 
 
 @pytest.mark.parametrize(
@@ -255,3 +283,10 @@ def test_followup_lines_stay_on_the_new_topic(sample_index: NewsIndex) -> None:
 def test_a_run_of_outlet_names_is_no_unknown_name(name: str, is_list: bool) -> None:
     outlets = ["fortune", "the verge", "techcrunch", "cnbc | world business news"]
     assert is_outlet_list(name, outlets) == is_list
+
+
+def test_a_followup_about_someone_never_quoted_says_so(sample_index: NewsIndex) -> None:
+    sample_index.ask_in_chat("Who is Cho Tae-yong?", "t-cho")
+    answer, _ = sample_index.ask_in_chat("What did he say?", "t-cho")
+    assert answer.abstained and not answer.citations
+    assert answer.note == "The articles mention Cho Tae-yong but do not quote them."

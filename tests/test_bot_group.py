@@ -72,7 +72,7 @@ def test_each_trigger_gets_a_threaded_answer(
 
 
 def test_reply_to_the_bot_is_a_follow_up(tg: TelegramTestServer, sample_index: NewsIndex) -> None:
-    """The new user's path: /ask, tap a citation, reply "and about China?"."""
+    """The new user's path: /ask, tap a citation, reply "and about the Indo-Pacific?"."""
 
     async def scenario(app: App) -> None:
         chat, (ann, bob) = group(tg, "Ann", "Bob")
@@ -84,10 +84,11 @@ def test_reply_to_the_bot_is_a_follow_up(tg: TelegramTestServer, sample_index: N
         assert assert_valid_html(passage)[0].startswith(f"[{len(buttons(answer))}] ")
 
         # Bob, who never asked, replies to the bot's answer to Ann: her thread is the context.
-        follow_up = tg.send_text(chat, bob, "and about China?", reply_to=answer)
+        follow_up = tg.send_text(chat, bob, "and about the Indo-Pacific?", reply_to=answer)
         (reply,) = await tg.wait_for_messages_async(chat["id"], after=follow_up)
         text, _ = assert_valid_html(reply)
-        assert "China" in body(text) and reply["reply_to_message_id"] == follow_up["message_id"]
+        assert "Indo-Pacific" in body(text)
+        assert reply["reply_to_message_id"] == follow_up["message_id"]
         turn = sample_index.memory.last(str(chat["id"]), str(bob["id"]))
         assert turn and "Blinken" in turn.answer["retrieval_query"]
         # A reply to the passage message continues the same thread too.
