@@ -17,7 +17,7 @@ import numpy as np
 from index.candidates import Candidate
 from index.names import mentions
 from index.question import Question
-from index.support import coverage
+from index.relation import coverage
 
 # A source's best sentence counts as evidence above this similarity to the question.
 # `.venv/bin/python benchmarks/sweep.py --cache-dir DIR` (dev, commit c27a367): 0.30 / 0.35 / 0.40

@@ -24,9 +24,9 @@ from index.catalog import Catalog
 from index.names import fold_tokens, mentions
 from index.places import metonym, place_forms
 from index.question import NAME_LABELS, Question
+from index.relation import coverage
 from index.speaker_match import same_speaker
 from index.speakers import lookup_keys
-from index.support import coverage
 from index.text import content_stems
 
 # X's statements looked at per question, newest first; a bound, not a tuning value.

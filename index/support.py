@@ -20,12 +20,12 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from index.asked_values import answer_values, asks_for_date, counting_values, quarters_in
+from index.asked_values import answer_values, asks_for_date, counting_values
 from index.candidates import Candidate
 from index.catalog_text import StoredSentence
 from index.claims import add_agreement, find_conflicts, is_twin, same_answer
 from index.described import common_role, role_before
-from index.lexicon import antonym_stems, synonym_stems
+from index.lexicon import synonym_stems
 from index.names import all_words_in, fold_tokens, mentions, name_parts
 from index.non_answers import leaves_open, off_topic
 from index.places import name_forms
@@ -38,8 +38,8 @@ from index.preference import (
     unheld_role,
 )
 from index.question import TIMES, Question
-from index.question_words import AMOUNTS
-from index.values import YEAR, Value, read_value
+from index.relation import coverage, event_holds, figures_hold, measure_holds, said_holds
+from index.values import Value, read_value
 
 # Score = dense similarity, coverage of the question's words (sentence, passage), relation.
 W_DENSE = 0.55
@@ -71,28 +71,6 @@ MAX_LINES = 3
 # 0.626 / 0.676 / 0.688; conflicts flagged 0.812 and seeds 23/24 throughout. 0.90: a line that
 # does not answer costs the reader's trust, and 0.90 removes a third of them for one RGB record.
 RIVAL_FLOOR = 0.9
-# "When/where/why did X <verb>": a sentence without the verb's stem answers only this close to
-# the question in meaning ("When did X leave Seoul?" is not answered by X's trip to Seoul).
-# Adding "why" (after commit 4780b90) changes no dev answer on seeds, RGB or MultiHop.
-# `.venv/bin/python benchmarks/quality.py --no-peer --cache-dir DIR --cache-any-code --only
-# seeds,rgb,multihop --set index.support.EVENT_DENSE=V` (dev, commit 8eccae9 and this change):
-# 0.5 / 0.6 / 0.7 change no answer; 0.75 / 0.8: RGB noise-only rejected 0.250 -> 0.263; 0.85 /
-# 0.9: 0.275 (a wrong "arrive on Steam" date for "released" and a release date for "announced"
-# go); RGB accuracy 0.750, conflicts 0.812, seeds 23/24 and MultiHop unchanged throughout. The
-# dev questions use the articles' own verbs, so dev cannot price a question that words the
-# event otherwise ("land" for "arrived"): the lowest value that gains on dev is kept.
-# The same bar holds for a measure asked by name ("What is the population / revenue of X?"):
-# a sentence without the measure's stem answers only this close. `quality.py --no-peer
-# --cache-dir DIR --cache-any-code --only seeds,rgb,multihop` (dev, after commit 5c30f1b): RGB
-# noise-only rejected 0.263 -> 0.275 (a net profit no longer answers "revenue in Q2 2020");
-# no other answer changes.
-EVENT_DENSE = 0.75
-EVENT_WH = ("when", "where", "why")
-# Questions that a sentence telling of the opposite event (an antonym of the question's verb,
-# index.lexicon, and none of its synonyms) does not answer, however close in meaning. Grammar,
-# not a tuned value: on dev (the EVENT_DENSE command, commit 6db3e5e and this change) it
-# refuses no sentence the checks before it let through, so no answer moves.
-OPPOSITE_WH = (*EVENT_WH, "how_many")
 # "When" questions: added for the most precise date (day, month and year).
 W_PRECISE = 0.05
 # A candidate of at most this many words, this share of them capitalised, is a headline.
@@ -119,11 +97,6 @@ def word_weights(focus: Sequence[str], idf: dict[str, float], unseen: float) -> 
     return {t: IDF_SMOOTHING + idf.get(t, unseen) for t in focus}
 
 
-def coverage(weights: dict[str, float], stems: frozenset[str]) -> float:
-    total = sum(weights.values())
-    return sum(w for t, w in weights.items() if t in stems) / total if total else 0.0
-
-
 def judge(
     question: Question,
     candidates: list[Candidate],
@@ -145,9 +118,11 @@ def judge(
             continue  # "Who is X?" is answered by the sentences that say what X is
         if cand.dense < MIN_DENSE or cand.score < MIN_SCORE or is_fragment(cand):
             continue
-        if not _names_hold(question, cand, carried) or not _figures_hold(question, cand):
+        if not _names_hold(question, cand, carried) or not figures_hold(question, cand):
             continue
-        if not _event_holds(question, cand) or not _measure_holds(question, cand):
+        if not event_holds(question, cand) or not measure_holds(question, cand):
+            continue
+        if not said_holds(question, cand, weights):
             continue
         cand.values = answer_values(question, cand)
         if question.expects and not cand.values:
@@ -282,50 +257,6 @@ def _refers_back(text: str) -> bool:
             and first[1][:1].islower()  # "The game", not "The Hague"
         )
     )
-
-
-def _event_holds(question: Question, cand: Candidate) -> bool:
-    """ "When did X arrive?": the sentence tells of that event (its verb or a synonym, index.
-    lexicon: "reach" for "arrive at"), or is close to the question in meaning; the date of
-    another event of X's is no answer, nor, however close in meaning, that of the opposite
-    event ("When will the bridge close?" is not answered by the day it opens). When the verb
-    acts on a thing ("launch a satellite"), the sentence names that thing too, or is as close."""
-    if question.wh not in OPPOSITE_WH or question.predicate is None:
-        return True
-    stems = cand.read.stems
-    if stems & antonym_stems(question.predicate) and not stems & synonym_stems(question.predicate):
-        return False
-    close = question.wh not in EVENT_WH or cand.dense >= EVENT_DENSE
-    if not stems & synonym_stems(question.predicate):
-        return close
-    # "When will X launch its satellite?": the launch of a missile is another event
-    return question.theme is None or question.theme in stems or close
-
-
-def _measure_holds(question: Question, cand: Candidate) -> bool:
-    """ "What is the population of X?": a figure answers as the figure of that measure only, so
-    the sentence names the measure (its stem) or is as close to the question in meaning as an
-    event's sentence must be; the "two" of a "two plus two" meeting is no population."""
-    if question.wh not in ("what", "which") or question.head is None:
-        return True
-    if not question.expects or not question.expects <= AMOUNTS:
-        return True
-    return question.head in cand.read.stems or cand.dense >= EVENT_DENSE
-
-
-def _figures_hold(question: Question, cand: Candidate) -> bool:
-    """A year the question states is in the passage, its title or its date (a passage that
-    never says which year it speaks of cannot answer "who won in 2019"), and the sentence does
-    not speak of other years (or quarters of a year) only."""
-    asked, said = quarters_in(question.text), quarters_in(cand.text)
-    if asked and said and not asked & said:
-        return False  # "revenue in Q2" is not answered by the first quarter's figure
-    years = [n for n in question.numbers if YEAR.fullmatch(n)]
-    if not years:
-        return True
-    tokens = set(cand.chunk.tokens) | set(fold_tokens(cand.article.published or ""))
-    own = {t for t in cand.read.tokens if YEAR.fullmatch(t)}
-    return all(year in tokens and (not own or year in own) for year in years)
 
 
 def dated_context(question: Question, cand: Candidate) -> StoredSentence | None:

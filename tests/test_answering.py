@@ -620,3 +620,20 @@ def test_a_title_two_people_are_given_is_still_answered(index: NewsIndex) -> Non
     answer = index.ask("Who is the chair of the Fisheries Board?")  # Ida Moe and Tor Viken
     assert answer.answer_kind == "answer", answer.note
     assert "Ida Moe" in answer.answer or "Tor Viken" in answer.answer
+
+
+@pytest.mark.parametrize(
+    ("question", "speaker"),
+    [("Who said the repairs cost too much?", "Stam"),
+     ("Who said the tolls would double?", None),  # Lind spoke of the tolls, not of this
+     ("Who called the harbour plan a disaster?", None),
+     ("Who said the harbour office was closed?", None)],  # protesters were at it; no one said
+)  # fmt: skip
+def test_who_said_it_is_answered_by_a_sentence_that_says_it(
+    index: NewsIndex, question: str, speaker: str | None
+) -> None:
+    answer = index.ask(question)
+    if speaker is None:
+        assert answer.abstained, answer.answer
+    else:
+        assert speaker in answer.lines[0].text
