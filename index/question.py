@@ -61,6 +61,7 @@ class Question:
     # "who won?": ({win}, subj), see index.roles; "who is the winner?" asks the same
     slot: tuple[frozenset[str], str] = (frozenset(), "")
     theme: str | None = None  # stem of the common noun the verb acts on ("launch a satellite")
+    kind: str | None = None  # stem of X in "which X" / "what X" ("which rocket"), not "type of"
 
     @property
     def subject(self) -> Name | None:
@@ -110,7 +111,7 @@ def analyse(text: str) -> Question:
         predicate=predicate,
         focus=focus, speech=asked_speech(doc, root, wh), evidence=_asks_for_evidence(doc, wh),
         source_question=bool(SOURCE_QUESTION.search(text)), numbers=numbers,
-        outlet_words=outlet_words(doc), theme=theme,
+        outlet_words=outlet_words(doc), theme=theme, kind=_kind(head_token, wh),
     )  # fmt: skip
 
 
@@ -172,6 +173,18 @@ def _head_token(doc: Any, wh: str) -> Any:
             if child.dep_ in ("nsubj", "attr") and child.pos_ == "NOUN" and child.lower_ != "what":
                 return child
     return None
+
+
+def _kind(head: Any, wh: str) -> str | None:
+    """X of "which X" / "what X", when X is the thing asked for ("Which rocket did X use?"),
+    not a word for its kind or name ("What type of firms", "What is the name of X")."""
+    if head is None or wh not in ("which", "what"):
+        return None
+    if not any(c.dep_ == "det" and c.lower_ == wh for c in head.children):
+        return None
+    if any(c.dep_ == "prep" and c.lower_ == "of" for c in head.children):
+        return None
+    return stem(head.lemma_.lower())
 
 
 def _role_words(head: Any) -> tuple[str, ...]:

@@ -74,9 +74,10 @@ def measure_holds(question: Question, cand: Candidate) -> bool:
     event's sentence must be; the "two" of a "two plus two" meeting is no population."""
     if question.wh not in ("what", "which") or question.head is None:
         return True
-    if not question.expects or not question.expects <= AMOUNTS:
-        return True
-    return question.head in cand.read.stems or cand.dense >= EVENT_DENSE
+    asked = question.head if question.expects and question.expects <= AMOUNTS else None
+    if not question.expects and not question.source_question:
+        asked = question.kind  # "Which rocket did X use?": a sentence of no rocket is no answer
+    return asked is None or asked in cand.read.stems or cand.dense >= EVENT_DENSE
 
 
 def said_holds(question: Question, cand: Candidate, weights: dict[str, float]) -> bool:

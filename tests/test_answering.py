@@ -637,3 +637,17 @@ def test_who_said_it_is_answered_by_a_sentence_that_says_it(
         assert answer.abstained, answer.answer
     else:
         assert speaker in answer.lines[0].text
+
+
+@pytest.mark.parametrize(
+    ("question", "answers"),
+    [("Which missile did Lumeria launch on March 2?", True),
+     ("Which crane did Ole Dahl inspect on Wednesday?", False)],  # he inspected the quay
+)  # fmt: skip
+def test_which_thing_is_answered_by_a_sentence_about_that_thing(
+    index: NewsIndex, question: str, answers: bool
+) -> None:
+    answer = index.ask(question)
+    assert answer.abstained != answers, answer.answer
+    if answers:
+        assert "test missile" in answer.answer
