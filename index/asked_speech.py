@@ -21,8 +21,10 @@ class Speech:
     topic: str
     listener: str | None = None
     described: bool = False  # a role, not a name: "the U.S. secretary of state"
+    setting: str = ""  # where it was said: "in Seoul" (a place, not what it was about)
 
 
+_PLACES = frozenset({"GPE", "LOC", "FAC"})
 # Nouns for what a source issues: "the KCNA report", "Reuters' story" speak for their issuer.
 _ISSUED = frozenset("report statement article story release communique editorial".split())
 
@@ -53,29 +55,51 @@ def asked_speech(doc: Any, root: Any, wh: str) -> Speech | None:
     span = doc[subject.left_edge.i : subject.right_edge.i + 1]
     speaker = re.sub(r"^(?:the|a|an)\s+|['’]s?$", "", span.text, flags=re.I).strip()
     is_name = any(t.pos_ == "PROPN" or t.ent_type_ in NAME_LABELS for t in span)
-    listener = next(
-        (doc[c.left_edge.i : c.right_edge.i + 1].text for c in root.children
-         if c.dep_ in ("dative", "dobj") and c.pos_ in ("PROPN", "NOUN")),
+    heard_by = next(
+        (c for c in root.children if c.dep_ in ("dative", "dobj") and c.pos_ in ("PROPN", "NOUN")),
         None,
-    )  # fmt: skip
+    )
+    listener = doc[heard_by.left_edge.i : heard_by.right_edge.i + 1].text if heard_by else None
+    place = setting(root)
     # A role, not a name: "the foreign minister", "Seoul officials", "the secretary of state"
     # (the small model tags a lowercase "secretary" a proper noun).
     described = subject.ent_type_ != "PERSON" and (  # "Cho Tae-yong": "yong" is a name's
         subject.pos_ == "NOUN" or (subject.pos_ == "PROPN" and subject.is_lower)
     )
-    about = topic(doc, root, subject)
-    return Speech(speaker, is_name, root.lemma_.lower(), about, listener, described)
+    elsewhere = {t.i for part in (heard_by, place) if part is not None for t in part.subtree}
+    about = topic(doc, root, elsewhere)
+    where = _place_name(place) if place is not None else ""
+    return Speech(speaker, is_name, root.lemma_.lower(), about, listener, described, where)
 
 
-def topic(doc: Any, root: Any, subject: Any) -> str:
-    """What the speech is about: "about Y", or the clause reported ("say it needs Y")."""
+def setting(root: Any) -> Any | None:
+    """The "in Seoul" / "at Camp David" of "What did X say in Seoul?": where it was said."""
+    for child in root.children:
+        if child.dep_ == "prep" and child.lower_ in ("in", "at"):
+            place = next((c for c in child.children if c.dep_ == "pobj"), None)
+            if place is not None and place.ent_type_ in _PLACES:
+                return child
+    return None
+
+
+def _place_name(prep: Any) -> str:
+    words = [t for t in prep.subtree if t.i > prep.i and t.ent_type_ in _PLACES]
+    return " ".join(t.text for t in words)
+
+
+def topic(doc: Any, root: Any, elsewhere: frozenset[int] | set[int] = frozenset()) -> str:
+    """What the speech is about: "about Y", or the clause reported ("say it needs Y"); not
+    its listener or where it was said (``elsewhere``)."""
     for child in root.children:
         if child.dep_ == "prep" and child.lower_ in TOPIC_PREPS:
             return doc[child.i + 1 : child.right_edge.i + 1].text
     for child in root.children:
         if child.dep_ in ("ccomp", "xcomp"):
             return doc[child.left_edge.i : child.right_edge.i + 1].text
-    rest = [t for t in doc if t.i > root.i and not t.is_punct and t.dep_ != "prep"]
+    rest = [
+        t for t in doc
+        if t.i > root.i and not t.is_punct and t.dep_ != "prep" and t.i not in elsewhere
+    ]  # fmt: skip
     return " ".join(t.text for t in rest if t.pos_ in ("NOUN", "PROPN", "ADJ"))
 
 

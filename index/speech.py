@@ -25,6 +25,7 @@ from index.names import fold_tokens, mentions
 from index.places import metonym, place_forms
 from index.question import NAME_LABELS, Question
 from index.relation import coverage
+from index.setting import said_in
 from index.speaker_match import same_speaker
 from index.speakers import lookup_keys
 from index.text import content_stems
@@ -168,6 +169,13 @@ def answer_speech(
     statements = statements_of(catalog, speakers_of(speech), speech.speaker_is_name, library_ids)
     if not statements:
         return SpeechResult([], False)
+    everywhere = statements
+    if speech.setting:  # "What did X say in Seoul?": where, not what about
+        statements = [
+            s for s in statements if said_in(catalog, s.article, s.position, speech.setting)
+        ]
+        if not statements:
+            return SpeechResult([], True, quoted_on(speech.speaker, everywhere))
     topic = speech.topic.strip()
     if not [w for w in content_stems(topic) if w not in ("do", "make", "get")]:
         topic = ""  # "urge North Korea to do": what matters is the listener, named below
@@ -194,7 +202,9 @@ def answer_speech(
         for s in chosen:
             if len(kept) == MAX_STATEMENTS:
                 break
-            s.quote = whole_quote(catalog, s, speakers_of(speech), speech.speaker_is_name)
+            s.quote = whole_quote(
+                catalog, s, speakers_of(speech), speech.speaker_is_name, speech.setting
+            )
             run = next(
                 (k for k in kept if k.article == s.article and set(k.quote) & set(s.quote)), None
             )
@@ -207,9 +217,10 @@ def answer_speech(
 
 
 def whole_quote(catalog: Catalog, statement: Statement, speakers: Sequence[str],
-                is_name: bool) -> list[str]:  # fmt: skip
-    """The statement with the sentences around it that the same speaker said without a break:
-    a quote that runs over several sentences is shown whole."""
+                is_name: bool, place: str = "") -> list[str]:  # fmt: skip
+    """The statement with the sentences around it that the same speaker said without a break
+    (and, when asked, in the same place): a quote that runs over several sentences is shown
+    whole."""
     near = catalog.sentences_near(statement.article, statement.position, QUOTE_REACH)
     said = catalog.attributions_for([s.row for s in near])
     by_position = {s.position: s for s in near}
@@ -217,6 +228,8 @@ def whole_quote(catalog: Catalog, statement: Statement, speakers: Sequence[str],
     def theirs(position: int) -> bool:
         sentence = by_position.get(position)
         rows = said.get(sentence.row, []) if sentence else []
+        if place and not said_in(catalog, statement.article, position, place):
+            return False
         return any(_is_speaker(sp, is_name, r) for r in rows for sp in speakers)
 
     first = last = statement.position

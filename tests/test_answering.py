@@ -208,6 +208,18 @@ In a report on Monday, the Fisheries Board said cod quotas would be cut by a fif
 
 Fisheries Board chair Ida Moe presented the report to the ministers.
 """,
+    "ness.txt": """Title: Ness tours Norway
+Source: North Sea Review
+Date: 2024-03-14
+
+Danish Prime Minister Karl Ness met reporters in Oslo on Tuesday.
+
+"We will share the patrol boats with our neighbours," Ness said.
+
+In Bergen on Wednesday, Ness said the new cod quotas were fair to both fleets.
+
+Norwegian Foreign Minister Eira Vold said in Bergen that the talks had gone well.
+""",
     "space.txt": """Title: Space plans for the summer
 Source: Orbit Weekly
 Date: 2024-06-01
@@ -651,3 +663,20 @@ def test_which_thing_is_answered_by_a_sentence_about_that_thing(
     assert answer.abstained != answers, answer.answer
     if answers:
         assert "test missile" in answer.answer
+
+
+@pytest.mark.parametrize(
+    ("question", "said", "not_said"),
+    [("What did Karl Ness say in Oslo?", "patrol boats", "quotas"),
+     ("What did Karl Ness say in Bergen?", "quotas", "patrol boats"),
+     ("What did Eira Vold say in Oslo?", None, "talks")],  # she spoke in Bergen
+)  # fmt: skip
+def test_what_someone_said_in_a_place_is_what_they_said_there(
+    index: NewsIndex, question: str, said: str | None, not_said: str
+) -> None:
+    answer = index.ask(question)
+    if said is None:
+        assert answer.abstained, answer.answer
+    else:
+        assert said in answer.answer, answer.note
+    assert not_said not in answer.answer

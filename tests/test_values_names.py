@@ -278,7 +278,8 @@ def test_speaker_keys_leave_an_acronyms_mark_off(name: str, keys: list[str]) -> 
 @pytest.mark.parametrize(
     ("name", "other"),
     [("Diablo 3", "Diablo III"), ("World War II", "World War 2"), ("Quest XIV", "Quest 14"),
-     ("Euro 2020", None), ("Pixel 5a", None), ("Ada Lind", None), ("3", None)],
+     ("Euro 2020", None), ("Pixel 5a", None), ("Ada Lind", None), ("3", None),
+     ("Area ²", None), ("Zone ३", None)],  # digits that are no ASCII numeral
 )  # fmt: skip
 def test_a_number_ending_a_name_is_written_either_way(name: str, other: str | None) -> None:
     forms = name_forms(name, "")
