@@ -26,7 +26,7 @@ from index.catalog_text import StoredSentence
 from index.claims import add_agreement, find_conflicts, is_twin, same_answer
 from index.described import common_role, role_before
 from index.lexicon import synonym_stems
-from index.names import all_words_in, fold_tokens, mentions, name_parts
+from index.names import MIN_PART_CHARS, all_words_in, fold_tokens, mentions, name_parts
 from index.non_answers import leaves_open, off_topic
 from index.places import name_forms
 from index.preference import (
@@ -227,7 +227,8 @@ def _subject_named(name: str, label: str, cand: Candidate) -> bool:
     if mentions(name, tokens, label) or all_words_in(name, tokens, label):
         return True
     parts = name_parts(name)
-    shortened = label not in _NOT_SHORTENED and len(parts) > 1 and parts[-1] in tokens
+    last = parts[-1] if len(parts) > 1 else ""
+    shortened = label not in _NOT_SHORTENED and len(last) >= MIN_PART_CHARS and last in tokens
     if shortened and mentions(name, cand.chunk.tokens, label):
         return True  # "Eva Rask said ... Rask arrived": the last word, once the passage named it
     previous = cand.read.previous

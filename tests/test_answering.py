@@ -207,6 +207,10 @@ The ministers agreed to share patrol boats in the North Sea.
 In a report on Monday, the Fisheries Board said cod quotas would be cut by a fifth next year.
 
 Fisheries Board chair Ida Moe presented the report to the ministers.
+
+Trade envoy Lee Jae Un arrived in Oslo on Monday.
+
+Eira Vold met the envoys at the U.N. office in Oslo.
 """,
     "ness.txt": """Title: Ness tours Norway
 Source: North Sea Review
@@ -680,3 +684,9 @@ def test_what_someone_said_in_a_place_is_what_they_said_there(
     else:
         assert said in answer.answer, answer.note
     assert not_said not in answer.answer
+
+
+def test_a_short_last_name_is_not_told_by_an_acronym(index: NewsIndex) -> None:
+    # "U.N." is no mention of Lee Jae Un, however near his name
+    answer = index.ask("Which outlet reported that Eira Vold met Lee Jae Un?")
+    assert answer.abstained, answer.answer
