@@ -28,7 +28,7 @@ from index.described import common_role, role_before
 from index.lexicon import synonym_stems
 from index.names import MIN_PART_CHARS, all_words_in, fold_tokens, mentions, name_parts
 from index.non_answers import leaves_open, off_topic
-from index.places import name_forms
+from index.places import name_forms, places_within
 from index.preference import (
     dated_first,
     holder_first,
@@ -201,6 +201,8 @@ def _names_hold(question: Question, cand: Candidate, carried: Sequence[str]) -> 
     of_the_event = question.wh in ("when", "where", "how_many")
     for name in names:
         forms = name_forms(name.text, name.label)
+        if name.argument and name.label in ("GPE", "LOC"):
+            forms = places_within(name.text)  # "do in Seoul": not anywhere "South Korean"
         # "Which outlet reported that X met Y?": the report is of X and Y in one sentence
         in_sentence = name.subject or (name.argument and of_the_event) or question.source_question
         if in_sentence and not any(_subject_named(f, name.label, cand) for f in forms):

@@ -690,3 +690,10 @@ def test_a_short_last_name_is_not_told_by_an_acronym(index: NewsIndex) -> None:
     # "U.N." is no mention of Lee Jae Un, however near his name
     answer = index.ask("Which outlet reported that Eira Vold met Lee Jae Un?")
     assert answer.abstained, answer.answer
+
+
+def test_where_an_event_takes_place_is_not_whose_it_is(index: NewsIndex) -> None:
+    # Ness is Danish; nothing says what he will do in Denmark
+    answer = index.ask("What will Karl Ness do in Denmark?")
+    assert answer.abstained, answer.answer
+    assert "reporters in Oslo" in index.ask("What will Karl Ness do in Oslo?").answer
