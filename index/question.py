@@ -354,4 +354,9 @@ def _described(token: Any) -> bool:
 def _asks_for_evidence(doc: Any, wh: str) -> bool:
     if wh == "yesno":
         return True
-    return bool(COMPARISON.search(doc.text))
+    cues = {m.lower() for m in COMPARISON.findall(doc.text)}
+    # "What did the leaders agree on?" asks what was agreed; "Do the outlets agree?" compares
+    return bool(cues - _AGREEING)
+
+
+_AGREEING = frozenset({"agree", "disagree"})

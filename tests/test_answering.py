@@ -697,3 +697,9 @@ def test_where_an_event_takes_place_is_not_whose_it_is(index: NewsIndex) -> None
     answer = index.ask("What will Karl Ness do in Denmark?")
     assert answer.abstained, answer.answer
     assert "reporters in Oslo" in index.ask("What will Karl Ness do in Oslo?").answer
+
+
+def test_what_was_agreed_is_answered_as_a_fact(index: NewsIndex) -> None:
+    answer = index.ask("What did the ministers agree on in the North Sea?")
+    assert answer.answer_kind == "answer", answer.note
+    assert "patrol boats" in answer.answer

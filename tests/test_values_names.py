@@ -295,3 +295,16 @@ def test_a_number_ending_a_name_is_written_either_way(name: str, other: str | No
 )  # fmt: skip
 def test_a_british_spelling_folds_to_the_american_one(word: str, american: str) -> None:
     assert us_spelling(word) == american
+
+
+@pytest.mark.parametrize(
+    ("question", "evidence"),
+    [("What did the ministers agree on?", False),  # what was agreed: a fact
+     ("Do the outlets agree on the cost?", True),
+     ("Does Quay Times say the same as Harbour Herald?", True),
+     ("How do the two reports differ?", True)],
+)  # fmt: skip
+def test_agreeing_is_a_fact_asked_and_a_comparison_of_sources(
+    question: str, evidence: bool
+) -> None:
+    assert analyse(question).evidence == evidence
