@@ -33,6 +33,7 @@ from index.speech import SpeechResult, Statement, answer_speech, resolve_speaker
 from index.store import Library, Store
 from index.support import dated_context, judge, word_weights
 from index.text import all_stems
+from index.titles import lower_titles
 from index.truecase import is_lower_case, truecased
 
 logger = logging.getLogger(__name__)
@@ -84,7 +85,7 @@ class ExtractiveAnswerer:
         if is_lower_case(text):  # names written as the passages write them ("kim" -> "Kim")
             passages = self.retriever.retrieve(ctx.query, embedding.result(), libraries, PASSAGES)
             text = truecased(text, [p.text for p in passages])
-        q = analyse(text)
+        q = analyse(lower_titles(text))  # "the Foreign Minister" is a description, no name
         missing = self._unknown_names(q, ids)
         if missing:
             result.note = f"The articles never mention {missing}."

@@ -132,6 +132,29 @@ def data_lines(pos: str) -> Iterator[DataLine]:
         yield DataLine(fields[0], fields[1], tuple(fields[4:at:2]), tuple(fields[at:]))
 
 
+@cache
+def nouns_of_files(lexfiles: frozenset[str]) -> dict[str, tuple[DataLine, ...]]:
+    """The noun synsets of some lexicographer files ("15" places, "18" people), read in one pass
+    over data.noun for every caller: a second caller with the same files reads nothing."""
+    found: dict[str, list[DataLine]] = {f: [] for f in lexfiles}
+    for line in data_lines("noun"):
+        if line.lexfile in found:
+            found[line.lexfile].append(line)
+    return {f: tuple(lines) for f, lines in found.items()}
+
+
+# The files read at once: places (noun.location) and people (noun.person).
+NOUN_FILES = frozenset({"15", "18"})
+
+
+@cache
+def lemmas(pos: str) -> frozenset[str]:
+    """Every lemma of a part of speech, in lower case ("foreign", "prime", "security"), from
+    WordNet's index file."""
+    text = (data_dir() / f"index.{pos}").read_text(encoding="utf-8")
+    return frozenset(line.split(" ", 1)[0] for line in text.splitlines() if line[:1] != " ")
+
+
 def _read_synset(line: DataLine) -> _Synset:
     antonyms = tuple(
         (p.source, f"{p.offset}:{p.target}")

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from index.lexicon import DataLine, data_lines
+from index.lexicon import NOUN_FILES, DataLine, data_lines, nouns_of_files
 from index.names import fold_tokens
 
 # WordNet's lexicographer file of places (noun.location): a pertainym into it is a place's.
@@ -35,7 +35,7 @@ def _pairs() -> dict[str, str]:
 def _location_synsets() -> dict[str, DataLine]:
     """WordNet's synsets of places (noun.location) by offset, read once from data.noun for the
     countries' names and the adjectives' places alike."""
-    return {line.offset: line for line in data_lines("noun") if line.lexfile == _LOCATION_FILE}
+    return {line.offset: line for line in nouns_of_files(NOUN_FILES)[_LOCATION_FILE]}
 
 
 # A synset of places names a country when its hypernym is a kind of these ("Asian country",

@@ -31,6 +31,7 @@ from index.owner import OwnerServer, RemoteIndex, StoreBusyError, StoreLock
 from index.places import place_forms
 from index.retrieval import HybridRetriever
 from index.store import Analyser, Library, Store, make_client
+from index.titles import lower_titles
 
 logger = logging.getLogger(__name__)
 
@@ -91,9 +92,10 @@ class NewsIndex:
 
     def warm_up(self, ingest: bool = True) -> None:
         """Load now what the first question (and, with ``ingest``, the first add) would load:
-        the question encoder, the tables of places, and the chunker's libraries."""
+        the question encoder, the tables of places and titles, and the chunker's libraries."""
         self.embedder.warm_up()
         place_forms("American", "NORP")  # reads the tables of countries and their adjectives
+        lower_titles("Who is the Foreign Minister?")  # and of titles
         if ingest:
             from index.writer import ArticleWriter
 

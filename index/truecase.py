@@ -31,7 +31,7 @@ def truecased(question: str, texts: Iterable[str]) -> str:
     capitalise them; a country's or capital's name capitalised when the texts never write it;
     and its first letter a capital."""
     forms: dict[str, Counter[str]] = {}
-    wanted = {w for w in _WORD.findall(question) if w not in STOPWORDS}
+    wanted = {re.sub(r"['’]s$", "", w) for w in _WORD.findall(question) if w not in STOPWORDS}
     for text in texts:
         for match in re.finditer(r"[A-Za-z][\w'’.-]*\w|[A-Za-z]", text):
             word = match.group()
@@ -42,6 +42,12 @@ def truecased(question: str, texts: Iterable[str]) -> str:
         word = match.group()
         if word in STOPWORDS:
             return word
+        possessive = re.search(r"['’]s$", word)
+        if possessive and len(word) > 2:  # "japan's": as the texts write "Japan"
+            return cased_word(word[: possessive.start()]) + possessive.group()
+        return cased_word(word)
+
+    def cased_word(word: str) -> str:
         seen = forms.get(word)
         if not seen:
             return word.title() if metonym(word) else word

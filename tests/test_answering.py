@@ -703,3 +703,13 @@ def test_what_was_agreed_is_answered_as_a_fact(index: NewsIndex) -> None:
     answer = index.ask("What did the ministers agree on in the North Sea?")
     assert answer.answer_kind == "answer", answer.note
     assert "patrol boats" in answer.answer
+
+
+def test_a_title_asked_with_capitals_is_a_title(index: NewsIndex) -> None:
+    assert "Eira Vold" in index.ask("Who is Norway's Foreign Minister?").lines[0].text
+    nobody = index.ask("Who is Denmark's Foreign Minister?")
+    assert (
+        nobody.abstained and nobody.note == "The articles do not name Denmark's foreign minister."
+    )
+    said = index.ask("What did the Danish Prime Minister say?")
+    assert "patrol boats" in said.answer, said.note

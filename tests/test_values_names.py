@@ -308,3 +308,22 @@ def test_agreeing_is_a_fact_asked_and_a_comparison_of_sources(
     question: str, evidence: bool
 ) -> None:
     assert analyse(question).evidence == evidence
+
+
+@pytest.mark.parametrize(
+    ("question", "read"),
+    [("What did the Secretary of State say?", "What did the secretary of state say?"),
+     ("Who is Japan's Foreign Minister?", "Who is Japan's foreign minister?"),
+     ("What did the Japanese Prime Minister say?", "What did the Japanese prime minister say?"),
+     ("Who is the President of France?", "Who is the president of France?"),
+     # names, and titles used as names, keep their capitals
+     ("What did Foreign Minister Eira Vold say?", "What did Foreign Minister Eira Vold say?"),
+     ("What did Judge Smith say?", "What did Judge Smith say?"),
+     ("Who plays the Joker in the sequel?", "Who plays the Joker in the sequel?"),
+     ("Who was the 2021 National Teacher of the Year?", "Who was the 2021 National Teacher of the Year?"),
+     ("What did the State Department say?", "What did the State Department say?")],
+)  # fmt: skip
+def test_a_title_written_with_capitals_is_read_as_a_description(question: str, read: str) -> None:
+    from index.titles import lower_titles
+
+    assert lower_titles(question) == read
