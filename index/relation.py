@@ -56,12 +56,16 @@ def event_holds(question: Question, cand: Candidate) -> bool:
     another event of X's is no answer, nor, however close in meaning, that of the opposite
     event ("When will the bridge close?" is not answered by the day it opens). When the verb
     acts on a thing ("launch a satellite"), the sentence names that thing too, or is as close."""
-    if question.wh not in OPPOSITE_WH or question.predicate is None:
+    # "Who did X thank?": a name is the subject, so "who" is the one done to (not "Who was
+    # awarded Y?", whose answer may be told as "Z won Y")
+    done_to = question.wh == "who" and question.slot[1] != "subj"
+    done_to = done_to and any(n.subject for n in question.names)
+    if (question.wh not in OPPOSITE_WH and not done_to) or question.predicate is None:
         return True
     stems = cand.read.stems
     if stems & antonym_stems(question.predicate) and not stems & synonym_stems(question.predicate):
         return False
-    close = question.wh not in EVENT_WH or cand.dense >= EVENT_DENSE
+    close = (question.wh not in EVENT_WH and not done_to) or cand.dense >= EVENT_DENSE
     if not stems & synonym_stems(question.predicate):
         return close
     # "When will X launch its satellite?": the launch of a missile is another event

@@ -410,6 +410,7 @@ def test_a_fact_of_the_asked_type_is_answered(
         "How many sponsors met the board after the regatta?",  # "the two" counts nothing
         "How many boats does the rowing club own?",  # "40 berths for the club's boats"
         "What is the population of Arlen?",  # 40 homes is no population
+        "Who did Mayor Ada Lind thank?",  # those she is named with were not thanked
     ],
 )
 def test_hard_negatives_abstain(index: NewsIndex, question: str) -> None:
