@@ -26,6 +26,8 @@ class Speech:
 
 _PLACES = frozenset({"GPE", "LOC", "FAC"})
 # Nouns for what a source issues: "the KCNA report", "Reuters' story" speak for their issuer.
+# Verbs of naming: "What did X call Y?" asks how X described Y.
+_NAMING_VERBS = frozenset("call label dub brand".split())
 _ISSUED = frozenset("report statement article story release communique editorial".split())
 
 
@@ -42,7 +44,10 @@ def issuer(subject: Any) -> Any | None:
 
 def asked_speech(doc: Any, root: Any, wh: str) -> Speech | None:
     """The speaker, verb, topic and listener of "What did X say (to Z) about Y?", if asked."""
-    if root is None or root.lemma_.lower() not in SPEECH_VERBS or wh not in ("what", "why", "how"):
+    if root is None or wh not in ("what", "why", "how"):
+        return None
+    naming = _naming(root)
+    if root.lemma_.lower() not in SPEECH_VERBS and naming is None:
         return None
     if any(c.dep_ in ("auxpass", "nsubjpass") for c in root.children):
         return None  # "What is X thought to get?" asks what people think, not what X said
@@ -55,10 +60,10 @@ def asked_speech(doc: Any, root: Any, wh: str) -> Speech | None:
     span = doc[subject.left_edge.i : subject.right_edge.i + 1]
     speaker = re.sub(r"^(?:the|a|an)\s+|['’]s?$", "", span.text, flags=re.I).strip()
     is_name = any(t.pos_ == "PROPN" or t.ent_type_ in NAME_LABELS for t in span)
-    heard_by = next(
+    heard_by = None if naming is not None else next(
         (c for c in root.children if c.dep_ in ("dative", "dobj") and c.pos_ in ("PROPN", "NOUN")),
         None,
-    )
+    )  # fmt: skip
     listener = doc[heard_by.left_edge.i : heard_by.right_edge.i + 1].text if heard_by else None
     place = setting(root)
     # A role, not a name: "the foreign minister", "Seoul officials", "the secretary of state"
@@ -67,9 +72,26 @@ def asked_speech(doc: Any, root: Any, wh: str) -> Speech | None:
         subject.pos_ == "NOUN" or (subject.pos_ == "PROPN" and subject.is_lower)
     )
     elsewhere = {t.i for part in (heard_by, place) if part is not None for t in part.subtree}
-    about = topic(doc, root, elsewhere)
+    about = topic(doc, root, elsewhere) if naming is None else naming
     where = _place_name(place) if place is not None else ""
     return Speech(speaker, is_name, root.lemma_.lower(), about, listener, described, where)
+
+
+def _naming(root: Any) -> str | None:
+    """What "What did X call Y?" asks X's words on: Y, the object of a verb of naming ("call
+    for", "call on" and "call off" ask something else)."""
+    if root.lemma_.lower() not in _NAMING_VERBS:
+        return None
+    particles = {c.lower_ for c in root.children if c.dep_ in ("prt", "prep")}
+    if particles & {"for", "on", "off", "up"}:
+        return None
+    named = next(
+        (c for c in root.children if c.dep_ in ("dobj", "oprd") and c.tag_ not in ("WP", "WDT")),
+        None,
+    )
+    if named is None:
+        return None
+    return named.doc[named.left_edge.i : named.right_edge.i + 1].text
 
 
 def setting(root: Any) -> Any | None:

@@ -714,3 +714,15 @@ def test_a_title_asked_with_capitals_is_a_title(index: NewsIndex) -> None:
     )
     said = index.ask("What did the Danish Prime Minister say?")
     assert "patrol boats" in said.answer, said.note
+
+
+def test_what_someone_called_a_thing_is_their_words_on_it(index: NewsIndex) -> None:
+    """ "What did X call Y?" asks for X's words on Y, as "What did X say about Y?" does."""
+    answer = index.ask("What did Lars Ekdal call the ferry timetable?")
+    assert not answer.abstained and "a disgrace" in answer.lines[0].text
+    for question in (
+        "What did Lars Ekdal call the harbour master?",
+        "What did the Fisheries Board report call the ministers?",  # it spoke of cod quotas
+    ):
+        nothing = index.ask(question)
+        assert nothing.abstained and nothing.citations == [], nothing.answer
