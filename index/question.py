@@ -40,6 +40,9 @@ class Name:
     label: str
     subject: bool = False
     argument: bool = False  # the main verb's object or complement ("arrive in India")
+    # The stem of the common noun the name describes ("protest" in "the South Korean
+    # protesters"): the subject is those people or things, not the place.
+    describes: str = ""
 
 
 @dataclass(frozen=True)
@@ -296,8 +299,17 @@ def _names(doc: Any, root: Any) -> tuple[Name, ...]:
     for start, end, label in _joined(doc, sorted(pieces)):
         span = doc[start:end]
         is_subject = any(t.i in subject_tokens or t.head.i in subject_tokens for t in span)
-        found.append(Name(span.text, label, is_subject, _is_argument(span.root, root)))
+        argument = _is_argument(span.root, root)
+        found.append(Name(span.text, label, is_subject, argument, _described_noun(span)))
     return tuple(found)
+
+
+def _described_noun(span: Any) -> str:
+    """The common noun a name stands before as its modifier ("South Korean protesters")."""
+    head = span.root.head
+    if span.root.dep_ in ("amod", "compound") and head.pos_ == "NOUN" and head.i > span.end - 1:
+        return stem(head.lemma_.lower())
+    return ""
 
 
 def _model_number(token: Any, run: list[Any]) -> bool:

@@ -37,8 +37,9 @@ from index.preference import (
     role_holder,
     unheld_role,
 )
-from index.question import TIMES, Question
+from index.question import TIMES, Name, Question
 from index.relation import coverage, event_holds, figures_hold, measure_holds, said_holds
+from index.text import content_stems
 from index.values import Value, read_value
 
 # Score = dense similarity, coverage of the question's words (sentence, passage), relation.
@@ -79,6 +80,8 @@ HEADLINE_SHARE = 0.6
 _PRONOUNS = frozenset({"he", "she", "it", "they", "his", "her", "its", "their"})
 # Names not told by their last word alone: "Korea" is North and South Korea's, "Bank" any bank's.
 _NOT_SHORTENED = frozenset({"GPE", "LOC", "NORP", "ORG", "FAC"})
+# At most this many words from a name to the noun it describes ("Swedish dock workers").
+_PHRASE_WORDS = 4
 # Words of a date that refers to one given before it: "that month", "the same day", "the
 # following year", "at the time", "then".
 _REFERRING_BACK = frozenset("that same following previous time then".split())
@@ -133,7 +136,8 @@ def judge(
                 continue
         if leaves_open(question, cand):
             continue
-        if not question.expects and weights and off_topic(cand, coverage(weights, cand.read.stems)):
+        words = cand.read.stems | _referred_words(question, cand)  # "They" stands for some
+        if not question.expects and weights and off_topic(cand, coverage(weights, words)):
             continue
         cand.detail = precision_of(question, cand)
         cand.score += W_PRECISE * cand.detail
@@ -157,7 +161,7 @@ def score(question: Question, cand: Candidate, weights: dict[str, float]) -> flo
     relation = 1.0 if predicate is None or cand.read.stems & synonym_stems(predicate) else 0.0
     return (
         W_DENSE * cand.dense
-        + W_WORDS * coverage(weights, cand.read.stems)
+        + W_WORDS * coverage(weights, cand.read.stems | _referred_words(question, cand))
         + W_CONTEXT * coverage(weights, cand.chunk.stems)
         + W_RELATION * relation
     )
@@ -205,7 +209,8 @@ def _names_hold(question: Question, cand: Candidate, carried: Sequence[str]) -> 
             forms = places_within(name.text)  # "do in Seoul": not anywhere "South Korean"
         # "Which outlet reported that X met Y?": the report is of X and Y in one sentence
         in_sentence = name.subject or (name.argument and of_the_event) or question.source_question
-        if in_sentence and not any(_subject_named(f, name.label, cand) for f in forms):
+        named = in_sentence and any(_subject_named(f, name.label, cand) for f in forms)
+        if in_sentence and not named and not _described_before(name, forms, cand):
             return False
         if not any(
             mentions(f, sentence, name.label) or all_words_in(f, context, name.label) for f in forms
@@ -244,6 +249,38 @@ def _subject_named(name: str, label: str, cand: Candidate) -> bool:
         role == "subj" and mentions(name, fold_tokens(previous.text[start:end]), label)
         for (_, start, end), (_, role) in zip(previous.entities, previous.roles, strict=False)
     )
+
+
+def _described_before(name: Name, forms: Sequence[str], cand: Candidate) -> bool:
+    """ "What are the South Korean protesters demanding?": the sentence opens by referring back
+    ("They", "The protesters") to a sentence that names those protesters: the noun the name
+    describes, and the name."""
+    previous = cand.read.previous
+    if not (name.subject and name.describes) or previous is None or not _refers_back(cand.text):
+        return False
+    if name.describes not in content_stems(previous.text):
+        return False
+    tokens = fold_tokens(previous.text)
+    return any(mentions(f, tokens, name.label) for f in forms)
+
+
+def _referred_words(question: Question, cand: Candidate) -> frozenset[str]:
+    """The words a sentence stands for by "They" or "The workers" (it refers back): the phrase
+    in the sentence before that names what a subject name describes ("Swedish dock workers")."""
+    previous = cand.read.previous
+    if previous is None or not _refers_back(cand.text):
+        return frozenset()
+    for name in question.names:
+        if not (name.subject and name.describes):
+            continue
+        words = previous.text.split()
+        for i, word in enumerate(words):
+            if not word.startswith(name.text.split()[0]):
+                continue
+            for j in range(i + 1, min(i + 1 + _PHRASE_WORDS, len(words))):
+                if name.describes in content_stems(words[j]):
+                    return frozenset(content_stems(" ".join(words[i : j + 1])))
+    return frozenset()
 
 
 def _refers_back(text: str) -> bool:

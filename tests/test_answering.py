@@ -45,6 +45,14 @@ Harbour master Ole Dahl led an inspection of the quay on Wednesday.
 
 Dahl said the old cranes would be sold to pay for new ones.
 """,
+    "dockers.txt": """Title: Dock workers rally
+Source: Quay Times
+Date: 2024-06-01
+
+Mayor Ada Lind was met by a crowd of Swedish dock workers at the town hall on Friday.
+
+They want a shorter working week and safer cranes.
+""",
     "storm-a.txt": """Title: Storm hits Arlen
 Source: Arlen Post
 Date: 2024-02-10
@@ -411,6 +419,8 @@ def test_a_fact_of_the_asked_type_is_answered(
         "How many boats does the rowing club own?",  # "40 berths for the club's boats"
         "What is the population of Arlen?",  # 40 homes is no population
         "Who did Mayor Ada Lind thank?",  # those she is named with were not thanked
+        "What did Mayor Ada Lind sign?",  # she signed nothing
+        "What are the Swedish dock workers building?",  # what they ask for is no building
     ],
 )
 def test_hard_negatives_abstain(index: NewsIndex, question: str) -> None:
@@ -726,3 +736,10 @@ def test_what_someone_called_a_thing_is_their_words_on_it(index: NewsIndex) -> N
     ):
         nothing = index.ask(question)
         assert nothing.abstained and nothing.citations == [], nothing.answer
+
+
+def test_they_refers_back_to_the_people_a_name_describes(index: NewsIndex) -> None:
+    """ "the Swedish dock workers" are the subject, "Swedish" only describes them: "They ..."
+    after a sentence that names them answers what they do."""
+    answer = index.ask("What do the Swedish dock workers want?")
+    assert not answer.abstained and "shorter working week" in answer.lines[0].text
