@@ -278,6 +278,8 @@ def _names(doc: Any, root: Any) -> tuple[Name, ...]:
         tokens = [t for t in ent if not (t.tag_ == "POS" or t.lower_ in ("'s", "’s", "the"))]
         if not any(written_as_name(t.text) or t.text[:1].isdigit() for t in tokens):
             continue  # the small model's guess on lower-case words is no name
+        while len(tokens) > 1 and tokens[-1].pos_ in ("VERB", "AUX") and tokens[-1].is_lower:
+            tokens.pop()  # "Breath of the Wild released": the verb is the question's
         pieces.append((tokens[0].i, tokens[-1].i + 1, ent.label_))
     run: list[Any] = []
     for token in [*doc, None]:
@@ -300,7 +302,8 @@ def _names(doc: Any, root: Any) -> tuple[Name, ...]:
         span = doc[start:end]
         is_subject = any(t.i in subject_tokens or t.head.i in subject_tokens for t in span)
         argument = _is_argument(span.root, root)
-        found.append(Name(span.text, label, is_subject, argument, _described_noun(span)))
+        describes = _described_noun(span) if label != "PERSON" else ""  # "Yoon visit": a misparse
+        found.append(Name(span.text, label, is_subject, argument, describes))
     return tuple(found)
 
 

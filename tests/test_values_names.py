@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import pytest
+from spacy.tokens import Span
 
 from index.names import fold_tokens, mentions, us_spelling
+from index.nlp import parse_question
 from index.places import country_of, metonym, name_forms, place_forms
-from index.question import analyse
+from index.question import _names, analyse
 from index.speakers import name_keys
 from index.truecase import is_lower_case, truecased
 from index.values import agree, is_duration, read_value
@@ -327,3 +329,13 @@ def test_a_title_written_with_capitals_is_read_as_a_description(question: str, r
     from index.titles import lower_titles
 
     assert lower_titles(question) == read
+
+
+def test_a_verb_the_entity_model_takes_into_a_name_is_left_out() -> None:
+    """ "When was Garden of the Wild Rose released?" with "released" tagged into the title (as
+    the small model does for some titles): the verb is the question's, not the name's."""
+    doc = parse_question("when was Garden of the Wild Rose released?")
+    released = next(t for t in doc if t.lower_ == "released")
+    doc.ents = [Span(doc, 2, released.i + 1, label="WORK_OF_ART")]
+    root = next(t for t in doc if t.dep_ == "ROOT")
+    assert [n.text for n in _names(doc, root)] == ["Garden of the Wild Rose"]
