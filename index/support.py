@@ -212,6 +212,8 @@ def _names_hold(question: Question, cand: Candidate, carried: Sequence[str]) -> 
         named = in_sentence and any(_subject_named(f, name.label, cand) for f in forms)
         if in_sentence and not named and not _described_before(name, forms, cand):
             return False
+        if name.argument and name.label in ("GPE", "LOC") and _elsewhere(name.text, cand):
+            return False  # "Who will X meet in India?": not the talks X held in South Korea
         if not any(
             mentions(f, sentence, name.label) or all_words_in(f, context, name.label) for f in forms
         ):
@@ -224,6 +226,23 @@ def _names_hold(question: Question, cand: Candidate, carried: Sequence[str]) -> 
     ):
         return False
     return not carried or any(mentions(n, context) for n in carried)
+
+
+def _elsewhere(place: str, cand: Candidate) -> bool:
+    """The sentence sets its event in another place ("in South Korea" for "in India"), one
+    neither within the place asked nor holding it, and never names the place asked."""
+    within = places_within(place)
+    if any(mentions(f, cand.read.tokens, "GPE") for f in within):
+        return False
+    text = cand.text
+    for label, start, end in cand.read.sentence.entities:
+        if label not in ("GPE", "LOC") or text[:start].split()[-1:] != ["in"]:
+            continue
+        there = text[start:end]
+        holds_it = any(mentions(f, fold_tokens(place), "GPE") for f in places_within(there))
+        if not holds_it and not any(mentions(f, fold_tokens(there), "GPE") for f in within):
+            return True
+    return False
 
 
 def _subject_named(name: str, label: str, cand: Candidate) -> bool:

@@ -743,3 +743,10 @@ def test_they_refers_back_to_the_people_a_name_describes(index: NewsIndex) -> No
     after a sentence that names them answers what they do."""
     answer = index.ask("What do the Swedish dock workers want?")
     assert not answer.abstained and "shorter working week" in answer.lines[0].text
+
+
+def test_whom_someone_met_in_a_place_is_not_whom_they_met_elsewhere(index: NewsIndex) -> None:
+    answer = index.ask("Who did Eira Vold meet in Oslo?")
+    assert not answer.abstained and "Karl Ness" in answer.answer
+    elsewhere = index.ask("Who did Karl Ness meet in Bergen?")  # he met reporters in Oslo
+    assert elsewhere.abstained and elsewhere.citations == [], elsewhere.answer
