@@ -34,6 +34,8 @@ TITLE_WORDS = 5
 _ABBREVIATION = re.compile(r"^(?:[A-Za-z]\.){2,}$")  # "U.S.": a word, not a sentence end
 _BREAK = re.compile(r"[,;:()\"“”‘’\[\]—–]|--|\.$")
 _TITLE_JOINS = frozenset({"of", "for"})
+# A role owned by another: "<owner>'s <role>" or "<role> of the <owner>".
+_OWNED = re.compile(r"^(?P<before>.+?)['’]s\s+\S|\sof\s+the\s+(?P<after>.+)$")
 
 
 def title_before(text: str) -> str:
@@ -111,10 +113,15 @@ def person_by_meaning(
     if not titled:
         return None
     # the places hold as written; the rest is compared by meaning
-    vectors = encode([_unplaced(description, places), *(_unplaced(t, places) for _, t in titled)])
-    closeness = vectors[1:] @ vectors[0]
+    owner = _owner(description)
+    asked = [_unplaced(description, places), _unplaced(owner or description, places)]
+    vectors = encode([*asked, *(_unplaced(t, places) for _, t in titled)])
+    closeness = vectors[2:] @ vectors[0]
+    to_owner = vectors[2:] @ vectors[1]
     best: dict[str, float] = {}  # each person's closest title, under their fullest name
-    for (person, _), score in zip(titled, closeness, strict=True):
+    for (person, _), score, owner_score in zip(titled, closeness, to_owner, strict=True):
+        if owner and owner_score >= score:
+            continue  # the title of the role's owner ("the prime minister's spokesman")
         same = next((k for k in best if same_speaker(k, person, "person")), None)
         if same is not None and len(person) > len(same):
             best[person] = best.pop(same)
@@ -122,11 +129,22 @@ def person_by_meaning(
         key = same or person
         best[key] = max(best.get(key, -1.0), float(score))
     ranked = sorted(best.items(), key=lambda kv: -kv[1])
+    if not ranked:
+        return None
     top_person, top = ranked[0]
     runner_up = ranked[1][1] if len(ranked) > 1 else -1.0
     if top < MEANING_FLOOR or top - runner_up < MEANING_MARGIN:
         return None
     return top_person
+
+
+def _owner(description: str) -> str:
+    """A role that owns the one asked: "the Japanese prime minister" of "the Japanese prime
+    minister's spokesman" or "the spokesman of the prime minister"; none for a place ("South
+    Korea's top diplomat") or a name ("the president of the NFL")."""
+    match = _OWNED.search(description)
+    owner = (match.group("before") or match.group("after") or "") if match else ""
+    return owner if any(w.islower() and w not in STOPWORDS for w in owner.split()) else ""
 
 
 def _unplaced(text: str, places: list[str]) -> str:

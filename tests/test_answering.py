@@ -750,3 +750,16 @@ def test_whom_someone_met_in_a_place_is_not_whom_they_met_elsewhere(index: NewsI
     assert not answer.abstained and "Karl Ness" in answer.answer
     elsewhere = index.ask("Who did Karl Ness meet in Bergen?")  # he met reporters in Oslo
     assert elsewhere.abstained and elsewhere.citations == [], elsewhere.answer
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Who is the Danish prime minister's spokesman?",
+        "Who is the spokesman of the Danish premier?",
+    ],
+)
+def test_a_role_owned_by_another_is_not_the_owners(index: NewsIndex, question: str) -> None:
+    """Karl Ness is the Danish prime minister, not his spokesman."""
+    answer = index.ask(question)
+    assert answer.abstained and answer.citations == [], answer.answer
