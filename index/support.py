@@ -264,10 +264,24 @@ def _subject_named(name: str, label: str, cand: Candidate) -> bool:
         return mentions(name, fold_tokens(previous.text), label)
     # "He"/"It" goes on about the previous sentence's doer, not any name in it ("Blinken flew
     # in from Japan. It marks his first trip ..." is no sentence about Japan)
-    return any(
-        role == "subj" and mentions(name, fold_tokens(previous.text[start:end]), label)
-        for (_, start, end), (_, role) in zip(previous.entities, previous.roles, strict=False)
-    )
+    doers = [
+        (kind, start, end)
+        for (kind, start, end), (_, role) in zip(previous.entities, previous.roles, strict=False)
+        if role == "subj"
+    ]
+    if not any(kind == "PERSON" for kind, _, _ in doers) and _personal(cand.text):
+        # "Blinken's visit is his first. He was in ...": "he" is the person whose visit it is
+        doers += [e for e in previous.entities if e[0] == "PERSON" and _owns(previous.text, e[2])]
+    return any(mentions(name, fold_tokens(previous.text[a:b]), label) for _, a, b in doers)
+
+
+def _personal(text: str) -> bool:
+    first = text.split(maxsplit=1)
+    return bool(first) and first[0].lower() in ("he", "she")
+
+
+def _owns(text: str, end: int) -> bool:
+    return text[end : end + 2] in ("'s", "’s")
 
 
 def _described_before(name: Name, forms: Sequence[str], cand: Candidate) -> bool:

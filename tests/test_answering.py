@@ -53,6 +53,14 @@ Mayor Ada Lind was met by a crowd of Swedish dock workers at the town hall on Fr
 
 They want a shorter working week and safer cranes.
 """,
+    "envoy.txt": """Title: Envoy on tour
+Source: Coast Notes
+Date: 2024-04-02
+
+Envoy Mila Strand's three-day visit to Vika is her first as envoy.
+
+She arrived by train from Tarsby on Sunday.
+""",
     "storm-a.txt": """Title: Storm hits Arlen
 Source: Arlen Post
 Date: 2024-02-10
@@ -763,3 +771,10 @@ def test_a_role_owned_by_another_is_not_the_owners(index: NewsIndex, question: s
     """Karl Ness is the Danish prime minister, not his spokesman."""
     answer = index.ask(question)
     assert answer.abstained and answer.citations == [], answer.answer
+
+
+def test_she_after_a_persons_possessive_is_that_person(index: NewsIndex) -> None:
+    """ "Mila Strand's visit is her first. She arrived ...": "she" is Strand, whose visit it is
+    (no person is the doer of the sentence before)."""
+    answer = index.ask("When did Mila Strand arrive?")
+    assert not answer.abstained and "Sunday" in answer.answer
