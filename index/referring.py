@@ -1,0 +1,123 @@
+"""Whether a sentence speaks of the question's subject or its place: by name, or by referring
+back ("He", "They", "The protesters") to the sentence before; and whether it sets its event in
+another place than the one asked. Used by index.support."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from index.candidates import Candidate
+from index.names import MIN_PART_CHARS, all_words_in, fold_tokens, mentions, name_parts
+from index.places import places_within
+from index.question import Name, Question
+from index.text import content_stems
+
+_PRONOUNS = frozenset({"he", "she", "it", "they", "his", "her", "its", "their"})
+# Names not told by their last word alone: "Korea" is North and South Korea's, "Bank" any bank's.
+_NOT_SHORTENED = frozenset({"GPE", "LOC", "NORP", "ORG", "FAC"})
+# At most this many words from a name to the noun it describes ("Swedish dock workers").
+_PHRASE_WORDS = 4
+
+
+def elsewhere(place: str, cand: Candidate) -> bool:
+    """The sentence sets its event in another place ("in South Korea" for "in India"), one
+    neither within the place asked nor holding it, and never names the place asked."""
+    within = places_within(place)
+    if any(mentions(f, cand.read.tokens, "GPE") for f in within):
+        return False
+    text = cand.text
+    for label, start, end in cand.read.sentence.entities:
+        if label not in ("GPE", "LOC") or text[:start].split()[-1:] != ["in"]:
+            continue
+        there = text[start:end]
+        holds_it = any(mentions(f, fold_tokens(place), "GPE") for f in places_within(there))
+        if not holds_it and not any(mentions(f, fold_tokens(there), "GPE") for f in within):
+            return True
+    return False
+
+
+def subject_named(name: str, label: str, cand: Candidate) -> bool:
+    """The subject is named in the sentence (by its last word, once the passage has named it
+    whole), or the sentence opens by referring back to it ("He", "It", "The game", "That")
+    and the sentence before has it as its subject."""
+    tokens = cand.read.tokens
+    if mentions(name, tokens, label) or all_words_in(name, tokens, label):
+        return True
+    parts = name_parts(name)
+    last = parts[-1] if len(parts) > 1 else ""
+    shortened = label not in _NOT_SHORTENED and len(last) >= MIN_PART_CHARS and last in tokens
+    if shortened and mentions(name, cand.chunk.tokens, label):
+        return True  # "Eva Rask said ... Rask arrived": the last word, once the passage named it
+    previous = cand.read.previous
+    if not tokens or previous is None or not refers_back(cand.text):
+        return False
+    if not previous.roles:  # stored before roles were: the name anywhere in it
+        return mentions(name, fold_tokens(previous.text), label)
+    # "He"/"It" goes on about the previous sentence's doer, not any name in it ("Blinken flew
+    # in from Japan. It marks his first trip ..." is no sentence about Japan)
+    doers = [
+        (kind, start, end)
+        for (kind, start, end), (_, role) in zip(previous.entities, previous.roles, strict=False)
+        if role == "subj"
+    ]
+    if not any(kind == "PERSON" for kind, _, _ in doers) and _personal(cand.text):
+        # "Blinken's visit is his first. He was in ...": "he" is the person whose visit it is
+        doers += [e for e in previous.entities if e[0] == "PERSON" and _owns(previous.text, e[2])]
+    return any(mentions(name, fold_tokens(previous.text[a:b]), label) for _, a, b in doers)
+
+
+def _personal(text: str) -> bool:
+    first = text.split(maxsplit=1)
+    return bool(first) and first[0].lower() in ("he", "she")
+
+
+def _owns(text: str, end: int) -> bool:
+    return text[end : end + 2] in ("'s", "’s")
+
+
+def described_before(name: Name, forms: Sequence[str], cand: Candidate) -> bool:
+    """ "What are the South Korean protesters demanding?": the sentence opens by referring back
+    ("They", "The protesters") to a sentence that names those protesters: the noun the name
+    describes, and the name."""
+    previous = cand.read.previous
+    if not (name.subject and name.describes) or previous is None or not refers_back(cand.text):
+        return False
+    if name.describes not in content_stems(previous.text):
+        return False
+    tokens = fold_tokens(previous.text)
+    return any(mentions(f, tokens, name.label) for f in forms)
+
+
+def referred_words(question: Question, cand: Candidate) -> frozenset[str]:
+    """The words a sentence stands for by "They" or "The workers" (it refers back): the phrase
+    in the sentence before that names what a subject name describes ("Swedish dock workers")."""
+    previous = cand.read.previous
+    if previous is None or not refers_back(cand.text):
+        return frozenset()
+    for name in question.names:
+        if not (name.subject and name.describes):
+            continue
+        words = previous.text.split()
+        for i, word in enumerate(words):
+            if not word.startswith(name.text.split()[0]):
+                continue
+            for j in range(i + 1, min(i + 1 + _PHRASE_WORDS, len(words))):
+                if name.describes in content_stems(words[j]):
+                    return frozenset(content_stems(" ".join(words[i : j + 1])))
+    return frozenset()
+
+
+def refers_back(text: str) -> bool:
+    first = text.split(maxsplit=2)
+    if not first:
+        return False
+    word = first[0].lower().strip("\"'“‘(")
+    return (
+        word in _PRONOUNS
+        or word in ("this", "that", "these", "those")
+        or (
+            word == "the"
+            and len(first) > 1
+            and first[1][:1].islower()  # "The game", not "The Hague"
+        )
+    )
