@@ -19,7 +19,7 @@ from dataclasses import replace
 
 from index.asked_speech import Speech
 from index.candidates import Candidate, CandidatePool
-from index.compose import Quote, add_copies, compose, conflict_claims, label_for
+from index.compose import Quote, add_copies, compose, conflict_claims, label_for_all
 from index.described import asked_role, described_person
 from index.embedding import Embedder
 from index.evidence import all_outlets, bare_outlet, gather, is_outlet_list, named_outlets
@@ -223,7 +223,7 @@ class ExtractiveAnswerer:
 
     def _quote(self, cand: Candidate, labelled: bool = False) -> Quote:
         twins = [Quote(t.article, t.text, t.passage.text) for t in cand.twins]
-        label = label_for(cand.article) if labelled else ""
+        label = label_for_all([cand.article, *(t.article for t in cand.twins)]) if labelled else ""
         return Quote(cand.article, cand.text, cand.passage.text, twins, label)
 
     def _statement_quotes(self, statements: list[Statement]) -> list[Quote]:

@@ -28,14 +28,19 @@ class Quote:
     text: str
     passage: str  # what /source n shows: the passage the sentence comes from
     twins: list[Quote] = field(default_factory=list)
-    label: str = ""  # evidence lines: "Outlet (date): "
+    label: str = ""  # evidence lines and source questions: "Outlet (date), Other (date): "
 
 
-def label_for(article: Article) -> str:
-    """ "Reuters (2023-11-09): " for evidence lines and source questions."""
+def label_for_all(articles: Sequence[Article]) -> str:
+    """ "Reuters (2023-11-09), Yonhap (2023-11-10): " for a line that several sources report
+    (a source question: "Which outlet reported that ...?"); outlets named first."""
+    ordered = sorted(articles, key=lambda a: a.outlet is None)
+    return ", ".join(dict.fromkeys(_source(a) for a in ordered)) + ": "
+
+
+def _source(article: Article) -> str:
     who = article.outlet or f"“{article.title}”"
-    when = f" ({article.published})" if article.published else ""
-    return f"{who}{when}: "
+    return f"{who} ({article.published})" if article.published else who
 
 
 def add_copies(catalog: Catalog, quotes: Sequence[Quote]) -> None:

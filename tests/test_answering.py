@@ -778,3 +778,11 @@ def test_she_after_a_persons_possessive_is_that_person(index: NewsIndex) -> None
     (no person is the doer of the sentence before)."""
     answer = index.ask("When did Mila Strand arrive?")
     assert not answer.abstained and "Sunday" in answer.answer
+
+
+def test_a_source_question_names_every_outlet_it_cites(index: NewsIndex) -> None:
+    answer = index.ask("Which outlet reported that the harbour would reopen in June?")
+    for line in answer.lines:
+        label = line.text.split(": ", 1)[0]
+        assert len(line.citations) == label.count(" (2024-"), line.text
+    assert any(len(line.citations) > 1 for line in answer.lines), answer.answer
