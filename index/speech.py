@@ -24,11 +24,16 @@ from index.catalog import Catalog
 from index.names import fold_tokens, mentions
 from index.places import metonym, place_forms
 from index.question import NAME_LABELS, Question
+from index.question_words import MONTH_WORDS
 from index.relation import coverage
 from index.setting import said_in
 from index.speaker_match import same_speaker
 from index.speakers import lookup_keys
 from index.text import content_stems
+from index.values import WEEKDAYS
+
+# What may stand before a sentence's or a quote's first word.
+_OPENERS = " \"'“‘(["
 
 # X's statements looked at per question, newest first; a bound, not a tuning value.
 STATEMENT_LIMIT = 600
@@ -274,14 +279,24 @@ def _unnamed(topic: str, names: list[tuple[str, str]]) -> str:
     return rest if content_stems(rest) else ""
 
 
+def _calendar_word(word: str) -> bool:
+    low = word.lower()
+    return low in MONTH_WORDS or (low.endswith("day") and low[:3] in WEEKDAYS)
+
+
 def quoted_on(speaker: str, statements: list[Statement]) -> str:
     """One plain line: the names X's statements most often mention."""
     counts: Counter[str] = Counter()
     own = set(fold_tokens(speaker))
     for s in statements:
         found = re.finditer(r"\b[A-Z][a-z]+(?:\s+[A-Z][a-z]+)*", s.text)
-        # A single capitalised word opening the sentence ("The", "These") is no name.
-        names = [m.group() for m in found if m.start() > 0 or " " in m.group()]
+        # A single capitalised word opening the sentence or a quote ("The", "“There") is no
+        # name, nor a day or a month.
+        names = [
+            m.group() for m in found
+            if (" " in m.group() or s.text[: m.start()].strip(_OPENERS))
+            and not _calendar_word(m.group())
+        ]  # fmt: skip
         for name in dict.fromkeys(names):  # in order of mention: the same line every run
             if not set(fold_tokens(name)) & own and len(name) > 2:
                 counts[name] += 1

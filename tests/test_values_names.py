@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import numpy as np
 import pytest
 from spacy.tokens import Span
 
@@ -10,6 +11,7 @@ from index.nlp import parse_question
 from index.places import country_of, metonym, name_forms, place_forms
 from index.question import _names, analyse
 from index.speakers import name_keys
+from index.speech import Statement, quoted_on
 from index.truecase import is_lower_case, truecased
 from index.values import agree, is_duration, read_value
 
@@ -339,3 +341,17 @@ def test_a_verb_the_entity_model_takes_into_a_name_is_left_out() -> None:
     doc.ents = [Span(doc, 2, released.i + 1, label="WORK_OF_ART")]
     root = next(t for t in doc if t.dep_ == "ROOT")
     assert [n.text for n in _names(doc, root)] == ["Garden of the Wild Rose"]
+
+
+def test_what_a_speaker_is_quoted_on_names_no_sentence_opener_or_date() -> None:
+    said = [
+        "“There is no doubt the Harbour Board will sell the cranes,” the report said on Monday.",
+        "Tolls will rise in March, Ada Lind said.",
+    ]
+    statements = [
+        Statement(i, 1, i, text, np.zeros(3), [], frozenset(), "direct")
+        for i, text in enumerate(said)
+    ]
+    line = quoted_on("the report", statements)
+    assert "Harbour Board" in line and "Ada Lind" in line
+    assert not any(word in line for word in ("There", "Monday", "March", "Tolls"))
