@@ -94,8 +94,9 @@ class ExtractiveAnswerer:
             return result  # a greeting, or nothing to look for
         vector = embedding.result()
         # "How do Yonhap and Reuters describe the talks?" asks what their articles say
-        outlets_speak = q.speech is not None and all_outlets(
-            speakers_of(q.speech), self.catalog.outlets(ids)
+        outlets = self.catalog.outlets(ids)
+        outlets_speak = q.speech is not None and (  # "Stars and Stripes" is one outlet
+            all_outlets([q.speech.speaker], outlets) or all_outlets(speakers_of(q.speech), outlets)
         )
         if q.speech is not None and not outlets_speak:
             return self._who_said(q, result, libraries, vector, ctx.carried)
@@ -105,7 +106,7 @@ class ExtractiveAnswerer:
         idf, unseen = self.retriever.idf([*q.focus, *filter(None, [q.predicate])])
         weights = word_weights(q.focus, idf, unseen)
         if q.evidence or outlets_speak:
-            return self._evidence(q, result, candidates, vector, weights, ids)
+            return self._evidence(q, result, candidates, vector, weights, ids, outlets_speak)
         judged = judge(q, candidates, vector, weights, ctx.carried, self._holder_by_meaning)
         if not judged.lines:
             if judged.unheld_role:
@@ -190,9 +191,12 @@ class ExtractiveAnswerer:
         vector: object,
         weights: dict[str, float],
         ids: list[int],
+        spoken: bool = False,
     ) -> Answer:
+        """The best sentence of each relevant source (``spoken``: "What did <outlet> say about
+        Y?", its lines about Y)."""
         outlets = named_outlets(q, self.catalog.outlets(ids))
-        chosen = gather(q, candidates, vector, weights, outlets)  # type: ignore[arg-type]
+        chosen = gather(q, candidates, vector, weights, outlets, spoken)  # type: ignore[arg-type]
         if not chosen:
             return result
         quotes = [self._quote(c, labelled=True) for c in chosen]

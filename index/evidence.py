@@ -16,7 +16,7 @@ import numpy as np
 
 from index.candidates import Candidate
 from index.names import mentions
-from index.question import Question
+from index.question import Name, Question
 from index.relation import coverage
 
 # A source's best sentence counts as evidence above this similarity to the question.
@@ -62,19 +62,24 @@ def gather(
     vector: np.ndarray,
     weights: dict[str, float],
     outlets: Sequence[str] = (),
+    spoken: bool = False,
 ) -> list[Candidate]:
-    """The best evidence sentence of each relevant source, best sources first."""
+    """The best evidence sentence of each relevant source, best sources first (``spoken``:
+    what the named outlets say about the question's topic, their lines about it)."""
     wanted = {o.lower() for o in outlets}
     best: dict[str, Candidate] = {}
     for cand in candidates:
         cand.dense = float(cand.read.vector @ vector)
         cand.score = W_DENSE * cand.dense + W_WORDS * coverage(weights, cand.read.stems)
-        if cand.dense < MIN_DENSE:
-            continue
         from_named = (cand.article.outlet or "").lower() in wanted
         if wanted and not from_named:
             continue
-        if not from_named and not _names_something(question, cand):
+        # "What did Yonhap say about Cho?": Yonhap's sentence naming Cho is on the topic
+        if cand.dense < MIN_DENSE and not (spoken and _names_topic(question, cand, outlets)):
+            continue
+        if spoken and not (_on_topic(question, cand) and _names_something(question, cand, outlets)):
+            continue  # "What did Yonhap say about Kishida's health?": lines of his health
+        if not from_named and not _names_something(question, cand, outlets):
             continue
         key = cand.article.article_id
         if key not in best or cand.score > best[key].score:
@@ -83,12 +88,31 @@ def gather(
     return _spread(ranked)
 
 
-def _names_something(question: Question, cand: Candidate) -> bool:
-    names = [n for n in question.names if n.text not in question.outlet_words]
+def _topic_names(question: Question, outlets: Sequence[str]) -> list[Name]:
+    return [
+        n for n in question.names
+        if n.text not in question.outlet_words and not all_outlets([n.text], outlets)
+    ]  # fmt: skip
+
+
+def _names_something(question: Question, cand: Candidate, outlets: Sequence[str]) -> bool:
+    """The sentence or its passage names one of the question's names other than its outlets."""
+    names = _topic_names(question, outlets)
     return not names or any(
         mentions(n.text, cand.read.tokens, n.label) or mentions(n.text, cand.chunk.tokens, n.label)
         for n in names
     )
+
+
+def _names_topic(question: Question, cand: Candidate, outlets: Sequence[str]) -> bool:
+    """The sentence itself names a name of the question other than its outlets."""
+    return any(mentions(n.text, cand.read.tokens, n.label) for n in _topic_names(question, outlets))
+
+
+def _on_topic(question: Question, cand: Candidate) -> bool:
+    """An outlet's line shares a word of the topic beyond its names, if it has any ("Kishida's
+    health": not Kishida at a summit)."""
+    return not question.focus or bool(set(question.focus) & cand.read.stems)
 
 
 def _spread(ranked: list[Candidate]) -> list[Candidate]:

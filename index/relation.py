@@ -61,9 +61,9 @@ def event_holds(question: Question, cand: Candidate) -> bool:
     another event of X's is no answer, nor, however close in meaning, that of the opposite
     event ("When will the bridge close?" is not answered by the day it opens). When the verb
     acts on a thing ("launch a satellite"), the sentence names that thing too, or is as close."""
-    # "Who did X thank?": a name is the subject, so "who" is the one done to (not "Who was
-    # awarded Y?", whose answer may be told as "Z won Y")
-    done_to = question.wh in ("who", "what") and question.slot[1] != "subj"
+    # "Who/What/Which Y did X thank?": a name is the subject, so the one asked for is the one
+    # done to (not "Who was awarded Y?", whose answer may be told as "Z won Y")
+    done_to = question.wh in ("who", "what", "which") and question.slot[1] != "subj"
     done_to = done_to and any(n.subject for n in question.names) and not _said(question)
     if (question.wh not in OPPOSITE_WH and not done_to) or question.predicate is None:
         return True

@@ -61,6 +61,12 @@ Envoy Mila Strand's three-day visit to Vika is her first as envoy.
 
 She arrived by train from Tarsby on Sunday.
 """,
+    "quay-news.txt": """Title: Quay cranes for sale
+Source: Tide and Time
+Date: 2024-05-06
+
+The town will sell the old quay cranes in August, harbour master Ole Dahl told the council.
+""",
     "storm-a.txt": """Title: Storm hits Arlen
 Source: Arlen Post
 Date: 2024-02-10
@@ -786,3 +792,20 @@ def test_a_source_question_names_every_outlet_it_cites(index: NewsIndex) -> None
         label = line.text.split(": ", 1)[0]
         assert len(line.citations) == label.count(" (2024-"), line.text
     assert any(len(line.citations) > 1 for line in answer.lines), answer.answer
+
+
+@pytest.mark.parametrize(
+    ("question", "said"),
+    [("What did Tide and Time say about Ole Dahl?", "sell the old quay cranes"),
+     ("What did Harbour Herald say about Ole Dahl?", "inspection of the quay"),
+     ("What did Quay Times say about Ole Dahl?", None),  # its articles never name him
+     ("What did Harbour Herald say about Ole Dahl's health?", None)],  # nor this
+)  # fmt: skip
+def test_what_an_outlet_said_about_someone_is_its_lines_about_them(
+    index: NewsIndex, question: str, said: str | None
+) -> None:
+    answer = index.ask(question)
+    if said is None:
+        assert answer.abstained and answer.citations == [], answer.answer
+    else:
+        assert answer.answer_kind == "evidence" and said in answer.answer, answer.answer
