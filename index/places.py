@@ -38,6 +38,18 @@ def _location_synsets() -> dict[str, DataLine]:
     return {line.offset: line for line in nouns_of_files(NOUN_FILES)[_LOCATION_FILE]}
 
 
+@lru_cache(maxsize=1)
+def place_nouns() -> frozenset[str]:
+    """The common nouns for an area ("region", "area", "zone"), from WordNet's noun.location
+    synsets: what a place's name may stand before ("the Indo-Pacific region")."""
+    kinds = [line for line in _location_synsets().values() if set(line.words) & _AREA_WORDS]
+    return frozenset(w for line in kinds for w in line.words if w.islower() and "_" not in w)
+
+
+# The senses of "area" a place's name may stand before, with their other words ("zone").
+_AREA_WORDS = frozenset({"region", "area", "geographical_area", "district"})
+
+
 # A synset of places names a country when its hypernym is a kind of these ("Asian country",
 # "kingdom"), not an island (Taiwan's "China") or a U.S. state (the other "Georgia").
 _COUNTRY_KINDS = frozenset({"country", "nation", "kingdom"})

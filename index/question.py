@@ -278,8 +278,8 @@ def _names(doc: Any, root: Any) -> tuple[Name, ...]:
         tokens = [t for t in ent if not (t.tag_ == "POS" or t.lower_ in ("'s", "’s", "the"))]
         if not any(written_as_name(t.text) or t.text[:1].isdigit() for t in tokens):
             continue  # the small model's guess on lower-case words is no name
-        while len(tokens) > 1 and tokens[-1].pos_ in ("VERB", "AUX") and tokens[-1].is_lower:
-            tokens.pop()  # "Breath of the Wild released": the verb is the question's
+        while len(tokens) > 1 and _lower_word(doc, tokens[-1]):
+            tokens.pop()  # "Breath of the Wild released", "the Indo-Pacific region": no name's
         pieces.append((tokens[0].i, tokens[-1].i + 1, ent.label_))
     run: list[Any] = []
     for token in [*doc, None]:
@@ -344,6 +344,14 @@ def _is_argument(token: Any, root: Any) -> bool:
     return token.dep_ == "pobj" and token.head.dep_ == "prep" and token.head.head == root
 
 
+def _lower_word(doc: Any, token: Any) -> bool:
+    """A word of its own in small letters ("region"), not the end of a hyphenated name
+    ("Cho Tae-yong") nor a number."""
+    before = doc[token.i - 1] if token.i > 0 else None
+    attached = before is not None and not before.whitespace_
+    return token.is_lower and not token.text[:1].isdigit() and not attached
+
+
 def _joined(doc: Any, pieces: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
     """Adjacent pieces as one name; two labels make an untagged one."""
     out: list[tuple[int, int, str]] = []
@@ -351,7 +359,8 @@ def _joined(doc: Any, pieces: list[tuple[int, int, str]]) -> list[tuple[int, int
         if out:
             last_start, last_end, last_label = out[-1]
             between = [t.lower_ for t in doc[last_end:start]]
-            if start >= last_end and between in ([], ["'s"], ["’s"], [":"]):
+            hyphen = between == ["-"] and not doc[last_end - 1].whitespace_  # "Indo-Pacific"
+            if start >= last_end and (between in ([], ["'s"], ["’s"], [":"]) or hyphen):
                 out[-1] = (last_start, end, last_label if last_label == label else "")
                 continue
         out.append((start, end, label))

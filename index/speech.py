@@ -22,7 +22,7 @@ from index.asked_speech import Speech
 from index.candidates import read_sentence
 from index.catalog import Catalog
 from index.names import fold_tokens, mentions
-from index.places import metonym, place_forms
+from index.places import metonym, place_forms, place_nouns
 from index.question import NAME_LABELS, Question
 from index.question_words import MONTH_WORDS
 from index.relation import coverage
@@ -273,8 +273,9 @@ def _unnamed(topic: str, names: list[tuple[str, str]]) -> str:
     launch" -> "satellite launch"), or "" when nothing is left: a statement that names
     Pyongyang is close to the whole topic in meaning for that name alone."""
     rest = topic
+    area = "|".join(sorted(place_nouns()))  # "the Indo-Pacific region" is the Indo-Pacific
     for name, _ in names:
-        rest = re.sub(rf"{re.escape(name)}(?:['’]s)?", " ", rest)
+        rest = re.sub(rf"{re.escape(name)}(?:['’]s)?(?:\s+(?:{area})\b)?", " ", rest)
     rest = " ".join(rest.split())
     return rest if content_stems(rest) else ""
 
@@ -289,7 +290,7 @@ def quoted_on(speaker: str, statements: list[Statement]) -> str:
     counts: Counter[str] = Counter()
     own = set(fold_tokens(speaker))
     for s in statements:
-        found = re.finditer(r"\b[A-Z][a-z]+(?:\s+[A-Z][a-z]+)*", s.text)
+        found = re.finditer(r"\b[A-Z][a-z]+(?:[-\s]+[A-Z][a-z]+)*", s.text)  # "Indo-Pacific"
         # A single capitalised word opening the sentence or a quote ("The", "“There") is no
         # name, nor a day or a month.
         names = [

@@ -11,7 +11,7 @@ from index.nlp import parse_question
 from index.places import country_of, metonym, name_forms, place_forms
 from index.question import _names, analyse
 from index.speakers import name_keys
-from index.speech import Statement, quoted_on
+from index.speech import Statement, _unnamed, quoted_on
 from index.truecase import is_lower_case, truecased
 from index.values import agree, is_duration, read_value
 
@@ -91,6 +91,9 @@ def test_values_agree(
         ("When was iPhone 13 released?", "iPhone 13"),
         ("What did eBay say about fees?", "eBay"),
         ("Did Marlow Times report on November 9 that Ostrava won?", "Marlow Times"),
+        # a common noun the model takes into a name is not part of it
+        ("What did Ness say about the Indo-Pacific region?", "Indo-Pacific"),
+        ("When did Lee Ji-won arrive in Lund?", "Lee Ji-won"),  # a name's small-letter end
     ],
 )  # fmt: skip
 def test_a_name_the_model_splits_is_one_name(question: str, name: str) -> None:
@@ -355,3 +358,13 @@ def test_what_a_speaker_is_quoted_on_names_no_sentence_opener_or_date() -> None:
     line = quoted_on("the report", statements)
     assert "Harbour Board" in line and "Ada Lind" in line
     assert not any(word in line for word in ("There", "Monday", "March", "Tolls"))
+
+
+@pytest.mark.parametrize(
+    ("topic", "rest"),
+    [("the Baltic region", ""), ("the Baltic area", ""), ("the Baltic economy", "the economy"),
+     ("Norway's fishing quotas", "fishing quotas")],
+)  # fmt: skip
+def test_a_topic_less_its_names_keeps_what_is_asked_of_them(topic: str, rest: str) -> None:
+    names = [("Baltic", "LOC"), ("Norway", "GPE")]
+    assert _unnamed(topic, names) == rest
