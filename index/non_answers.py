@@ -109,3 +109,39 @@ def off_topic(cand: Candidate, coverage: float) -> bool:
     """For a question that expects no kind of value: the sentence holds none of its content
     words (coverage 0) and is not close to it in meaning."""
     return coverage == 0 and cand.dense < OFF_TOPIC_DENSE
+
+
+# Words that set a verb after them ("an attempt to put ...", "failing twice to put ...",
+# "preparations to launch") as tried, planned or failed, not done. General English, not any
+# collection's: a closed class of words of trying and intending.
+_UNREALISED = frozenset(
+    stem(w)
+    for w in "attempt try fail plan prepare preparation bid effort seek aim hope intend".split()
+)
+# How far back from the "to" before the verb such a word may stand ("failing twice this year
+# to put": three words between). Grammar, not tuned: dev holds no sentence it decides.
+_UNREALISED_REACH = 4
+# "When did X <verb>?" and "Where was X <verb>ed?" assert that the event happened.
+_PAST_ASKED = re.compile(r"^\W*\w+(?: \w+)?\s+(?:did|was|were|has|have|had)\b", re.IGNORECASE)
+
+
+def unrealised(question: Question, cand: Candidate) -> bool:
+    """A question that takes the event as done ("When did X first put a satellite into
+    orbit?") is not answered by a sentence that tells of the event only as tried, planned or
+    failed ("preparations to make a third attempt to put a satellite into orbit, after its
+    failed attempts in May and August"): its dates are those of the attempts."""
+    verb = question.predicate
+    if verb is None or not _PAST_ASKED.match(question.text):
+        return False
+    if set(all_stems(question.text)) & _UNREALISED:
+        return False  # "When did X try to launch it?" asks for the attempts
+    words = [w.lower() for w in re.findall(r"[\w'’-]+", cand.text)]
+    told = [i for i, w in enumerate(words) if stem(w) == verb]
+    return bool(told) and all(_tried_only(words, i) for i in told)
+
+
+def _tried_only(words: list[str], i: int) -> bool:
+    if i == 0 or words[i - 1] != "to":
+        return False
+    before = words[max(0, i - 2 - _UNREALISED_REACH) : i - 1]
+    return any(stem(w) in _UNREALISED for w in before)

@@ -90,9 +90,10 @@ def analyse(text: str) -> Question:
         predicate = stem(root.lemma_.lower())
     name_words = {w.lower() for n in names for w in re.findall(r"\w+", n.text)}
     acting = verb if verb is not None else root
-    theme = next(
+    theme = next(  # the thing acted on, not the one asked for ("What date did X designate?")
         (stem(c.lemma_.lower()) for c in acting.children
-         if c.dep_ == "dobj" and c.pos_ == "NOUN" and c.lower_ not in name_words),
+         if c.dep_ == "dobj" and c.pos_ == "NOUN" and c.lower_ not in name_words
+         and not _asked_by(c)),
         None,
     ) if predicate is not None else None  # fmt: skip
     wh_words = _wh_phrase(doc, wh)
@@ -153,6 +154,11 @@ def _wh(doc: Any) -> str:
         return "yesno"  # fmt: skip
     wh_word = next((t.lower_ for t in doc if t.tag_ in ("WP", "WDT", "WRB")), None)
     return wh_word if wh_word in ("who", "when", "where", "which", "what", "why") else "other"
+
+
+def _asked_by(noun: Any) -> bool:
+    """The noun is what the wh-word asks for ("what date", "which rocket")."""
+    return any(c.lower_ in ("what", "which") and c.dep_ == "det" for c in noun.children)
 
 
 def _wh_phrase(doc: Any, wh: str) -> set[int]:

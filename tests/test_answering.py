@@ -256,6 +256,8 @@ South Korea will launch its first weather satellite on June 4, its space agency 
 
 Lumeria launched a test missile on March 2, officials said.
 
+Lumeria set aside May 9 as a day of remembrance for its fishing fleets.
+
 Fisheries Board chair Tor Viken opened the space fair in Bergen.
 """,
 }
@@ -632,7 +634,12 @@ def test_a_report_by_a_source_that_is_no_outlet_is_answered_from_its_words(
      ("When will North Korea launch its weather satellite?", "June 4", False),
      ("When did Lumeria launch its test missile?", "March 2", True),
      # the launch of a missile is not the launch of a satellite
-     ("When did Lumeria launch its satellite?", "March 2", False)],
+     ("When did Lumeria launch its satellite?", "March 2", False),
+     # the date asked for is not a thing the verb acts on that the sentence must name
+     ("What date did Lumeria set aside for remembering its fleets?", "May 9", True),
+     # a launch that failed is no launch done; the attempt is
+     ("When did North Korea put a spy satellite in orbit?", "May", False),
+     ("When did North Korea try to put a spy satellite in orbit?", "May", True)],
 )  # fmt: skip
 def test_a_date_answers_only_for_its_own_event(
     index: NewsIndex, question: str, date: str, answers: bool
