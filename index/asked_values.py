@@ -9,7 +9,8 @@ import re
 from collections.abc import Sequence
 
 from index.candidates import Candidate
-from index.names import fold_tokens
+from index.names import fold_tokens, mentions
+from index.places import name_forms
 from index.question import AMOUNTS, PEOPLE, TIMES, Question
 from index.values import CURRENCY_WORDS, is_duration
 
@@ -83,6 +84,7 @@ def answer_values(question: Question, cand: Candidate) -> tuple[str, ...]:
     names_asked = bool(question.expects & PEOPLE)
     asks_date = asks_for_date(question)
     asks_length = question.wh == "how_many" and question.expects == TIMES
+    asks_distance = question.wh == "how_many" and "far" in fold_tokens(question.text)
     for i, (label, text) in enumerate(cand.read.entities):
         if label == "CARDINAL" and "MONEY" in question.expects and _before_currency(cand, i):
             label = "MONEY"  # the small model tags "8 million euros" a bare number
@@ -95,8 +97,32 @@ def answer_values(question: Question, cand: Candidate) -> tuple[str, ...]:
         tokens = fold_tokens(text)
         if any(tokens and set(tokens) <= set(a) for a in asked):
             continue
+        if asks_distance and not _distance_between_names(question, cand, i):
+            continue
         found.append(text)
     return tuple(dict.fromkeys(found))
+
+
+def _distance_between_names(question: Question, cand: Candidate, index: int) -> bool:
+    """ "How far is A from B?": the distance is told of A and B, the places named in its own
+    stretch of the sentence: the phrase it follows back to the comma before it and the clause
+    it opens ("Osan Air Base in Pyeongtaek, 60 kilometers south of Seoul,"; not Tokyo, named
+    later in the sentence). A phrase before it that names no place ("It lies") leaves the
+    sentence up to it."""
+    _, start, end = cand.read.sentence.entities[index]
+    text = cand.text
+    head = text[:start].rstrip().rstrip(",")
+    phrase = head[max(head.rfind(c) for c in ",;:") + 1 :]
+    places = ("GPE", "LOC", "FAC", "ORG")
+    if not any(label in places and start > a >= start - len(phrase) - 2
+               for label, a, _ in cand.read.sentence.entities):  # fmt: skip
+        phrase = head
+    tail = re.split(r"[,;:]", text[end:], maxsplit=1)[0]
+    tokens = fold_tokens(f"{phrase} {tail}")
+    return all(
+        any(mentions(f, tokens, n.label) for f in name_forms(n.text, n.label))
+        for n in question.names
+    )
 
 
 def _before_currency(cand: Candidate, index: int) -> bool:

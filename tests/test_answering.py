@@ -258,6 +258,8 @@ Lumeria launched a test missile on March 2, officials said.
 
 Lumeria set aside May 9 as a day of remembrance for its fishing fleets.
 
+The rockets were shown at the Andoya base in Andenes, 300 kilometres north of Tromso, after a tour of Bergen.
+
 Fisheries Board chair Tor Viken opened the space fair in Bergen.
 """,
 }
@@ -511,6 +513,19 @@ def test_how_far_asks_for_a_distance(index: NewsIndex) -> None:
     answer = index.ask("How far is the rowing club's new pier from the boathouse?")
     assert not answer.abstained and "3 kilometres" in answer.answer
     assert "40 berths" not in answer.answer
+
+
+@pytest.mark.parametrize(
+    ("question", "answers"),
+    [("How far is Andenes from Tromso?", True),
+     # the distance is told of the place it follows, not of every place in its sentence
+     ("How far is Bergen from Tromso?", False)],
+)  # fmt: skip
+def test_a_distance_is_told_of_the_place_it_follows(
+    index: NewsIndex, question: str, answers: bool
+) -> None:
+    answer = index.ask(question)
+    assert ("300 kilometres" in answer.answer) == answers, answer.answer
 
 
 def test_a_sentence_repeated_in_a_chunk_is_answered_from(index: NewsIndex) -> None:
