@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from index.asked_speech import Speech, asked_speech, outlet_words
+from index.lexicon import is_verb
 from index.misparse import subject_starts, verb_after_do
 from index.names import written_as_name
 from index.nlp import parse_question
@@ -102,7 +103,7 @@ def analyse(text: str) -> Question:
         if t.is_alpha and t.lower_ not in STOPWORDS and t.lower_ not in FRAMING_WORDS
         and t.lower_ not in name_words and t.pos_ in ("NOUN", "VERB", "ADJ", "PROPN", "NUM", "ADV")
         and t.tag_ not in ("WDT", "WP", "WRB") and t.i not in wh_words
-        and t.lemma_.lower() not in LIGHT_VERBS
+        and t.lemma_.lower() not in LIGHT_VERBS and not _idiom_noun(t)
     ))  # fmt: skip
     in_names = {w.lower() for n in names for w in re.findall(r"\w+", n.text)}
     numbers = tuple(  # "2019" is a figure; the "2077" of "Cyberpunk 2077" is part of a name
@@ -154,6 +155,15 @@ def _wh(doc: Any) -> str:
         return "yesno"  # fmt: skip
     wh_word = next((t.lower_ for t in doc if t.tag_ in ("WP", "WDT", "WRB")), None)
     return wh_word if wh_word in ("who", "when", "where", "which", "what", "why") else "other"
+
+
+def _idiom_noun(token: Any) -> bool:
+    """The noun of a light verb's idiom ("take part", "take place"; a verb of WordNet's): it
+    says nothing of the topic, and "part" is no word for a sentence to share ("as part of")."""
+    head = token.head
+    if token.dep_ != "dobj" or head.lemma_.lower() not in LIGHT_VERBS:
+        return False
+    return is_verb(f"{head.lemma_.lower()}_{token.lemma_.lower()}")
 
 
 def _asked_by(noun: Any) -> bool:
@@ -342,12 +352,20 @@ def _is_verb(token: Any) -> bool:
 
 def _is_argument(token: Any, root: Any) -> bool:
     """The name is the main verb's object, or the object of a preposition the verb governs
-    ("meet Kishida", "arrive in India")."""
+    ("meet Kishida", "arrive in India"), or the place of its object ("join the talks in
+    India", "join X for the talks in India": where the talks are, the joining is)."""
     if not _is_verb(root) or root.pos_ == "AUX":
         return False
     if token.dep_ in ("dobj", "dative") and token.head == root:
         return True
-    return token.dep_ == "pobj" and token.head.dep_ == "prep" and token.head.head == root
+    if token.dep_ != "pobj" or token.head.dep_ != "prep":
+        return False
+    held = token.head.head
+    if held == root:
+        return True
+    governed = held.dep_ == "dobj" and held.head == root  # "join the talks"
+    governed |= held.dep_ == "pobj" and held.head.dep_ == "prep" and held.head.head == root
+    return token.head.lower_ in ("in", "at") and governed
 
 
 def _lower_word(doc: Any, token: Any) -> bool:

@@ -36,6 +36,19 @@ def elsewhere(place: str, cand: Candidate) -> bool:
     return False
 
 
+def placed_near(forms: Sequence[str], cand: Candidate) -> bool:
+    """A place the question's event takes ("Who will join X in India?") is named where the
+    sentence is set: in it, in the sentence before it, or in its article's dateline or title;
+    a mention elsewhere in the passage ("China-related issues could be discussed") sets no
+    event there."""
+    previous = cand.read.previous
+    setting = [cand.article.dateline or "", cand.article.title]
+    if previous is not None:
+        setting.append(previous.text)
+    tokens = [cand.read.tokens, *(fold_tokens(t) for t in setting)]
+    return any(mentions(f, t, "GPE") for f in forms for t in tokens)
+
+
 def subject_named(name: str, label: str, cand: Candidate) -> bool:
     """The subject is named in the sentence (by its last word, once the passage has named it
     whole), or the sentence opens by referring back to it ("He", "It", "The game", "That")

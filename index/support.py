@@ -38,7 +38,13 @@ from index.preference import (
     unheld_role,
 )
 from index.question import TIMES, Question
-from index.referring import described_before, elsewhere, referred_words, subject_named
+from index.referring import (
+    described_before,
+    elsewhere,
+    placed_near,
+    referred_words,
+    subject_named,
+)
 from index.relation import coverage, event_holds, figures_hold, measure_holds, said_holds
 from index.values import Value, read_value
 
@@ -209,6 +215,8 @@ def _names_hold(question: Question, cand: Candidate, carried: Sequence[str]) -> 
             return False
         if name.argument and name.label in ("GPE", "LOC") and elsewhere(name.text, cand):
             return False  # "Who will X meet in India?": not the talks X held in South Korea
+        if name.argument and name.label in ("GPE", "LOC") and not placed_near(forms, cand):
+            return False
         if not any(
             mentions(f, sentence, name.label) or all_words_in(f, context, name.label) for f in forms
         ):

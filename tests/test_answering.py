@@ -233,6 +233,8 @@ Fisheries Board chair Ida Moe presented the report to the ministers.
 Trade envoy Lee Jae Un arrived in Oslo on Monday.
 
 Eira Vold met the envoys at the U.N. office in Oslo.
+
+Iceland-related issues could be raised at a later meeting.
 """,
     "ness.txt": """Title: Ness tours Norway
 Source: North Sea Review
@@ -526,6 +528,19 @@ def test_a_distance_is_told_of_the_place_it_follows(
 ) -> None:
     answer = index.ask(question)
     assert ("300 kilometres" in answer.answer) == answers, answer.answer
+
+
+@pytest.mark.parametrize(
+    ("question", "answers"),
+    [("Who joined Karl Ness for the talks in Oslo?", True),
+     # Iceland is named in the passage, but no talks are set there
+     ("Who joined Karl Ness for the talks in Iceland?", False)],
+)  # fmt: skip
+def test_an_event_asked_in_a_place_is_set_there(
+    index: NewsIndex, question: str, answers: bool
+) -> None:
+    answer = index.ask(question)
+    assert answer.abstained != answers, answer.answer
 
 
 def test_a_sentence_repeated_in_a_chunk_is_answered_from(index: NewsIndex) -> None:

@@ -117,6 +117,45 @@ def test_the_verb_a_question_asks_about(question: str, verb: str | None) -> None
 
 
 @pytest.mark.parametrize(
+    ("question", "focus"),
+    [
+        ("Who took part in the talks in Lund?", ("talk",)),  # an idiom's noun is no topic
+        ("When did the harbour fair take place?", ("harbour", "fair")),
+        ("What part did Eva Rask play?", ("part", "play")),  # a part asked for is
+        ("What date did Lumeria set for the fair?", ("date", "set", "fair")),
+    ],
+)
+def test_the_words_a_question_is_about(question: str, focus: tuple[str, ...]) -> None:
+    assert analyse(question).focus == focus
+
+
+@pytest.mark.parametrize(
+    ("question", "theme"),
+    [
+        ("When will Lumeria launch its satellite?", "satellit"),
+        ("What date did Lumeria set for the fair?", None),  # the date is asked, not acted on
+        ("Which rocket did Lumeria launch?", None),
+    ],
+)
+def test_the_thing_a_questions_verb_acts_on(question: str, theme: str | None) -> None:
+    assert analyse(question).theme == theme
+
+
+@pytest.mark.parametrize(
+    ("question", "argument"),
+    [
+        ("Who did Eva Rask meet in Lund?", True),
+        ("Who joined Eva Rask for the talks in Lund?", True),  # where the talks are
+        ("Who joined the talks in Lund?", True),
+        ("Who is the mayor of Lund?", False),
+    ],
+)
+def test_a_place_the_event_is_set_in(question: str, argument: bool) -> None:
+    place = next(n for n in analyse(question).names if n.text == "Lund")
+    assert place.argument == argument
+
+
+@pytest.mark.parametrize(
     ("question", "subject"),
     [
         ("How many crates did Lumeria ship to Vostra?", "Lumeria"),  # "did" parsed the root
