@@ -66,6 +66,7 @@ class Question:
     slot: tuple[frozenset[str], str] = (frozenset(), "")
     theme: str | None = None  # stem of the common noun the verb acts on ("launch a satellite")
     kind: str | None = None  # stem of X in "which X" / "what X" ("which rocket"), not "type of"
+    reported: str | None = None  # "Which outlet reported that X arrived?": "arriv"
 
     @property
     def subject(self) -> Name | None:
@@ -83,6 +84,9 @@ def analyse(text: str) -> Question:
     head_forms = (head_token.lower_, head_token.lemma_.lower()) if head_token is not None else ()
     role = _role_words(head_token) if wh == "who" and head_token is not None else ()
     expects = _expects(wh, head, doc)
+    source_question = bool(SOURCE_QUESTION.search(text))
+    if source_question and wh in ("which", "what"):
+        expects = frozenset()  # "Which news agency reported X?": the source is the article's
     predicate = None
     verb = verb_after_do(doc, root)
     if verb is not None and verb.lower_ not in LIGHT_VERBS:
@@ -115,8 +119,9 @@ def analyse(text: str) -> Question:
         slot=_slot(doc, role), names=names,
         predicate=predicate,
         focus=focus, speech=asked_speech(doc, root, wh), evidence=_asks_for_evidence(doc, wh),
-        source_question=bool(SOURCE_QUESTION.search(text)), numbers=numbers,
+        source_question=source_question, numbers=numbers,
         outlet_words=outlet_words(doc), theme=theme, kind=_kind(head_token, wh),
+        reported=_reported_verb(root) if source_question else None,
     )  # fmt: skip
 
 
@@ -155,6 +160,16 @@ def _wh(doc: Any) -> str:
         return "yesno"  # fmt: skip
     wh_word = next((t.lower_ for t in doc if t.tag_ in ("WP", "WDT", "WRB")), None)
     return wh_word if wh_word in ("who", "when", "where", "which", "what", "why") else "other"
+
+
+def _reported_verb(root: Any) -> str | None:
+    """The verb of the clause a source question asks who reported ("that X arrived")."""
+    if root is None:
+        return None
+    clause = next((c for c in root.children if c.dep_ == "ccomp" and _is_verb(c)), None)
+    if clause is None or clause.lemma_.lower() in LIGHT_VERBS:
+        return None
+    return stem(clause.lemma_.lower())
 
 
 def _idiom_noun(token: Any) -> bool:

@@ -25,7 +25,8 @@ from index.values import YEAR
 # dev questions use the articles' own verbs, so dev cannot price a question that words the
 # event otherwise ("land" for "arrived"): the lowest value that gains on dev is kept.
 # The same bar holds for "Who/What did X <verb>?" (X named, the wh-word its object): adding it
-# (commits 3199022 and after) changes no dev answer on seeds, RGB, MultiHop or PolNeAR.
+# (commits 3199022 and after) changes no dev answer on seeds, RGB, MultiHop or PolNeAR; so does
+# the event a source question asks about ("Which outlet reported that X arrived?", this stop).
 # The same bar holds for a measure asked by name ("What is the population / revenue of X?"):
 # a sentence without the measure's stem answers only this close. `quality.py --no-peer
 # --cache-dir DIR --cache-any-code --only seeds,rgb,multihop` (dev, after commit 5c30f1b): RGB
@@ -77,6 +78,16 @@ def event_holds(question: Question, cand: Candidate) -> bool:
         return close
     # "When will X launch its satellite?": the launch of a missile is another event
     return question.theme is None or question.theme in stems or close
+
+
+def reported_holds(question: Question, cand: Candidate) -> bool:
+    """ "Which outlet reported that X arrived in Seoul?": the sentence tells of that event
+    (its verb or a synonym) or is as close in meaning as an event's sentence must be
+    (EVENT_DENSE); a report that X will meet someone in Seoul is no report of X arriving."""
+    if question.reported is None:
+        return True
+    stems = frozenset(stem(t) for t in cand.read.tokens)
+    return bool(stems & synonym_stems(question.reported)) or cand.dense >= EVENT_DENSE
 
 
 def _said(question: Question) -> bool:

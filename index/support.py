@@ -45,7 +45,14 @@ from index.referring import (
     referred_words,
     subject_named,
 )
-from index.relation import coverage, event_holds, figures_hold, measure_holds, said_holds
+from index.relation import (
+    coverage,
+    event_holds,
+    figures_hold,
+    measure_holds,
+    reported_holds,
+    said_holds,
+)
 from index.values import Value, read_value
 
 # Score = dense similarity, coverage of the question's words (sentence, passage), relation.
@@ -126,7 +133,7 @@ def judge(
             continue
         if not event_holds(question, cand) or not measure_holds(question, cand):
             continue
-        if not said_holds(question, cand, weights):
+        if not said_holds(question, cand, weights) or not reported_holds(question, cand):
             continue
         cand.values = answer_values(question, cand)
         if question.expects and not cand.values:

@@ -543,6 +543,20 @@ def test_an_event_asked_in_a_place_is_set_there(
     assert answer.abstained != answers, answer.answer
 
 
+@pytest.mark.parametrize(
+    ("question", "answers"),
+    [("Which outlet reported that Ole Dahl will sell the cranes?", True),
+     # a sale is no purchase
+     ("Which outlet reported that Ole Dahl will buy the cranes?", False),
+     ("Which outlet reported that Ole Dahl will repair the cranes?", False)],
+)  # fmt: skip
+def test_a_source_question_needs_the_event_reported(
+    index: NewsIndex, question: str, answers: bool
+) -> None:
+    answer = index.ask(question)
+    assert ("Tide and Time" in answer.answer) == answers, answer.answer
+
+
 def test_a_sentence_repeated_in_a_chunk_is_answered_from(index: NewsIndex) -> None:
     answer = index.ask("How long did the lighthouse keeper serve before retiring?")
     assert not answer.abstained and "forty years" in answer.answer

@@ -142,6 +142,19 @@ def test_the_thing_a_questions_verb_acts_on(question: str, theme: str | None) ->
 
 
 @pytest.mark.parametrize(
+    ("question", "reported"),
+    [
+        ("Which outlet reported that Eva Rask arrived in Lund?", "arriv"),
+        ("Who reported that Lumeria shipped the crates?", "ship"),
+        ("Which outlet reported on the talks?", None),  # no event asked
+        ("When did Eva Rask arrive in Lund?", None),  # no source asked
+    ],
+)
+def test_the_event_a_source_question_asks_about(question: str, reported: str | None) -> None:
+    assert analyse(question).reported == reported
+
+
+@pytest.mark.parametrize(
     ("question", "argument"),
     [
         ("Who did Eva Rask meet in Lund?", True),
@@ -194,6 +207,8 @@ def test_a_document_speaks_for_its_issuer(question: str, speaker: str, described
         ("Who is the president of the rowing club?", {"PERSON", "ORG", "NORP", "GPE"}),
         ("How long did the strike last?", {"DATE", "TIME"}),  # a length of time
         ("How long is the new bridge?", {"DATE", "TIME", "QUANTITY", "CARDINAL"}),
+        # the answer is the article's outlet, not an organisation the sentence names
+        ("Which news agency reported that the bridge reopened?", set()),
     ],
 )
 def test_the_answer_type_a_question_expects(question: str, labels: set[str]) -> None:
