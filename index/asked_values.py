@@ -9,7 +9,7 @@ import re
 from collections.abc import Sequence
 
 from index.candidates import Candidate
-from index.names import fold_tokens, mentions
+from index.names import MIN_PART_CHARS, fold_tokens, mentions, name_parts
 from index.places import name_forms
 from index.question import AMOUNTS, PEOPLE, TIMES, Question
 from index.values import CURRENCY_WORDS, is_duration
@@ -100,7 +100,28 @@ def answer_values(question: Question, cand: Candidate) -> tuple[str, ...]:
         if asks_distance and not _distance_between_names(question, cand, i):
             continue
         found.append(text)
+    if "PERSON" in question.expects:
+        found += _named_before(question, cand, found)
     return tuple(dict.fromkeys(found))
+
+
+def _named_before(question: Question, cand: Candidate, found: Sequence[str]) -> list[str]:
+    """A person the sentence before names in full and this one by a word of the name alone
+    ('... met Cho Tae-yong. "... thanked" Cho for ...'): the entity model often misses the
+    short form, which is as much an answer as the full name."""
+    previous = cand.read.previous
+    if previous is None:
+        return []
+    asked = {part for n in question.names for part in name_parts(n.text)}
+    known = {part for value in found for part in name_parts(value)}
+    capitalised = set(re.findall(r"\b[A-Z][\w-]*", cand.text))
+    short = []
+    for label, start, end in previous.entities:
+        parts = set(name_parts(previous.text[start:end]))
+        if label != "PERSON" or parts & (asked | known):
+            continue
+        short += [w for w in capitalised if len(w) >= MIN_PART_CHARS and w.lower() in parts]
+    return short
 
 
 def _distance_between_names(question: Question, cand: Candidate, index: int) -> bool:

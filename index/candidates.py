@@ -88,6 +88,14 @@ class CandidatePool:
                     seen[read.sentence.row] = Candidate(read, passage.article, passage, rank, chunk)
         return list(seen.values())
 
+    def _sentence_before(self, article: int, first: StoredSentence) -> StoredSentence | None:
+        """The sentence before a chunk's first, from the chunk before: "He" and "that month"
+        at the start of a chunk refer back across its edge."""
+        if first.position == 0:
+            return None
+        before = self.catalog.sentences_near(article, first.position - 1, 0)
+        return before[0] if before else None
+
     def read_chunk(self, passage: Passage) -> ReadChunk:
         cached = self._chunks.get(passage.chunk_id)
         if cached is not None:
@@ -97,7 +105,7 @@ class CandidatePool:
         assert article.row is not None
         stored = self.catalog.sentences_in(article.row, passage.start, passage.end)
         sentences = []
-        previous = None
+        previous = self._sentence_before(article.row, stored[0]) if stored else None
         for sentence in stored:
             if len(words(sentence.text)) >= MIN_WORDS:
                 sentences.append(read_sentence(sentence, previous))

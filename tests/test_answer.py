@@ -290,3 +290,10 @@ def test_a_followup_about_someone_never_quoted_says_so(sample_index: NewsIndex) 
     answer, _ = sample_index.ask_in_chat("What did he say?", "t-cho")
     assert answer.abstained and not answer.citations
     assert answer.note == "The articles mention Cho Tae-yong but do not quote them."
+
+
+def test_a_chunks_first_sentence_refers_back_across_its_edge(sample_index: NewsIndex) -> None:
+    # '"... thanked" Cho for ...' opens a chunk; Cho Tae-yong is named in full in the
+    # sentence before it, which ends the chunk before
+    answer = sample_index.ask("Who did Blinken thank for Seoul's commitment to assist Ukraine?")
+    assert 'thanked" Cho' in answer.answer, answer.answer

@@ -248,6 +248,14 @@ In Bergen on Wednesday, Ness said the new cod quotas were fair to both fleets.
 
 Norwegian Foreign Minister Eira Vold said in Bergen that the talks had gone well.
 """,
+    "quay-thanks.txt": """Title: New quay opens
+Source: Vika Post
+Date: 2024-05-02
+
+Mayor Mona Sand met harbour master Kai Vik in Vika on Monday.
+
+"The mayor praised the works and thanked" Vik for the new quay, the council said.
+""",
     "space.txt": """Title: Space plans for the summer
 Source: Orbit Weekly
 Date: 2024-06-01
@@ -555,6 +563,13 @@ def test_a_source_question_needs_the_event_reported(
 ) -> None:
     answer = index.ask(question)
     assert ("Tide and Time" in answer.answer) == answers, answer.answer
+
+
+def test_a_person_named_by_one_word_after_the_full_name_is_an_answer(
+    index: NewsIndex,
+) -> None:
+    answer = index.ask("Who did Mona Sand thank for the new quay?")
+    assert 'thanked" Vik' in answer.answer, answer.answer
 
 
 def test_a_sentence_repeated_in_a_chunk_is_answered_from(index: NewsIndex) -> None:
