@@ -26,8 +26,12 @@ _AFTER_VERB = frozenset({"ADP", "DET", "PRON", "PART", "NUM", "ADV", "PUNCT", "S
 def verb_after_do(doc: Any, root: Any) -> Any | None:
     """ "When did X land in Seoul?": when the small parser makes "did" the main verb and the real
     one a noun, the first lower-case word after "did" that WordNet knows as a verb and that no
-    noun follows."""
-    if root is None or root.lemma_.lower() != "do" or root.i == 0:
+    noun follows. So too when it makes the subject's name the main verb ("Who did Blinken
+    thank?": "Blinken" the verb, "thank" its object)."""
+    if root is None or root.i == 0:
+        return None
+    named_root = root.is_title and root.i in subject_starts(doc) and not is_verb(root.lower_)
+    if root.lemma_.lower() != "do" and not named_root:
         return None
     for token in doc[root.i + 1 :]:
         following = doc[token.i + 1] if token.i + 1 < len(doc) else None

@@ -242,6 +242,17 @@ def test_the_doer_a_question_asks_for(question: str, verb: str) -> None:
 
 
 @pytest.mark.parametrize(
+    ("question", "verb"),
+    [
+        ("Who did Rask thank?", "thank"),  # the parser makes "did" the main verb
+        ("Who did Blinken praise?", "praise"),  # the parser makes the name the main verb
+    ],
+)
+def test_the_one_done_to_after_a_misparse(question: str, verb: str) -> None:
+    assert analyse(question).slot == ({verb}, "obj")
+
+
+@pytest.mark.parametrize(
     ("text", "expected"),
     [
         ("two-day", True),
