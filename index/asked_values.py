@@ -99,6 +99,8 @@ def answer_values(question: Question, cand: Candidate) -> tuple[str, ...]:
             continue
         if asks_distance and not _distance_between_names(question, cand, i):
             continue
+        if question.wh == "where" and not _placed_by_preposition(cand, i):
+            continue
         found.append(text)
     if "PERSON" in question.expects:
         found += _named_before(question, cand, found)
@@ -122,6 +124,26 @@ def _named_before(question: Question, cand: Candidate, found: Sequence[str]) -> 
             continue
         short += [w for w in capitalised if len(w) >= MIN_PART_CHARS and w.lower() in parts]
     return short
+
+
+# "Where ...?" is answered by a place the sentence puts something in, at, from or to: a place
+# name whose nearest word before it in small letters, past names and "the" ("at the U.S. Osan
+# Air Base", "in Vandenberg Air Force Base, Calif."), is a preposition of place. A name the
+# entity model tags as a place after "meeting with" is no answer. Grammar, not tuned.
+_PLACE_PREPOSITIONS = frozenset(
+    "in at from to near into onto toward towards across outside inside off via around "
+    "throughout within between on over of".split()
+)
+
+
+def _placed_by_preposition(cand: Candidate, index: int) -> bool:
+    start = cand.read.sentence.entities[index][1]
+    for word in reversed(cand.text[:start].split()):
+        word = word.strip(",;:()\"'“”‘’")
+        if not word or word[:1].isupper() or word[:1].isdigit() or word.lower() == "the":
+            continue
+        return word.lower() in _PLACE_PREPOSITIONS
+    return False
 
 
 def _distance_between_names(question: Question, cand: Candidate, index: int) -> bool:

@@ -268,6 +268,10 @@ Lumeria launched a test missile on March 2, officials said.
 
 Lumeria set aside May 9 as a day of remembrance for its fishing fleets.
 
+Estonia will launch its weather probe next year after talks with Latvia.
+
+Finland will launch its weather probe from a base in Kiruna next year.
+
 The rockets were shown at the Andoya base in Andenes, 300 kilometres north of Tromso, after a tour of Bergen.
 
 Fisheries Board chair Tor Viken opened the space fair in Bergen.
@@ -570,6 +574,19 @@ def test_a_person_named_by_one_word_after_the_full_name_is_an_answer(
 ) -> None:
     answer = index.ask("Who did Mona Sand thank for the new quay?")
     assert 'thanked" Vik' in answer.answer, answer.answer
+
+
+@pytest.mark.parametrize(
+    ("question", "place"),
+    [("Where will Finland launch its weather probe?", "Kiruna"),
+     # a place named after "talks with" is not where anything is
+     ("Where will Estonia launch its weather probe?", None)],
+)  # fmt: skip
+def test_where_is_answered_by_a_place_something_is_in(
+    index: NewsIndex, question: str, place: str | None
+) -> None:
+    answer = index.ask(question)
+    assert (place in answer.answer) if place else answer.abstained, answer.answer
 
 
 def test_a_sentence_repeated_in_a_chunk_is_answered_from(index: NewsIndex) -> None:
