@@ -126,23 +126,37 @@ def _named_before(question: Question, cand: Candidate, found: Sequence[str]) -> 
     return short
 
 
-# "Where ...?" is answered by a place the sentence puts something in, at, from or to: a place
-# name whose nearest word before it in small letters, past names and "the" ("at the U.S. Osan
-# Air Base", "in Vandenberg Air Force Base, Calif."), is a preposition of place. A name the
-# entity model tags as a place after "meeting with" is no answer. Grammar, not tuned.
+# "Where ...?" is answered by a place the sentence puts something in, at, from or to: reading
+# back from the place name, past names, numbers, articles and at most PLACE_MODIFIERS other
+# small words ("to the old quay"), the first preposition is one of place ("at the U.S. Osan
+# Air Base", "in Vandenberg Air Force Base, Calif."). A name the entity model tags as a place
+# after "meeting with" is no answer. Grammar, not tuned.
 _PLACE_PREPOSITIONS = frozenset(
     "in at from to near into onto toward towards across outside inside off via around "
     "throughout within between on over of".split()
 )
+_OTHER_PREPOSITIONS = frozenset(
+    "with by for about against like than as after before during since until without among "
+    "per despite including".split()
+)
+_ARTICLES = frozenset({"the", "a", "an"})
+PLACE_MODIFIERS = 2
 
 
 def _placed_by_preposition(cand: Candidate, index: int) -> bool:
     start = cand.read.sentence.entities[index][1]
-    for word in reversed(cand.text[:start].split()):
-        word = word.strip(",;:()\"'“”‘’")
-        if not word or word[:1].isupper() or word[:1].isdigit() or word.lower() == "the":
-            continue
-        return word.lower() in _PLACE_PREPOSITIONS
+    modifiers = 0
+    for raw in reversed(cand.text[:start].split()):
+        word = raw.strip(",;:()\"'“”‘’")
+        if not word or word[:1].isupper() or word[:1].isdigit():
+            continue  # a name or a figure before the place ("the U.S. Osan Air Base")
+        word = word.lower()
+        if word in _PLACE_PREPOSITIONS or word in _OTHER_PREPOSITIONS:
+            return word in _PLACE_PREPOSITIONS
+        if word not in _ARTICLES:
+            modifiers += 1
+            if modifiers > PLACE_MODIFIERS:
+                return False
     return False
 
 
