@@ -145,3 +145,14 @@ def _tried_only(words: list[str], i: int) -> bool:
         return False
     before = words[max(0, i - 2 - _UNREALISED_REACH) : i - 1]
     return any(stem(w) in _UNREALISED for w in before)
+
+
+# "What does X get in return for Y?" asks for what is given back: a sentence that tells of no
+# exchange ("X provided Y") does not say it. The two phrases of English for it, as grammar.
+_EXCHANGE = re.compile(r"\bin (?:return|exchange)\b", re.IGNORECASE)
+
+
+def no_exchange(question: Question, cand: Candidate) -> bool:
+    """The question asks what is given in return for something, and the sentence tells of no
+    exchange ("in return", "in exchange for")."""
+    return bool(_EXCHANGE.search(question.text)) and not _EXCHANGE.search(cand.text)

@@ -27,7 +27,7 @@ from index.claims import add_agreement, find_conflicts, is_twin, same_answer
 from index.described import common_role, role_before
 from index.lexicon import synonym_stems
 from index.names import all_words_in, fold_tokens, mentions
-from index.non_answers import leaves_open, off_topic, unrealised
+from index.non_answers import leaves_open, no_exchange, off_topic, unrealised
 from index.places import name_forms, places_within
 from index.preference import (
     dated_first,
@@ -143,6 +143,8 @@ def judge(
             if not cand.values:
                 continue
         if leaves_open(question, cand) or unrealised(question, cand):
+            continue
+        if no_exchange(question, cand):
             continue
         words = cand.read.stems | referred_words(question, cand)  # "They" stands for some
         if not question.expects and weights and off_topic(cand, coverage(weights, words)):

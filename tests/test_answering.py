@@ -256,6 +256,14 @@ Mayor Mona Sand met harbour master Kai Vik in Vika on Monday.
 
 "The mayor praised the works and thanked" Vik for the new quay, the council said.
 """,
+    "grain.txt": """Title: Timber for grain
+Source: Fjord Post
+Date: 2024-04-09
+
+Brill shipped a large amount of timber to Osterby last winter, port officials said.
+
+Brill is thought to receive cheap grain from Osterby in exchange for the wood.
+""",
     "space.txt": """Title: Space plans for the summer
 Source: Orbit Weekly
 Date: 2024-06-01
@@ -587,6 +595,12 @@ def test_where_is_answered_by_a_place_something_is_in(
 ) -> None:
     answer = index.ask(question)
     assert (place in answer.answer) if place else answer.abstained, answer.answer
+
+
+def test_what_is_got_in_return_is_told_by_an_exchange(index: NewsIndex) -> None:
+    answer = index.ask("What does Brill get from Osterby in return for timber?")
+    assert "cheap grain" in answer.answer, answer.answer
+    assert "shipped" not in answer.answer  # what Brill gave is not what it gets
 
 
 def test_a_sentence_repeated_in_a_chunk_is_answered_from(index: NewsIndex) -> None:
