@@ -160,3 +160,17 @@ def us_spelling(word: str) -> str:
 def written_as_name(word: str) -> bool:
     """A capital first, or inside after a small first letter ("iPhone", "eBay")."""
     return word[:1].isupper() or (word[:1].islower() and any(c.isupper() for c in word[1:]))
+
+
+# "the North" for North Korea, "the South" for South Korea: a two-word place whose first word is
+# a point of the compass, written as "the" and that word with a capital letter and no name after
+# it ("the North Sea" is another place). How news from a divided country writes it.
+_COMPASS = ("North", "South", "East", "West")
+
+
+def compass_short(name: str, text: str) -> bool:
+    """Whether the text calls the place by its point of the compass alone ("the North")."""
+    words = name.split()
+    if len(words) != 2 or words[0] not in _COMPASS:
+        return False
+    return re.search(rf"\bthe {words[0]}\b(?![ -][A-Z])", text) is not None

@@ -264,6 +264,16 @@ Brill shipped a large amount of timber to Osterby last winter, port officials sa
 
 Brill is thought to receive cheap grain from Osterby in exchange for the wood.
 """,
+    "north-varn.txt": """Title: Rocket test
+Source: Varn Times
+Date: 2024-06-03
+
+North Varn tested a new rocket on Monday, officials in the capital said.
+
+Holm officials said the North appears to be preparing another test.
+
+Brenna officials said the South needs more rain this summer.
+""",
     "space.txt": """Title: Space plans for the summer
 Source: Orbit Weekly
 Date: 2024-06-01
@@ -601,6 +611,19 @@ def test_what_is_got_in_return_is_told_by_an_exchange(index: NewsIndex) -> None:
     answer = index.ask("What does Brill get from Osterby in return for timber?")
     assert "cheap grain" in answer.answer, answer.answer
     assert "shipped" not in answer.answer  # what Brill gave is not what it gets
+
+
+@pytest.mark.parametrize(
+    ("question", "answers"),
+    [("What did Holm officials say about North Varn?", True),
+     # "the South" of an article that never names South Varn is another south
+     ("What did Brenna officials say about South Varn?", False)],
+)  # fmt: skip
+def test_a_place_called_by_its_point_of_the_compass(
+    index: NewsIndex, question: str, answers: bool
+) -> None:
+    answer = index.ask(question)
+    assert answer.abstained != answers, answer.answer
 
 
 def test_a_sentence_repeated_in_a_chunk_is_answered_from(index: NewsIndex) -> None:

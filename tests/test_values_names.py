@@ -6,7 +6,7 @@ import numpy as np
 import pytest
 from spacy.tokens import Span
 
-from index.names import fold_tokens, mentions, us_spelling
+from index.names import compass_short, fold_tokens, mentions, us_spelling
 from index.nlp import parse_question
 from index.places import country_of, metonym, name_forms, place_forms
 from index.question import _names, analyse
@@ -433,3 +433,17 @@ def test_what_a_speaker_is_quoted_on_names_no_sentence_opener_or_date() -> None:
 def test_a_topic_less_its_names_keeps_what_is_asked_of_them(topic: str, rest: str) -> None:
     names = [("Baltic", "LOC"), ("Norway", "GPE")]
     assert _unnamed(topic, names) == rest
+
+
+@pytest.mark.parametrize(
+    ("text", "called"),
+    [
+        ("Officials said the North appears to be readying a test.", True),
+        ("the North's provision of arms", True),
+        ("fishing in the North Sea", False),  # another place
+        ("the North Korean leader", False),
+        ("in the north of the country", False),  # a direction, not the place
+    ],
+)
+def test_a_place_called_the_north(text: str, called: bool) -> None:
+    assert compass_short("North Varn", text) == called
