@@ -114,11 +114,14 @@ def statements_of(
 
 def _is_speaker(asked: str, is_name: bool, row: dict[str, object]) -> bool:
     speaker, kind = str(row["speaker"]), str(row["speaker_kind"])
-    if is_name:
-        return any(same_speaker(form, speaker, kind) for form in _place_variants(asked))
-    # A description ("Seoul officials", "the Japanese foreign minister") matches a speaker whose
-    # own words hold all of its words; a country's adjective is met by the country or its
-    # capital too ("South Korean officials": "Seoul officials").
+    if is_name and any(same_speaker(form, speaker, kind) for form in _place_variants(asked)):
+        return True
+    if is_name and not any(w.islower() for w in asked.split()):
+        return False
+    # A description ("Seoul officials", "the Japanese foreign minister", a group a name
+    # qualifies: "G7 ministers") matches a speaker whose own words hold all of its words ("the
+    # G7 foreign ministers"); a country's adjective is met by the country or its capital too
+    # ("South Korean officials": "Seoul officials").
     place, rest = _description_words(asked)
     have = set(fold_tokens(f"{speaker} {row['mention']}"))
     if place and not any(set(fold_tokens(form)) <= have for form in place):

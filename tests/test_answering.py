@@ -274,6 +274,12 @@ Holm officials said the North appears to be preparing another test.
 
 Brenna officials said the South needs more rain this summer.
 """,
+    "g9-tariffs.txt": """Title: Timber tariffs
+Source: Vika Post
+Date: 2024-06-05
+
+The G9 trade ministers said on Monday that the new tariffs on timber were unfair.
+""",
     "space.txt": """Title: Space plans for the summer
 Source: Orbit Weekly
 Date: 2024-06-01
@@ -624,6 +630,12 @@ def test_a_place_called_by_its_point_of_the_compass(
 ) -> None:
     answer = index.ask(question)
     assert answer.abstained != answers, answer.answer
+
+
+def test_a_group_a_name_qualifies_is_the_speaker_with_all_its_words(index: NewsIndex) -> None:
+    answer = index.ask("What did the G9 ministers say about the tariffs?")
+    assert "tariffs on timber were unfair" in answer.answer, answer.answer
+    assert index.ask("What did the G9 finance ministers say about the tariffs?").abstained
 
 
 def test_a_sentence_repeated_in_a_chunk_is_answered_from(index: NewsIndex) -> None:
