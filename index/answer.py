@@ -24,6 +24,7 @@ from index.described import asked_role, described_person
 from index.embedding import Embedder
 from index.evidence import all_outlets, bare_outlet, gather, is_outlet_list, named_outlets
 from index.followup import completed, contextualize, extract_entities, with_antecedent
+from index.lexicon import names_people
 from index.models import CANNOT_ANSWER, Answer
 from index.places import name_forms
 from index.question import NAME_LABELS, Question, analyse
@@ -144,8 +145,8 @@ class ExtractiveAnswerer:
         ids = [lib.id for lib in libraries]
         speech = resolve_speaker(q.speech, carried)
         found = self._speech_of(q, speech, ids, vector)
-        if not found.statements and speech.described:
-            holder = self._role_holder(speech.speaker, libraries)
+        if not found.statements and speech.described and names_people(speech.speaker):
+            holder = self._role_holder(speech.speaker, libraries)  # not "the report"
             if holder is not None:
                 speech = replace(speech, speaker=holder, speaker_is_name=True, described=False)
                 found = self._speech_of(q, speech, ids, vector)

@@ -211,6 +211,23 @@ class TextQueries:
         )
         return [dict(zip(_ATTRIBUTION_COLUMNS, r, strict=True)) for r in rows]
 
+    def attributions_mentioning(
+        self, word: str, library_ids: Sequence[int], limit: int
+    ) -> list[dict[str, Any]]:
+        """Attributions whose speaker is mentioned with the word ("the report said"), in the
+        libraries (newest first): a document that speaks for someone named elsewhere."""
+        if not word or not library_ids:
+            return []
+        libs = ",".join("?" * len(library_ids))
+        columns = ", ".join(f"t.{c}" for c in _ATTRIBUTION_COLUMNS)
+        rows = self.db.execute(
+            f"SELECT {columns} FROM attributions t JOIN articles a ON a.id = t.article "
+            f"WHERE lower(t.mention) LIKE ? AND a.library IN ({libs}) "
+            "ORDER BY coalesce(a.published, '') DESC, t.id LIMIT ?",
+            (f"%{word.lower()}%", *library_ids, limit),
+        )
+        return [dict(zip(_ATTRIBUTION_COLUMNS, r, strict=True)) for r in rows]
+
     def attributions_for(self, sentence_rows: Sequence[int]) -> dict[int, list[dict[str, Any]]]:
         out: dict[int, list[dict[str, Any]]] = {}
         for batch in _batches(list(sentence_rows)):

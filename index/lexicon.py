@@ -231,3 +231,18 @@ def antonym_stems(verb_stem: str) -> frozenset[str]:
 def is_verb(word: str) -> bool:
     """Whether WordNet knows the word (a base form) as a verb."""
     return word.lower() in _verbs().senses
+
+
+@cache
+def person_nouns() -> frozenset[str]:
+    """WordNet's nouns for people ("minister", "spokesman", "diplomat"; not "report")."""
+    return frozenset(w.lower() for line in nouns_of_files(NOUN_FILES)["18"] for w in line.words)
+
+
+def names_people(description: str) -> bool:
+    """Whether a description's last word is a noun for people ("the foreign minister", "Seoul
+    officials", "the head of KCNA"), not for a document or a body ("the report", "the
+    statement")."""
+    words = description.split(" of ")[0].split()
+    last = words[-1].lower() if words else ""
+    return any(form in person_nouns() for form in (last, last.removesuffix("s")))

@@ -95,6 +95,10 @@ def statements_of(
     """Every sentence attributed to one of the speakers in the libraries (one per sentence)."""
     keys = [k for speaker in speakers for k in lookup_keys(speaker)]
     rows = catalog.attributions_of(keys, library_ids, STATEMENT_LIMIT)
+    if not is_name:  # "the report": a document that says what its issuer says ("the report said")
+        for speaker in speakers:
+            head = speaker.split()[-1] if speaker.split() else ""
+            rows += catalog.attributions_mentioning(head, library_ids, STATEMENT_LIMIT)
     kept = {
         r["sentence"]: r
         for r in rows

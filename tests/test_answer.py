@@ -297,3 +297,9 @@ def test_a_chunks_first_sentence_refers_back_across_its_edge(sample_index: NewsI
     # sentence before it, which ends the chunk before
     answer = sample_index.ask("Who did Blinken thank for Seoul's commitment to assist Ukraine?")
     assert 'thanked" Cho' in answer.answer, answer.answer
+
+
+def test_the_report_is_the_document_the_text_says_said_it(sample_index: NewsIndex) -> None:
+    answer = sample_index.ask("What did the report say about the Asia-Pacific region?")
+    assert "war cloud in the Asia-Pacific region" in answer.answer, answer.answer
+    assert "Blinken said" not in answer.answer  # no person is "the report"

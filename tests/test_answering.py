@@ -280,6 +280,14 @@ Date: 2024-06-05
 
 The G9 trade ministers said on Monday that the new tariffs on timber were unfair.
 """,
+    "canal-review.txt": """Title: Canal review
+Source: Vika Post
+Date: 2024-06-07
+
+The Canal Board in a review on Friday criticized the new lock fees.
+
+"Barge traffic fell by a tenth last year," the review said.
+""",
     "space.txt": """Title: Space plans for the summer
 Source: Orbit Weekly
 Date: 2024-06-01
@@ -636,6 +644,11 @@ def test_a_group_a_name_qualifies_is_the_speaker_with_all_its_words(index: NewsI
     answer = index.ask("What did the G9 ministers say about the tariffs?")
     assert "tariffs on timber were unfair" in answer.answer, answer.answer
     assert index.ask("What did the G9 finance ministers say about the tariffs?").abstained
+
+
+def test_a_document_says_what_the_text_says_it_said(index: NewsIndex) -> None:
+    answer = index.ask("What did the review say about barge traffic?")
+    assert "fell by a tenth" in answer.answer, answer.answer
 
 
 def test_a_sentence_repeated_in_a_chunk_is_answered_from(index: NewsIndex) -> None:

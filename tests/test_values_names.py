@@ -6,6 +6,7 @@ import numpy as np
 import pytest
 from spacy.tokens import Span
 
+from index.lexicon import names_people
 from index.names import compass_short, fold_tokens, mentions, us_spelling
 from index.nlp import parse_question
 from index.places import country_of, metonym, name_forms, place_forms
@@ -447,3 +448,17 @@ def test_a_topic_less_its_names_keeps_what_is_asked_of_them(topic: str, rest: st
 )
 def test_a_place_called_the_north(text: str, called: bool) -> None:
     assert compass_short("North Varn", text) == called
+
+
+@pytest.mark.parametrize(
+    ("description", "people"),
+    [
+        ("the foreign minister", True),
+        ("Seoul officials", True),
+        ("the head of the board", True),
+        ("the report", False),  # a document: its issuer is no role's holder
+        ("the statement", False),
+    ],
+)
+def test_a_description_of_people(description: str, people: bool) -> None:
+    assert names_people(description) == people
