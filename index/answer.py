@@ -30,7 +30,14 @@ from index.places import name_forms
 from index.question import NAME_LABELS, Question, analyse
 from index.retrieval import HybridRetriever
 from index.role_meaning import person_by_meaning
-from index.speech import SpeechResult, Statement, answer_speech, resolve_speaker, speakers_of
+from index.speech import (
+    SpeechResult,
+    Statement,
+    answer_speech,
+    names_speaker,
+    resolve_speaker,
+    speakers_of,
+)
 from index.store import Library, Store
 from index.support import dated_context, judge, word_weights
 from index.text import all_stems
@@ -91,8 +98,8 @@ class ExtractiveAnswerer:
         if missing:
             result.note = f"The articles never mention {missing}."
             return result
-        if not q.focus and not q.names and not ctx.carried:
-            return result  # a greeting, or nothing to look for
+        if not q.focus and not q.names and not ctx.carried and not names_speaker(q.speech):
+            return result  # a greeting, or nothing to look for ("What did the report say?" is)
         vector = embedding.result()
         # "How do Yonhap and Reuters describe the talks?" asks what their articles say
         outlets = self.catalog.outlets(ids)

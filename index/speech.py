@@ -98,6 +98,8 @@ def statements_of(
     if not is_name:  # "the report": a document that says what its issuer says ("the report said")
         for speaker in speakers:
             head = speaker.split()[-1] if speaker.split() else ""
+            if head.lower() in _PRONOUNS:
+                continue
             rows += catalog.attributions_mentioning(head, library_ids, STATEMENT_LIMIT)
     kept = {
         r["sentence"]: r
@@ -327,6 +329,11 @@ def quoted_on(speaker: str, statements: list[Statement]) -> str:
     said = f"{len(statements)} statement{'s' if len(statements) != 1 else ''}"
     about = f", mentioning {', '.join(topics)}" if topics else ""
     return f"{speaker} is quoted in the articles ({said}{about}), but not on this."
+
+
+def names_speaker(speech: Speech | None) -> bool:
+    """The question names whom it asks about ("the report", "Blinken"), not only "he"."""
+    return speech is not None and any(p.lower() not in _PRONOUNS for p in speakers_of(speech))
 
 
 def resolve_speaker(speech: Speech, carried: Sequence[str]) -> Speech:

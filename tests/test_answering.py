@@ -284,9 +284,9 @@ The G9 trade ministers said on Monday that the new tariffs on timber were unfair
 Source: Vika Post
 Date: 2024-06-07
 
-The Canal Board in a review on Friday criticized the new lock fees.
+The Canal Board in a report on Friday criticized the new lock fees.
 
-"Barge traffic fell by a tenth last year," the review said.
+"Barge traffic fell by a tenth last year," the report said.
 """,
     "space.txt": """Title: Space plans for the summer
 Source: Orbit Weekly
@@ -647,8 +647,11 @@ def test_a_group_a_name_qualifies_is_the_speaker_with_all_its_words(index: NewsI
 
 
 def test_a_document_says_what_the_text_says_it_said(index: NewsIndex) -> None:
-    answer = index.ask("What did the review say about barge traffic?")
+    answer = index.ask("What did the report say about barge traffic?")
     assert "fell by a tenth" in answer.answer, answer.answer
+    answer = index.ask("What did the report say?")  # "say" and "report" hold no topic words
+    assert "fell by a tenth" in answer.answer, answer.answer
+    assert index.ask("What did he say?").abstained  # no one to say it
 
 
 def test_a_sentence_repeated_in_a_chunk_is_answered_from(index: NewsIndex) -> None:
