@@ -38,7 +38,7 @@ def counted_values(forms: Sequence[str], cand: Candidate) -> tuple[str, ...]:
     wanted = set(forms)
     found = []
     for label, start, end in cand.read.sentence.entities:
-        if label not in AMOUNTS:
+        if label not in AMOUNTS and label not in TIMES:  # "a nine-day trip" counts days
             continue
         after = fold_tokens(cand.text[end:])[:HEAD_WINDOW]
         within = fold_tokens(cand.text[start:end])[1:]  # "300 fishermen" tagged as one entity
@@ -85,6 +85,8 @@ def answer_values(question: Question, cand: Candidate) -> tuple[str, ...]:
     asks_date = asks_for_date(question)
     asks_length = question.wh == "how_many" and question.expects == TIMES
     asks_distance = question.wh == "how_many" and "far" in fold_tokens(question.text)
+    if fold_tokens(question.text)[:2] == ["how", "old"] and not _AGE.search(cand.text):
+        return ()  # "How old is X?": a sentence that tells no age ("on Thursday") gives none
     for i, (label, text) in enumerate(cand.read.entities):
         if label == "CARDINAL" and "MONEY" in question.expects and _before_currency(cand, i):
             label = "MONEY"  # the small model tags "8 million euros" a bare number
@@ -125,6 +127,10 @@ def _named_before(question: Question, cand: Candidate, found: Sequence[str]) -> 
         short += [w for w in capitalised if len(w) >= MIN_PART_CHARS and w.lower() in parts]
     return short
 
+
+# How a sentence tells an age: "62 years old", "a 62-year-old", "aged 62", "at the age of 62",
+# "born in 1961". Grammar, not tuned.
+_AGE = re.compile(r"\byears?[- ]old\b|\baged\b|\bage of\b|\bborn\b", re.IGNORECASE)
 
 # "Where ...?" is answered by a place the sentence puts something in, at, from or to: reading
 # back from the place name, past names, numbers, articles and at most PLACE_MODIFIERS other

@@ -277,12 +277,17 @@ def _expects(wh: str, head: str | None, doc: Any) -> frozenset[str]:
             return frozenset({"DATE", "TIME", "QUANTITY", "CARDINAL"})
         if "old" in words:
             return frozenset({"DATE", "CARDINAL"})
+        if head in _TIME_UNITS:
+            return AMOUNTS | TIMES  # "how many days": "a nine-day trip" is a DATE
         return AMOUNTS
     if wh in ("which", "what") and head is not None:
         for word, labels in HEAD_LABELS.items():
             if stem(word) == head:
                 return labels
     return frozenset()
+
+
+_TIME_UNITS = frozenset(stem(u) for u in "minute hour day night week month year decade".split())
 
 
 def _has_name_subject(doc: Any) -> bool:

@@ -288,6 +288,14 @@ The Canal Board in a report on Friday criticized the new lock fees.
 
 "Barge traffic fell by a tenth last year," the report said.
 """,
+    "ferry-captain.txt": """Title: New ferry captain
+Source: Vika Post
+Date: 2024-06-08
+
+Captain Tove Rind, 54 years old, took over the Vika ferry on Tuesday.
+
+Pilot Jens Alm joined the crew on Tuesday.
+""",
     "space.txt": """Title: Space plans for the summer
 Source: Orbit Weekly
 Date: 2024-06-01
@@ -652,6 +660,21 @@ def test_a_document_says_what_the_text_says_it_said(index: NewsIndex) -> None:
     answer = index.ask("What did the report say?")  # "say" and "report" hold no topic words
     assert "fell by a tenth" in answer.answer, answer.answer
     assert index.ask("What did he say?").abstained  # no one to say it
+
+
+@pytest.mark.parametrize(
+    ("question", "value"),
+    [("How old is Tove Rind?", "54"),
+     # "on Tuesday" is no age
+     ("How old is Jens Alm?", None),
+     # a length in days is a count of days
+     ("How many days was Mila Strand's visit to Vika?", "three-day")],
+)  # fmt: skip
+def test_an_age_or_a_count_of_days_is_told_as_one(
+    index: NewsIndex, question: str, value: str | None
+) -> None:
+    answer = index.ask(question)
+    assert (value in answer.answer) if value else answer.abstained, answer.answer
 
 
 def test_a_sentence_repeated_in_a_chunk_is_answered_from(index: NewsIndex) -> None:
