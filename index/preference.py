@@ -5,6 +5,7 @@ won?", those whose name is the doer of that verb. Each keeps the others when non
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Sequence
 
 from index.asked_values import asks_for_date
@@ -70,15 +71,30 @@ def unheld_role(
     "the CEO of Tesla") that the sentences give no one: then nothing answers who holds it."""
     if role is None or holder is not None or _slot_filled(question, accepted):
         return False  # "the award's winner" is told by who won it, not by a title
-    return _titled(question, role) and not anyone_given(role, candidates)
+    if not _titled(question, role):
+        return False
+    # a person's title ("Rind's deputy") is given in a sentence that names that person
+    owners = [n.text for n in question.names if n.label == "PERSON"]
+    pool = [c for c in candidates if all(mentions(o, c.read.tokens, "PERSON") for o in owners)]
+    return not anyone_given(_unowned(question, role), pool)
+
+
+def _unowned(question: Question, role: str) -> str:
+    """The role less a person who owns it ("Rind's deputy" -> "deputy"): the sentences call the
+    owner by a part of the name or "his", so the title is looked for alone."""
+    for name in question.names:
+        if name.label == "PERSON":
+            role = re.sub(rf"\b{re.escape(name.text)}(?:'s|’s)?\s*", "", role)
+    return role.strip()
 
 
 def _titled(question: Question, role: str) -> bool:
-    """Whether the role is a title of a country or organisation the question names, and not a
-    description ("the individual associated with the rise of ...")."""
+    """Whether the role is a title of a country, organisation or person the question names
+    ("Japan's foreign minister", "Shin's deputy"), and not a description ("the individual
+    associated with the rise of ...")."""
     holders = [
         n.text for n in question.names
-        if (n.label in _PLACE_LABELS and is_country(n.text)) or n.label == "ORG"
+        if (n.label in _PLACE_LABELS and is_country(n.text)) or n.label in ("ORG", "PERSON")
     ]  # fmt: skip
     role_tokens = fold_tokens(role)
     named = {t for h in holders if mentions(h, role_tokens, "GPE") for t in fold_tokens(h)}

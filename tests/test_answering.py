@@ -295,6 +295,8 @@ Date: 2024-06-08
 Captain Tove Rind, 54 years old, took over the Vika ferry on Tuesday.
 
 Pilot Jens Alm joined the crew on Tuesday.
+
+Rind's deputy, first mate Ola Berg, will sail the night ferry.
 """,
     "space.txt": """Title: Space plans for the summer
 Source: Orbit Weekly
@@ -675,6 +677,22 @@ def test_an_age_or_a_count_of_days_is_told_as_one(
 ) -> None:
     answer = index.ask(question)
     assert (value in answer.answer) if value else answer.abstained, answer.answer
+
+
+@pytest.mark.parametrize(
+    ("question", "holder"),
+    [("Who is Tove Rind's deputy?", "Ola Berg"),
+     # a person's title that the articles give no one
+     ("Who is Jens Alm's deputy?", None)],
+)  # fmt: skip
+def test_a_persons_title_is_answered_only_by_its_holder(
+    index: NewsIndex, question: str, holder: str | None
+) -> None:
+    answer = index.ask(question)
+    if holder:
+        assert holder in answer.answer, answer.answer
+    else:
+        assert answer.abstained and "do not name" in (answer.note or ""), answer.answer
 
 
 def test_a_sentence_repeated_in_a_chunk_is_answered_from(index: NewsIndex) -> None:
