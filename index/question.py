@@ -13,15 +13,14 @@ from typing import Any
 
 from index.asked_speech import Speech, asked_speech, outlet_words
 from index.lexicon import is_verb
-from index.misparse import subject_starts, verb_after_do
-from index.names import written_as_name
+from index.misparse import verb_after_do
 from index.nlp import parse_question
+from index.question_names import Name, is_verb_token, question_names
 from index.question_words import (
     AMOUNTS,
     COMPARISON,
     HEAD_LABELS,
     LIGHT_VERBS,
-    MONTH_WORDS,
     NAME_LABELS,
     PEOPLE,
     PLACES,
@@ -30,20 +29,6 @@ from index.question_words import (
 )
 from index.roles import wh_slot
 from index.text import FRAMING_WORDS, STOPWORDS, stem
-from index.values import YEAR
-
-
-@dataclass(frozen=True)
-class Name:
-    """A name the question uses, with spaCy's label ("" for an untagged proper noun)."""
-
-    text: str
-    label: str
-    subject: bool = False
-    argument: bool = False  # the main verb's object or complement ("arrive in India")
-    # The stem of the common noun the name describes ("protest" in "the South Korean
-    # protesters"): the subject is those people or things, not the place.
-    describes: str = ""
 
 
 @dataclass(frozen=True)
@@ -77,7 +62,7 @@ def analyse(text: str) -> Question:
     """Parse a question and read what it asks."""
     doc = parse_question(text)
     root = _root(doc)
-    names = _names(doc, root)
+    names = question_names(doc, root)
     wh = _wh(doc)
     head_token = _head_token(doc, wh)
     head = stem(head_token.lemma_.lower()) if head_token is not None else None
@@ -91,7 +76,7 @@ def analyse(text: str) -> Question:
     verb = verb_after_do(doc, root)
     if verb is not None and verb.lower_ not in LIGHT_VERBS:
         predicate = stem(verb.lower_)
-    elif _is_verb(root) and root.lemma_.lower() not in LIGHT_VERBS:
+    elif is_verb_token(root) and root.lemma_.lower() not in LIGHT_VERBS:
         predicate = stem(root.lemma_.lower())
     name_words = {w.lower() for n in names for w in re.findall(r"\w+", n.text)}
     acting = verb if verb is not None else root
@@ -166,7 +151,7 @@ def _reported_verb(root: Any) -> str | None:
     """The verb of the clause a source question asks who reported ("that X arrived")."""
     if root is None:
         return None
-    clause = next((c for c in root.children if c.dep_ == "ccomp" and _is_verb(c)), None)
+    clause = next((c for c in root.children if c.dep_ == "ccomp" and is_verb_token(c)), None)
     if clause is None or clause.lemma_.lower() in LIGHT_VERBS:
         return None
     return stem(clause.lemma_.lower())
@@ -272,7 +257,7 @@ def _expects(wh: str, head: str | None, doc: Any) -> frozenset[str]:
             return frozenset({"QUANTITY"})  # a distance
         if "long" in words:
             root = _root(doc)
-            if _is_verb(root) and root.lemma_ != "be":
+            if is_verb_token(root) and root.lemma_ != "be":
                 return TIMES  # "How long did the war last?": a length of time
             return frozenset({"DATE", "TIME", "QUANTITY", "CARDINAL"})
         if "old" in words:
@@ -302,124 +287,6 @@ def _has_name_subject(doc: Any) -> bool:
     if any(c.dep_ == "det" for c in nominal.children):
         return False
     return nominal.ent_type_ in NAME_LABELS or nominal.pos_ == "PROPN"
-
-
-def _names(doc: Any, root: Any) -> tuple[Name, ...]:
-    """Entities and runs of proper nouns, without a possessive 's; the subject marked. Pieces
-    the small model tags apart are one name when nothing but a possessive or a colon stands
-    between them ("Assassin's Creed Valhalla", "Super Mario Odyssey", "Animal Crossing: New
-    Horizons")."""
-    pieces: list[tuple[int, int, str]] = []  # token start, end (exclusive), label
-    covered: set[int] = {t.i for ent in doc.ents for t in ent}  # dates, figures: not names
-    for ent in doc.ents:
-        if ent.label_ not in NAME_LABELS:
-            continue
-        tokens = [t for t in ent if not (t.tag_ == "POS" or t.lower_ in ("'s", "’s", "the"))]
-        if not any(written_as_name(t.text) or t.text[:1].isdigit() for t in tokens):
-            continue  # the small model's guess on lower-case words is no name
-        while len(tokens) > 1 and _lower_word(doc, tokens[-1]):
-            tokens.pop()  # "Breath of the Wild released", "the Indo-Pacific region": no name's
-        pieces.append((tokens[0].i, tokens[-1].i + 1, ent.label_))
-    run: list[Any] = []
-    for token in [*doc, None]:
-        if (
-            token is not None and token.pos_ == "PROPN" and token.i not in covered
-            and token.i > 0 and written_as_name(token.text)  # a name is written with capitals
-            and not _described(token)
-        ) or (run and _model_number(token, run)):  # fmt: skip
-            run.append(token)
-            continue
-        if run:
-            pieces.append((run[0].i, run[-1].i + 1, ""))
-            run = []
-    subject_tokens = {t.i for t in doc if t.dep_ in ("nsubj", "nsubjpass") and t.head == root}
-    # "How many containers did Russia ship?": the word after an inverted "did"/"will" begins
-    # the subject, whatever the small parser makes of the rest ("did" the root, "ship" a noun)
-    subject_tokens |= subject_starts(doc)
-    found = []
-    for start, end, label in _joined(doc, sorted(pieces)):
-        span = doc[start:end]
-        is_subject = any(t.i in subject_tokens or t.head.i in subject_tokens for t in span)
-        argument = _is_argument(span.root, root)
-        describes = _described_noun(span) if label != "PERSON" else ""  # "Yoon visit": a misparse
-        found.append(Name(span.text, label, is_subject, argument, describes))
-    return tuple(found)
-
-
-def _described_noun(span: Any) -> str:
-    """The common noun a name stands before as its modifier ("South Korean protesters")."""
-    head = span.root.head
-    if span.root.dep_ in ("amod", "compound") and head.pos_ == "NOUN" and head.i > span.end - 1:
-        return stem(head.lemma_.lower())
-    return ""
-
-
-def _model_number(token: Any, run: list[Any]) -> bool:
-    """A number that goes on the name before it ("Pixel 5a", "Diablo 3", "iOS 15"): written
-    right after it and hanging from it, and not a year ("Euro 2020" is the Euro of 2020) or a
-    day."""
-    if token is None or not token.text[:1].isdigit() or YEAR.fullmatch(token.text):
-        return False
-    if run[-1].lower_.rstrip(".") in MONTH_WORDS:
-        return False  # "November 9" is a day
-    return token.i == run[-1].i + 1 and (token.head in run or run[-1].head == token)
-
-
-def _is_verb(token: Any) -> bool:
-    """A verb, or a word the small model tags as a noun though "did"/"will" governs it ("When
-    did Eva Rask arrive?" can come out with "arrive" a noun)."""
-    if token is None:
-        return False
-    return token.pos_ in ("VERB", "AUX") or any(c.dep_ == "aux" for c in token.children)
-
-
-def _is_argument(token: Any, root: Any) -> bool:
-    """The name is the main verb's object, or the object of a preposition the verb governs
-    ("meet Kishida", "arrive in India"), or the place of its object ("join the talks in
-    India", "join X for the talks in India": where the talks are, the joining is)."""
-    if not _is_verb(root) or root.pos_ == "AUX":
-        return False
-    if token.dep_ in ("dobj", "dative") and token.head == root:
-        return True
-    if token.dep_ != "pobj" or token.head.dep_ != "prep":
-        return False
-    held = token.head.head
-    if held == root:
-        return True
-    governed = held.dep_ == "dobj" and held.head == root  # "join the talks"
-    governed |= held.dep_ == "pobj" and held.head.dep_ == "prep" and held.head.head == root
-    return token.head.lower_ in ("in", "at") and governed
-
-
-def _lower_word(doc: Any, token: Any) -> bool:
-    """A word of its own in small letters ("region"), not the end of a hyphenated name
-    ("Cho Tae-yong") nor a number."""
-    before = doc[token.i - 1] if token.i > 0 else None
-    attached = before is not None and not before.whitespace_
-    return token.is_lower and not token.text[:1].isdigit() and not attached
-
-
-def _joined(doc: Any, pieces: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
-    """Adjacent pieces as one name; two labels make an untagged one."""
-    out: list[tuple[int, int, str]] = []
-    for start, end, label in pieces:
-        if out:
-            last_start, last_end, last_label = out[-1]
-            between = [t.lower_ for t in doc[last_end:start]]
-            hyphen = between == ["-"] and not doc[last_end - 1].whitespace_  # "Indo-Pacific"
-            if start >= last_end and (between in ([], ["'s"], ["’s"], [":"]) or hyphen):
-                out[-1] = (last_start, end, last_label if last_label == label else "")
-                continue
-        out.append((start, end, label))
-    return out
-
-
-def _described(token: Any) -> bool:
-    """A capitalised word inside a description ("the new CEO of Vanguard"), not a name."""
-    head = token if token.dep_ != "compound" else token.head
-    return any(c.dep_ == "det" and c.lower_ in ("the", "a", "an") for c in head.children) and (
-        head.ent_type_ == "" and any(c.dep_ == "amod" for c in head.children)
-    )
 
 
 def _asks_for_evidence(doc: Any, wh: str) -> bool:

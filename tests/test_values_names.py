@@ -10,7 +10,8 @@ from index.lexicon import names_people
 from index.names import compass_short, fold_tokens, mentions, us_spelling
 from index.nlp import parse_question
 from index.places import country_of, metonym, name_forms, place_forms
-from index.question import _names, analyse
+from index.question import analyse
+from index.question_names import question_names as _names
 from index.speakers import name_keys
 from index.speech import Statement, _unnamed, quoted_on
 from index.truecase import is_lower_case, truecased
