@@ -112,11 +112,15 @@ def off_topic(cand: Candidate, coverage: float) -> bool:
 
 
 # Words that set a verb after them ("an attempt to put ...", "failing twice to put ...",
-# "preparations to launch") as tried, planned or failed, not done. General English, not any
-# collection's: a closed class of words of trying and intending.
+# "preparations to launch", "urged North Korea to cancel") as tried, planned, failed or asked
+# for, not done. General English, not any collection's: a closed class of words of trying,
+# intending and asking.
 _UNREALISED = frozenset(
     stem(w)
-    for w in "attempt try fail plan prepare preparation bid effort seek aim hope intend".split()
+    for w in (
+        "attempt try fail plan prepare preparation bid effort seek aim hope intend "
+        "urge ask demand request"
+    ).split()
 )
 # How far back from the "to" before the verb such a word may stand ("failing twice this year
 # to put": three words between). Grammar, not tuned: dev holds no sentence it decides.

@@ -314,6 +314,8 @@ Estonia will launch its weather probe next year after talks with Latvia.
 
 Finland will launch its weather probe from a base in Kiruna next year.
 
+On May 20, Estonian officials urged Finland to delay the probe's second flight.
+
 The rockets were shown at the Andoya base in Andenes, 300 kilometres north of Tromso, after a tour of Bergen.
 
 Fisheries Board chair Tor Viken opened the space fair in Bergen.
@@ -821,7 +823,9 @@ def test_a_report_by_a_source_that_is_no_outlet_is_answered_from_its_words(
      ("What date did Lumeria set aside for remembering its fleets?", "May 9", True),
      # a launch that failed is no launch done; the attempt is
      ("When did North Korea put a spy satellite in orbit?", "May", False),
-     ("When did North Korea try to put a spy satellite in orbit?", "May", True)],
+     ("When did North Korea try to put a spy satellite in orbit?", "May", True),
+     # being urged to delay it is not delaying it
+     ("When did Finland delay the probe's second flight?", "May 20", False)],
 )  # fmt: skip
 def test_a_date_answers_only_for_its_own_event(
     index: NewsIndex, question: str, date: str, answers: bool
