@@ -39,7 +39,7 @@ from index.speech import (
     speakers_of,
 )
 from index.store import Library, Store
-from index.support import dated_context, judge, word_weights
+from index.support import Judged, dated_context, judge, word_weights
 from index.text import all_stems
 from index.titles import lower_titles
 from index.truecase import is_lower_case, truecased
@@ -54,6 +54,16 @@ PASSAGES = 10
 # (MultiHop false abstention 0.200 / 0.308 / 0.107 by type); 8 is kept as the middle of that flat
 # range.
 MULTIPART_WORDS = 8
+
+
+def _completed(question: str, previous_question: str, known: Sequence[str]) -> str:
+    """A follow-up that only changes the topic or the wh-word, read in full; the previous
+    question's "he" is the person carried into it."""
+    before_own = extract_entities(previous_question)
+    before_carried = [e for e in known if e not in before_own]  # whom its "he" meant
+    if before_carried:
+        previous_question = with_antecedent(previous_question, before_carried[0])
+    return completed(question, previous_question) or question
 
 
 class ExtractiveAnswerer:
@@ -78,11 +88,7 @@ class ExtractiveAnswerer:
         known = tuple(e for e in previous_entities if self.catalog.name_known(all_stems(e), ids))
         asked = question
         if previous_question:  # "And about China?" after "What did Blinken say about Russia?"
-            before_own = extract_entities(previous_question)
-            before_carried = [e for e in known if e not in before_own]  # whom its "he" meant
-            if before_carried:
-                previous_question = with_antecedent(previous_question, before_carried[0])
-            question = completed(question, previous_question) or question
+            question = _completed(question, previous_question, known)
         ctx = contextualize(question, known)
         result = Answer(asked, CANNOT_ANSWER, True, [], ctx.query, list(ctx.entities))
         result.read_as = question if question != asked else ""
@@ -123,6 +129,10 @@ class ExtractiveAnswerer:
             if len(q.focus) >= MULTIPART_WORDS:
                 return self._evidence(q, result, candidates, vector, weights, ids)
             return result
+        return self._composed(q, result, judged)
+
+    def _composed(self, q: Question, result: Answer, judged: Judged) -> Answer:
+        """The answer of the chosen lines (and each conflict's claims), with citations."""
         lines = list(judged.lines)
         for pair in judged.conflicts:
             lines += [cand for cand, _ in pair if all(cand is not c for c in lines)]

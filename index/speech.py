@@ -218,22 +218,26 @@ def answer_speech(
             s.score = -1.0
     chosen = [s for s in sorted(statements, key=lambda s: -s.score) if s.score >= 0]
     if chosen:
-        kept: list[Statement] = []
-        for s in chosen:
-            if len(kept) == MAX_STATEMENTS:
-                break
-            s.quote = whole_quote(
-                catalog, s, speakers_of(speech), speech.speaker_is_name, speech.setting
-            )
-            run = next(
-                (k for k in kept if k.article == s.article and set(k.quote) & set(s.quote)), None
-            )
-            if run is None:
-                kept.append(s)
-            else:  # two statements of one quote: the quote runs over both
-                run.quote = joined_runs(run.quote, s.quote)
-        return SpeechResult(kept, True)
+        return SpeechResult(_quoted(catalog, speech, chosen), True)
     return SpeechResult([], True, quoted_on(speech.speaker, statements))
+
+
+def _quoted(catalog: Catalog, speech: Speech, chosen: list[Statement]) -> list[Statement]:
+    """The best statements, each with its whole quote; two of one quote are one run."""
+    kept: list[Statement] = []
+    speakers = speakers_of(speech)
+    for s in chosen:
+        if len(kept) == MAX_STATEMENTS:
+            break
+        s.quote = whole_quote(catalog, s, speakers, speech.speaker_is_name, speech.setting)
+        run = next(
+            (k for k in kept if k.article == s.article and set(k.quote) & set(s.quote)), None
+        )
+        if run is None:
+            kept.append(s)
+        else:  # two statements of one quote: the quote runs over both
+            run.quote = joined_runs(run.quote, s.quote)
+    return kept
 
 
 def whole_quote(catalog: Catalog, statement: Statement, speakers: Sequence[str],
