@@ -77,15 +77,16 @@ def answer_values(question: Question, cand: Candidate) -> tuple[str, ...]:
     """The sentence's entities of the kind the question asks for, not the question's own (its
     names, the figures it states, "Cyberpunk 2077", "in 2019", or its other words: "the new
     CEO" is no answer to "Who is the new CEO?")."""
+    question_tokens = fold_tokens(question.text)
     asked = [fold_tokens(n.text) for n in question.names]
     asked += [[number] for number in question.numbers]
-    asked.append(fold_tokens(question.text))
+    asked.append(question_tokens)
     found = []
     names_asked = bool(question.expects & PEOPLE)
     asks_date = asks_for_date(question)
     asks_length = question.wh == "how_many" and question.expects == TIMES
-    asks_distance = question.wh == "how_many" and "far" in fold_tokens(question.text)
-    if fold_tokens(question.text)[:2] == ["how", "old"] and not _AGE.search(cand.text):
+    asks_distance = question.wh == "how_many" and "far" in question_tokens
+    if question_tokens[:2] == ["how", "old"] and not _AGE.search(cand.text):
         return ()  # "How old is X?": a sentence that tells no age ("on Thursday") gives none
     for i, (label, text) in enumerate(cand.read.entities):
         if label == "CARDINAL" and "MONEY" in question.expects and _before_currency(cand, i):

@@ -18,6 +18,7 @@ not close to it in meaning.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from index.candidates import Candidate
 from index.names import fold_tokens, mentions
@@ -135,13 +136,18 @@ def unrealised(question: Question, cand: Candidate) -> bool:
     failed ("preparations to make a third attempt to put a satellite into orbit, after its
     failed attempts in May and August"): its dates are those of the attempts."""
     verb = question.predicate
-    if verb is None or not _PAST_ASKED.match(question.text):
+    if verb is None or not _takes_as_done(question.text):
         return False
-    if set(all_stems(question.text)) & _UNREALISED:
-        return False  # "When did X try to launch it?" asks for the attempts
     words = [w.lower() for w in re.findall(r"[\w'’-]+", cand.text)]
     told = [i for i, w in enumerate(words) if stem(w) == verb]
     return bool(told) and all(_tried_only(words, i) for i in told)
+
+
+@lru_cache(maxsize=256)
+def _takes_as_done(question: str) -> bool:
+    """Read once per question, not per sentence: it asks of a past event, and not of trying
+    ("When did X try to launch it?" asks for the attempts)."""
+    return bool(_PAST_ASKED.match(question)) and not set(all_stems(question)) & _UNREALISED
 
 
 def _tried_only(words: list[str], i: int) -> bool:

@@ -101,7 +101,7 @@ def analyse(text: str) -> Question:
     )  # fmt: skip
     return Question(
         text=text, wh=wh, expects=expects, head=head, head_forms=head_forms, role=role,
-        slot=_slot(doc, role, verb), names=names,
+        slot=_slot(doc, role, verb if wh in ("who", "what", "which") else None), names=names,
         predicate=predicate,
         focus=focus, speech=asked_speech(doc, root, wh), evidence=_asks_for_evidence(doc, wh),
         source_question=source_question, numbers=numbers,
@@ -225,8 +225,9 @@ def _slot(doc: Any, role: tuple[str, ...], repaired: Any = None) -> tuple[frozen
     """The verbs (and the part) whose doer the question asks for: "who won" (win), and "who is
     the winner" (the verb an -er/-or noun names: winner -> win, director -> direct, founder ->
     found, creator -> create). A verb read again after the parser missed it ("Who did Blinken
-    thank?", index.misparse) comes after "did" and the subject: the wh-word is its object."""
-    if repaired is not None and _wh(doc) in ("who", "what", "which"):
+    thank?", index.misparse) comes after "did" and the subject: a who/what/which is its
+    object."""
+    if repaired is not None:
         return frozenset({repaired.lemma_.lower()}), "obj"
     verb, part = wh_slot(doc)
     if verb:

@@ -199,12 +199,13 @@ def answer_speech(
     rest_stems, rest_vector = frozenset(content_stems(rest)), encode(rest) if rest else None
     stems = content_stems(topic)
     weights = {t: 0.5 + w for t, w in idf(stems).items()} if stems else {}
+    named_whole: dict[tuple[int, str], bool] = {}  # (article, place): read once per article
     for s in statements:
         s.dense = float(s.vector @ vector)
         words = coverage(weights, s.stems) if weights else 0.0
         s.score = s.dense + 0.5 * words + (DIRECT_BONUS if s.kind == "direct" else 0.0)
         names_ok = all(
-            mentions(n, s.tokens, label) or _called_the_north(catalog, s, n)
+            mentions(n, s.tokens, label) or _called_the_north(catalog, s, n, named_whole)
             for n, label in topic_names
         )
         about = not topic or s.dense >= MIN_TOPIC_DENSE or words >= MIN_TOPIC_WORDS
@@ -276,13 +277,19 @@ def joined_runs(first: list[str], second: list[str]) -> list[str]:
     return first
 
 
-def _called_the_north(catalog: Catalog, statement: Statement, name: str) -> bool:
+def _called_the_north(
+    catalog: Catalog, statement: Statement, name: str, named_whole: dict[tuple[int, str], bool]
+) -> bool:
     """The statement calls the place "the North" (names.compass_short) in an article that
-    names it whole: not the South of another country."""
+    names it whole: not the South of another country. ``named_whole`` keeps each article's
+    reading for the other statements of the question."""
     if not compass_short(name, statement.text):
         return False
-    sentences = catalog.article_sentences(statement.article)
-    return any(mentions(name, fold_tokens(s.text), "GPE") for s in sentences)
+    key = (statement.article, name)
+    if key not in named_whole:
+        sentences = catalog.article_sentences(statement.article)
+        named_whole[key] = any(mentions(name, fold_tokens(s.text), "GPE") for s in sentences)
+    return named_whole[key]
 
 
 def _topic_names(question: Question, speech: Speech) -> list[tuple[str, str]]:
