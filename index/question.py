@@ -19,6 +19,7 @@ from index.question_names import Name, is_verb_token, question_names
 from index.question_words import (
     AMOUNTS,
     COMPARISON,
+    COMPLEX_PREPOSITIONS,
     HEAD_LABELS,
     LIGHT_VERBS,
     NAME_LABELS,
@@ -93,6 +94,7 @@ def analyse(text: str) -> Question:
         and t.lower_ not in name_words and t.pos_ in ("NOUN", "VERB", "ADJ", "PROPN", "NUM", "ADV")
         and t.tag_ not in ("WDT", "WP", "WRB") and t.i not in wh_words
         and t.lemma_.lower() not in LIGHT_VERBS and not _idiom_noun(t)
+        and not _preposition_noun(t)
     ))  # fmt: skip
     in_names = {w.lower() for n in names for w in re.findall(r"\w+", n.text)}
     numbers = tuple(  # "2019" is a figure; the "2077" of "Cyberpunk 2077" is part of a name
@@ -164,6 +166,14 @@ def _idiom_noun(token: Any) -> bool:
     if token.dep_ != "dobj" or head.lemma_.lower() not in LIGHT_VERBS:
         return False
     return is_verb(f"{head.lemma_.lower()}_{token.lemma_.lower()}")
+
+
+def _preposition_noun(token: Any) -> bool:
+    """The noun of a complex preposition ("in return for", "on behalf of")."""
+    doc, i = token.doc, token.i
+    if i == 0 or i + 1 >= len(doc):
+        return False
+    return (doc[i - 1].lower_, token.lower_, doc[i + 1].lower_) in COMPLEX_PREPOSITIONS
 
 
 def _asked_by(noun: Any) -> bool:

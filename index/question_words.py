@@ -68,3 +68,14 @@ TOPIC_PREPS = frozenset({"about", "on", "regarding", "concerning", "over", "of"}
 MONTH_WORDS = frozenset(
     m.lower() for m in [*calendar.month_name[1:], *calendar.month_abbr[1:], "Sept"]
 )
+# Complex prepositions (preposition + noun + preposition): their noun is grammar, no topic a
+# sentence must share ("in return for X" is answered by "in exchange for X"). A closed class of
+# English, like the stopwords.
+COMPLEX_PREPOSITIONS = frozenset(
+    tuple(p.split())
+    for p in """in return for|in exchange for|in addition to|in response to|in reply to|
+    on behalf of|in front of|in spite of|in place of|in lieu of|in case of|in view of|
+    in light of|in terms of|by means of|by way of|on account of|in favour of|in favor of|
+    with regard to|with respect to|in accordance with|in relation to|in charge of|
+    on top of|in line with|at odds with""".replace("\n", "").split("|")
+)

@@ -264,6 +264,20 @@ Brill shipped a large amount of timber to Osterby last winter, port officials sa
 
 Brill is thought to receive cheap grain from Osterby in exchange for the wood.
 """,
+    "corvo-ties.txt": """Title: Corvo and Dunmark draw closer
+Source: Osterby Daily
+Date: 2024-04-10
+
+Dunmark officials see the closer trade ties between Corvo and Dunmark as an effort by Corvo
+to secure steady supplies in return.
+""",
+    "corvo-logs.txt": """Title: Corvo timber shipments
+Source: Fjord Post
+Date: 2024-04-11
+
+Customs inspectors assessed in March that Corvo had likely shipped some 3,000 loads of lumber in
+exchange for fuel deliveries and other aid, according to Dunmark's trade office.
+""",
     "north-varn.txt": """Title: Rocket test
 Source: Varn Times
 Date: 2024-06-03
@@ -633,10 +647,16 @@ def test_where_is_answered_by_a_place_something_is_in(
     assert (place in answer.answer) if place else answer.abstained, answer.answer
 
 
-def test_what_is_got_in_return_is_told_by_an_exchange(index: NewsIndex) -> None:
-    answer = index.ask("What does Brill get from Osterby in return for timber?")
-    assert "cheap grain" in answer.answer, answer.answer
-    assert "shipped" not in answer.answer  # what Brill gave is not what it gets
+@pytest.mark.parametrize(
+    "question",
+    ["What does Brill get from Osterby in return for timber?",
+     # "return" is grammar, no word a sentence must share: "in exchange for the wood" answers
+     "What is Corvo thought to get from Dunmark in return for timber?"],
+)  # fmt: skip
+def test_what_is_got_in_return_is_told_by_an_exchange(index: NewsIndex, question: str) -> None:
+    answer = index.ask(question)
+    assert ("cheap grain" if "Brill" in question else "fuel deliveries") in answer.answer
+    assert "Brill shipped" not in answer.answer  # what Brill gave is not what it gets
 
 
 @pytest.mark.parametrize(

@@ -125,6 +125,11 @@ def test_the_verb_a_question_asks_about(question: str, verb: str | None) -> None
         ("When did the harbour fair take place?", ("harbour", "fair")),
         ("What part did Eva Rask play?", ("part", "play")),  # a part asked for is
         ("What date did Lumeria set for the fair?", ("date", "set", "fair")),
+        # a complex preposition's noun is grammar; a noun with a determiner is not
+        ("What does Lumeria get in return for timber?", ("timber",)),
+        ("Who spoke on behalf of the guild?", ("guild",)),
+        ("What did Lumeria say in response to the fire?", ("fire",)),
+        ("What did Lumeria win in the return match?", ("win", "return", "match")),
     ],
 )
 def test_the_words_a_question_is_about(question: str, focus: tuple[str, ...]) -> None:
