@@ -104,6 +104,8 @@ def answer_values(question: Question, cand: Candidate) -> tuple[str, ...]:
             continue
         if question.wh == "where" and not _placed_by_preposition(cand, i):
             continue
+        if not _in_subject_segment(question, cand, i):
+            continue
         found.append(text)
     if "PERSON" in question.expects:
         found += _named_before(question, cand, found)
@@ -187,6 +189,28 @@ def _distance_between_names(question: Question, cand: Candidate, index: int) -> 
         any(mentions(f, tokens, n.label) for f in name_forms(n.text, n.label))
         for n in question.names
     )
+
+
+# Snippets of a web page run together ("2.0.0 (Released September 13, 2018) · Functionality
+# ... Xenoblade Chronicles 2"): a middle dot or a bar between spaces ends one and starts the next.
+_SEGMENT_BREAK = re.compile(r"\s[·|]\s")
+
+
+def _in_subject_segment(question: Question, cand: Candidate, index: int) -> bool:
+    """In a run of snippets, a value before the first snippet that names the question's
+    subject is not the subject's (the date of "2.0.0" is not the date of the game a later
+    snippet names); the snippets after it tell of it ("Tesla reports ... · Revenue: $6bn")."""
+    breaks = [m.start() for m in _SEGMENT_BREAK.finditer(cand.text)]
+    subjects = [n for n in question.names if n.subject]
+    if not breaks or not subjects:
+        return True
+    start = cand.read.sentence.entities[index][1]
+    forms = [(f, n.label) for n in subjects for f in name_forms(n.text, n.label)]
+    for begin, end in zip([0, *breaks], [*breaks, len(cand.text)], strict=True):
+        tokens = fold_tokens(cand.text[begin:end])
+        if any(mentions(f, tokens, label) for f, label in forms):
+            return start >= begin
+    return True
 
 
 def _before_currency(cand: Candidate, index: int) -> bool:

@@ -278,6 +278,16 @@ Date: 2024-04-11
 Customs inspectors assessed in March that Corvo had likely shipped some 3,000 loads of lumber in
 exchange for fuel deliveries and other aid, according to Dunmark's trade office.
 """,
+    "larkspur.txt": """Title: Larkspur Quest notes
+Source: Game Ledger
+Date: 2024-06-01
+
+Version 3.1 (Released June 2, 2023) · New islands have been added to the map of Larkspur Quest.
+
+Larkspur Quest came out in 2019 to warm reviews.
+
+Brisa Motors reports a record quarter · Profit: 2 million euros · Revenue: 9 million euros.
+""",
     "north-varn.txt": """Title: Rocket test
 Source: Varn Times
 Date: 2024-06-03
@@ -769,6 +779,14 @@ def test_a_model_number_is_part_of_the_name_asked_about(index: NewsIndex) -> Non
     assert not answer.abstained
     assert "May 5, 2021" in answer.answer
     assert "March 3" not in answer.answer
+
+
+def test_a_date_in_another_snippet_is_not_the_subjects(index: NewsIndex) -> None:
+    answer = index.ask("When was Larkspur Quest released?")
+    assert "2019" in answer.answer, answer.answer
+    assert "June 2, 2023" not in answer.answer  # the date of version 3.1, a snippet before
+    # the snippets after the one that names the subject tell of it
+    assert "9 million euros" in index.ask("What was the revenue of Brisa Motors?").answer
 
 
 def test_a_sentence_that_asks_the_question_does_not_answer_it(index: NewsIndex) -> None:
