@@ -196,12 +196,22 @@ def _head_token(doc: Any, wh: str) -> Any:
             return token.head
         if wh in ("which", "what") and token.lower_ == wh and token.dep_ == "det":
             return token.head
+        if wh in ("which", "what") and token.lower_ == wh and token.dep_ == "pobj":
+            return _noun_after(token)  # "In which city is X?": parsed as "in which", "city"
     root = _root(doc)
     if wh in ("what", "who") and root is not None and root.lemma_ == "be":
         for child in root.children:
             if child.dep_ in ("nsubj", "attr") and child.pos_ == "NOUN" and child.lower_ != "what":
                 return child
     return None
+
+
+def _noun_after(token: Any) -> Any:
+    """The noun a wh-word stands before, the last of a compound ("which news agency")."""
+    doc, i = token.doc, token.i + 1
+    while i + 1 < len(doc) and doc[i].pos_ == "NOUN" and doc[i + 1].pos_ == "NOUN":
+        i += 1
+    return doc[i] if i < len(doc) and doc[i].pos_ == "NOUN" else None
 
 
 def _kind(head: Any, wh: str) -> str | None:

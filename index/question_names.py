@@ -29,6 +29,10 @@ class Name:
     describes: str = ""
 
 
+# A possessive ending and the wh-words ("Whom did X meet?": the small model tags "Whom" a person).
+_NOT_NAMES = frozenset({"POS", "WP", "WP$", "WDT", "WRB"})
+
+
 def question_names(doc: Any, root: Any) -> tuple[Name, ...]:
     """Entities and runs of proper nouns, without a possessive 's; the subject marked. Pieces
     the small model tags apart are one name when nothing but a possessive or a colon stands
@@ -39,7 +43,7 @@ def question_names(doc: Any, root: Any) -> tuple[Name, ...]:
     for ent in doc.ents:
         if ent.label_ not in NAME_LABELS:
             continue
-        tokens = [t for t in ent if not (t.tag_ == "POS" or t.lower_ in ("'s", "’s", "the"))]
+        tokens = [t for t in ent if not (t.tag_ in _NOT_NAMES or t.lower_ in ("'s", "’s", "the"))]
         if not any(written_as_name(t.text) or t.text[:1].isdigit() for t in tokens):
             continue  # the small model's guess on lower-case words is no name
         while len(tokens) > 1 and _lower_word(doc, tokens[-1]):

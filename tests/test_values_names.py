@@ -189,6 +189,12 @@ def test_the_subject_of_a_question(question: str, subject: str | None) -> None:
     assert (found.text if found else None) == subject
 
 
+def test_a_wh_word_is_no_name() -> None:
+    # the small model tags "Whom" a person here
+    names = analyse("Whom did Strand visit before her talks with Vold?").names
+    assert [n.text for n in names] == ["Strand", "Vold"]
+
+
 @pytest.mark.parametrize(
     ("question", "speaker", "described"),
     [
@@ -216,6 +222,9 @@ def test_a_document_speaks_for_its_issuer(question: str, speaker: str, described
         ("How long is the new bridge?", {"DATE", "TIME", "QUANTITY", "CARDINAL"}),
         # the answer is the article's outlet, not an organisation the sentence names
         ("Which news agency reported that the bridge reopened?", set()),
+        # the preposition goes first: "which" is parsed as its object, "city" apart
+        ("In which city is the Lund boathouse?", {"GPE", "NORP", "LOC"}),
+        ("On what date did the regatta start?", {"DATE", "TIME"}),
     ],
 )
 def test_the_answer_type_a_question_expects(question: str, labels: set[str]) -> None:
