@@ -116,8 +116,8 @@ def topic(doc: Any, root: Any, elsewhere: frozenset[int] | set[int] = frozenset(
         if child.dep_ == "prep" and child.lower_ in TOPIC_PREPS:
             return doc[child.i + 1 : child.right_edge.i + 1].text
     for child in root.children:
-        if child.dep_ in ("ccomp", "xcomp"):
-            return doc[child.left_edge.i : child.right_edge.i + 1].text
+        if child.dep_ in ("ccomp", "xcomp"):  # not its "What" ("What did X say Y would do?")
+            return doc[max(child.left_edge.i, root.i + 1) : child.right_edge.i + 1].text
     rest = [
         t for t in doc
         if t.i > root.i and not t.is_punct and t.dep_ != "prep" and t.i not in elsewhere

@@ -477,3 +477,9 @@ def test_a_place_called_the_north(text: str, called: bool) -> None:
 )
 def test_a_description_of_people(description: str, people: bool) -> None:
     assert names_people(description) == people
+
+
+def test_the_topic_of_a_reported_clause_leaves_the_wh_word_out() -> None:
+    speech = analyse("What did Lind say Dahl would do about the cranes?").speech
+    assert speech is not None
+    assert speech.topic == "Dahl would do about the cranes"
