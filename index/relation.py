@@ -9,7 +9,7 @@ from index.asked_values import quarters_in
 from index.candidates import Candidate
 from index.lexicon import antonym_stems, synonym_stems
 from index.names import fold_tokens
-from index.question import Question
+from index.question import TIMES, Question
 from index.question_words import AMOUNTS, SPEECH_VERBS
 from index.text import FRAMING_WORDS, stem
 from index.values import YEAR
@@ -105,6 +105,15 @@ def measure_holds(question: Question, cand: Candidate) -> bool:
     if not question.expects and not question.source_question:
         asked = question.kind  # "Which rocket did X use?": a sentence of no rocket is no answer
     return asked is None or asked in cand.read.stems or cand.dense >= EVENT_DENSE
+
+
+def length_holds(question: Question, cand: Candidate) -> bool:
+    """ "How long did the call last?": a length of time answers for the event the sentence
+    names (the question's theme) or is as close to in meaning as an event's sentence must be;
+    "more than two years" since a visit is not the length of a call."""
+    if question.wh != "how_many" or question.expects != TIMES or question.theme is None:
+        return True
+    return question.theme in cand.read.stems or cand.dense >= EVENT_DENSE
 
 
 def said_holds(question: Question, cand: Candidate, weights: dict[str, float]) -> bool:

@@ -49,6 +49,7 @@ from index.relation import (
     coverage,
     event_holds,
     figures_hold,
+    length_holds,
     measure_holds,
     reported_holds,
     said_holds,
@@ -132,6 +133,8 @@ def judge(
         if not _names_hold(question, cand, carried) or not figures_hold(question, cand):
             continue
         if not event_holds(question, cand) or not measure_holds(question, cand):
+            continue
+        if not length_holds(question, cand):
             continue
         if not said_holds(question, cand, weights) or not reported_holds(question, cand):
             continue

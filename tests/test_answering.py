@@ -288,6 +288,15 @@ Larkspur Quest came out in 2019 to warm reviews.
 
 Brisa Motors reports a record quarter · Profit: 2 million euros · Revenue: 9 million euros.
 """,
+    "town-hall.txt": """Title: A call at the town hall
+Source: Quay Times
+Date: 2024-07-01
+
+Councillor Oda Berg paid a courtesy call on Mayor Finn Aas on Monday.
+
+It was Berg's first trip to the town hall in more than two years, after her last visit for the
+budget talks.
+""",
     "north-varn.txt": """Title: Rocket test
 Source: Varn Times
 Date: 2024-06-03
@@ -787,6 +796,11 @@ def test_a_date_in_another_snippet_is_not_the_subjects(index: NewsIndex) -> None
     assert "June 2, 2023" not in answer.answer  # the date of version 3.1, a snippet before
     # the snippets after the one that names the subject tell of it
     assert "9 million euros" in index.ask("What was the revenue of Brisa Motors?").answer
+
+
+def test_a_length_of_time_answers_for_its_own_event(index: NewsIndex) -> None:
+    answer = index.ask("How long did Berg's courtesy call on Mayor Aas last?")
+    assert answer.abstained, answer.answer  # two years since a trip is no call's length
 
 
 def test_a_sentence_that_asks_the_question_does_not_answer_it(index: NewsIndex) -> None:
