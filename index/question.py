@@ -79,6 +79,9 @@ def analyse(text: str) -> Question:
         predicate = stem(verb.lower_)
     elif is_verb_token(root) and root.lemma_.lower() not in LIGHT_VERBS:
         predicate = stem(root.lemma_.lower())
+    wanted = _wanted_event(root) if verb is None else None
+    if wanted is not None:  # "Why did X want the fighting paused?": the event is a pause
+        predicate = stem(wanted.lemma_.lower())
     name_words = {w.lower() for n in names for w in re.findall(r"\w+", n.text)}
     acting = verb if verb is not None else root
     theme = next(  # the thing acted on, not the one asked for ("What date did X designate?")
@@ -134,6 +137,20 @@ def _lasting(doc: Any) -> tuple[str, str] | None:
     if noun is None:
         return None
     return stem(_LASTING[words[-1].lower_]), stem(noun.lemma_.lower())
+
+
+# Verbs of wanting and trying: the event they frame is their complement's verb.
+_WANTING = frozenset("want wish hope seek aim intend try attempt".split())
+
+
+def _wanted_event(root: Any) -> Any:
+    if root is None or root.lemma_.lower() not in _WANTING:
+        return None
+    return next(
+        (c for c in root.children if c.dep_ in ("xcomp", "ccomp") and is_verb_token(c)
+         and c.lemma_.lower() not in LIGHT_VERBS),
+        None,
+    )  # fmt: skip
 
 
 def _root(doc: Any) -> Any:

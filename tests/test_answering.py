@@ -297,6 +297,13 @@ Councillor Oda Berg paid a courtesy call on Mayor Finn Aas on Monday.
 It was Berg's first trip to the town hall in more than two years, after her last visit for the
 budget talks.
 """,
+    "dock-strike.txt": """Title: Ferries stay in port
+Source: Vika Post
+Date: 2024-07-02
+
+The mayor flew to Holm on Monday after a meeting of port chiefs who called for a pause in the
+dock strike to let the ferries carry food to the islands.
+""",
     "north-varn.txt": """Title: Rocket test
 Source: Varn Times
 Date: 2024-06-03
@@ -796,6 +803,11 @@ def test_a_date_in_another_snippet_is_not_the_subjects(index: NewsIndex) -> None
     assert "June 2, 2023" not in answer.answer  # the date of version 3.1, a snippet before
     # the snippets after the one that names the subject tell of it
     assert "9 million euros" in index.ask("What was the revenue of Brisa Motors?").answer
+
+
+def test_why_someone_wanted_an_event_is_asked_of_that_event(index: NewsIndex) -> None:
+    answer = index.ask("Why did the port chiefs want the dock strike paused?")
+    assert "to let the ferries carry food" in answer.answer, answer.answer
 
 
 def test_a_length_of_time_answers_for_its_own_event(index: NewsIndex) -> None:
