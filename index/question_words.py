@@ -57,8 +57,10 @@ COMPARISON = re.compile(
     r"either|neither|change in)\b",
     re.I,
 )
+# "Which (state media) outlet reported X?": up to three words before the noun for a source.
 SOURCE_QUESTION = re.compile(
-    r"\b(?:which|what)\s+(?:news\s+)?(?:outlet|newspaper|paper|publication|agency|media|"
+    r"\b(?:which|what)\s+(?:(?!(?:of|is|was|are|were|did|does|do|the|a|an)\b)[\w'’-]+\s+){0,3}"
+    r"(?:outlet|newspaper|paper|publication|agency|media|"
     r"source|site|website|wire)s?\b|\bwho\s+(?:reported|wrote|published)\b",
     re.I,
 )

@@ -487,3 +487,17 @@ def test_the_topic_of_a_reported_clause_leaves_the_wh_word_out() -> None:
     speech = analyse("What did Lind say Dahl would do about the cranes?").speech
     assert speech is not None
     assert speech.topic == "Dahl would do about the cranes"
+
+
+@pytest.mark.parametrize(
+    ("question", "source"),
+    [
+        ("Which news agency reported that the bridge reopened?", True),
+        ("Which state media outlet called the envoys guests?", True),  # words before "outlet"
+        ("What Varnian news agency reported the strike?", True),
+        ("What kind of agency is the Port Board?", False),
+        ("What time did the paper go to print?", False),
+    ],
+)
+def test_a_question_that_asks_for_the_source(question: str, source: bool) -> None:
+    assert analyse(question).source_question is source
