@@ -5,6 +5,8 @@ said X?": someone saying X), the year asked ("Who won in 2019?"). Used by index.
 
 from __future__ import annotations
 
+import re
+
 from index.asked_values import quarters_in
 from index.candidates import Candidate
 from index.lexicon import antonym_stems, synonym_stems
@@ -66,6 +68,8 @@ def event_holds(question: Question, cand: Candidate) -> bool:
     # done to (not "Who was awarded Y?", whose answer may be told as "Z won Y")
     done_to = question.wh in ("who", "what", "which") and question.slot[1] != "subj"
     done_to = done_to and any(n.subject for n in question.names) and not _said(question)
+    # "What was agreed at the talks?": the thing done to is asked, whoever did it
+    done_to = done_to or (question.slot[1] == "obj" and _passive(question))
     if (question.wh not in OPPOSITE_WH and not done_to) or question.predicate is None:
         return True
     stems = cand.read.stems
@@ -78,6 +82,16 @@ def event_holds(question: Question, cand: Candidate) -> bool:
         return close
     # "When will X launch its satellite?": the launch of a missile is another event
     return question.theme is None or question.theme in stems or close
+
+
+_PASSIVE = re.compile(
+    r"^\W*what\s+(?:was|were|is|are|has been|have been|had been|will be)\s+\w+ed\b", re.I
+)
+
+
+def _passive(question: Question) -> bool:
+    """ "What was agreed ...?": the wh-word is the subject of a passive verb."""
+    return bool(_PASSIVE.search(question.text))
 
 
 def reported_holds(question: Question, cand: Candidate) -> bool:

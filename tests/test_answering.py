@@ -304,6 +304,14 @@ Date: 2024-07-02
 The mayor flew to Holm on Monday after a meeting of port chiefs who called for a pause in the
 dock strike to let the ferries carry food to the islands.
 """,
+    "regatta-pact.txt": """Title: Rowers meet at Skarn regatta
+Source: Lake Courier
+Date: 2024-08-01
+
+Rowers from Vika and Holm met at the Skarn regatta on Saturday for the first time in ten years.
+
+The two rowing clubs signed a training pact at the Skarn regatta.
+""",
     "north-varn.txt": """Title: Rocket test
 Source: Varn Times
 Date: 2024-06-03
@@ -808,6 +816,13 @@ def test_a_date_in_another_snippet_is_not_the_subjects(index: NewsIndex) -> None
 def test_why_someone_wanted_an_event_is_asked_of_that_event(index: NewsIndex) -> None:
     answer = index.ask("Why did the port chiefs want the dock strike paused?")
     assert "to let the ferries carry food" in answer.answer, answer.answer
+
+
+def test_what_was_done_is_told_by_a_sentence_of_that_deed(index: NewsIndex) -> None:
+    answer = index.ask("What was signed at the Skarn regatta?")
+    assert "training pact" in answer.answer, answer.answer
+    answer = index.ask("What was decided at the Skarn regatta?")
+    assert "met at the Skarn regatta" not in answer.answer  # a meeting decides nothing
 
 
 def test_a_length_of_time_answers_for_its_own_event(index: NewsIndex) -> None:
