@@ -10,7 +10,9 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Iterable
+from functools import cache
 
+from index.lexicon import lemmas
 from index.places import metonym
 from index.text import STOPWORDS
 
@@ -31,12 +33,16 @@ def truecased(question: str, texts: Iterable[str]) -> str:
     capitalise them; a country's or capital's name capitalised when the texts never write it;
     and its first letter a capital."""
     forms: dict[str, Counter[str]] = {}
+    alone: set[str] = set()  # capitalised somewhere with no capitalised word beside it
     wanted = {re.sub(r"['’]s$", "", w) for w in _WORD.findall(question) if w not in STOPWORDS}
     for text in texts:
-        for match in re.finditer(r"[A-Za-z][\w'’.-]*\w|[A-Za-z]", text):
+        words = list(re.finditer(r"[A-Za-z][\w'’.-]*\w|[A-Za-z]", text))
+        for i, match in enumerate(words):
             word = match.group()
             if word.lower() in wanted:
                 forms.setdefault(word.lower(), Counter())[word] += 1
+                if word[:1].isupper() and not _capitalised_beside(words, i):
+                    alone.add(word.lower())
 
     def cased(match: re.Match[str]) -> str:
         word = match.group()
@@ -57,4 +63,48 @@ def truecased(question: str, texts: Iterable[str]) -> str:
         return word
 
     recased = _WORD.sub(cased, question)
+    recased = _common_words_of_no_name(question, recased, set(forms) - alone)
     return recased[:1].upper() + recased[1:]  # the parser reads "who is X?" less well
+
+
+def _capitalised_beside(words: list[re.Match[str]], i: int) -> bool:
+    """A capitalised word next to this one in its clause (no ". " or ", " between them)."""
+    for j in (i - 1, i + 1):
+        if not 0 <= j < len(words) or not words[j].group()[:1].isupper():
+            continue
+        a, b = sorted((words[i], words[j]), key=lambda m: m.start())
+        between = a.string[a.end() : b.start()]
+        if not re.search(r"[.!?;:,]", between) and not a.group().endswith("."):
+            return True
+    return False
+
+
+@cache
+def _common_words() -> frozenset[str]:
+    return lemmas("noun") | lemmas("verb") | lemmas("adj")
+
+
+def _is_common(word: str) -> bool:
+    """An English word of WordNet's (a plural by its singular: "fisheries", "talks")."""
+    common = _common_words()
+    forms = {word, word[:-1], word[:-2], word[:-3] + "y"} if word.endswith("s") else {word}
+    return bool(forms & common)
+
+
+def _common_words_of_no_name(question: str, recased: str, in_names: set[str]) -> str:
+    """An English word the texts capitalise only inside a longer name ("Fisheries Board")
+    stays in lower case unless a word beside it in the question was capitalised too: "the
+    fisheries talks" names nothing; "park jin" is Park Jin."""
+    before = question.split(" ")
+    after = recased.split(" ")
+    if len(before) != len(after):
+        return recased
+    changed = [a != b for a, b in zip(before, after, strict=True)]
+    out = []
+    for i, (old, new) in enumerate(zip(before, after, strict=True)):
+        word = re.sub(r"['’]s$|\W+$", "", old).lower()
+        beside = any(0 <= j < len(after) and changed[j] and j != i for j in (i - 1, i + 1))
+        if changed[i] and word in in_names and _is_common(word) and not beside:
+            new = old
+        out.append(new)
+    return " ".join(out)

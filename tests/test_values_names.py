@@ -336,6 +336,8 @@ def test_a_country_goes_by_its_other_names(
 PASSAGES = [
     "Mayor Ada Lind met Ole Dahl in Lund. Dahl said the visit went well.",
     "The visit of the mayor was short; Lind left on Friday.",
+    "The Harbour Board said the fees would rise. Harbour Board chair Eva Moe agreed.",
+    "Councillor Bo Park met Lind. Later, Park said the talks went well.",
 ]
 
 
@@ -346,6 +348,10 @@ PASSAGES = [
         ("what did the mayor say about the visit?", "What did the mayor say about the visit?"),
         ("when did lind visit norway?", "When did Lind visit Norway?"),  # a country, unseen
         ("when did lind visit oslo?", "When did Lind visit Oslo?"),  # a capital, unseen
+        # a word the passages capitalise only inside a longer name is no name alone
+        ("what was agreed at the harbour talks?", "What was agreed at the harbour talks?"),
+        ("what did the harbour board say?", "What did the Harbour Board say?"),
+        ("what did park say about the fees?", "What did Park say about the fees?"),
     ],
 )
 def test_a_lower_case_question_gets_the_passages_capitals(question: str, cased: str) -> None:
