@@ -81,3 +81,29 @@ COMPLEX_PREPOSITIONS = frozenset(
     with regard to|with respect to|in accordance with|in relation to|in charge of|
     on top of|in line with|at odds with""".replace("\n", "").split("|")
 )
+
+# "Who is the defence chief mentioned in the coverage?": a phrase about the articles themselves
+# after a noun, which says nothing of what is asked ("Who is named in the report?" asks it).
+_ABOUT_THE_ARTICLES = re.compile(
+    r",?\s+(?:(?:that|which|who)\s+(?:is|are|was|were)\s+)?(?:mentioned|named|quoted|cited|"
+    r"featured|referred\s+to|discussed|covered)\s+(?:in|by)\s+(?:the\s+|these\s+|this\s+)?"
+    r"(?:articles?|coverage|stories|texts?|reporting|news\s+(?:articles|stories|coverage))\b",
+    re.I,
+)
+_AUXILIARIES = frozenset("is are was were be been being".split())
+_SOURCE_PREPOSITIONS = frozenset("by from of in on published".split())
+
+
+def without_meta(question: str) -> str:
+    """The question without a phrase about the articles themselves."""
+    for match in reversed(list(_ABOUT_THE_ARTICLES.finditer(question))):
+        before = question[: match.start()].split()
+        after = question[match.end() :].split()[:1]
+        if after and after[0].lower() in _SOURCE_PREPOSITIONS:
+            continue  # "mentioned in articles by TechCrunch" says which articles
+        if before and before[-1].lower() not in _AUXILIARIES:
+            end = match.end()
+            if match.group().startswith(",") and question[end : end + 1] == ",":
+                end += 1  # ", mentioned in the articles," was set off by commas
+            question = question[: match.start()] + question[end:]
+    return question

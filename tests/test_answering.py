@@ -825,6 +825,11 @@ def test_what_was_done_is_told_by_a_sentence_of_that_deed(index: NewsIndex) -> N
     assert "met at the Skarn regatta" not in answer.answer  # a meeting decides nothing
 
 
+def test_a_phrase_about_the_coverage_itself_asks_nothing(index: NewsIndex) -> None:
+    answer = index.ask("Who is the Fisheries Board chair named in the articles?")
+    assert "Ida Moe" in answer.answer, answer.answer
+
+
 def test_a_length_of_time_answers_for_its_own_event(index: NewsIndex) -> None:
     answer = index.ask("How long did Berg's courtesy call on Mayor Aas last?")
     assert answer.abstained, answer.answer  # two years since a trip is no call's length

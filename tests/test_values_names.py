@@ -12,6 +12,7 @@ from index.nlp import parse_question
 from index.places import country_of, metonym, name_forms, place_forms
 from index.question import analyse
 from index.question_names import question_names as _names
+from index.question_words import without_meta
 from index.speakers import name_keys
 from index.speech import Statement, _unnamed, quoted_on
 from index.truecase import is_lower_case, truecased
@@ -507,3 +508,24 @@ def test_the_topic_of_a_reported_clause_leaves_the_wh_word_out() -> None:
 )
 def test_a_question_that_asks_for_the_source(question: str, source: bool) -> None:
     assert analyse(question).source_question is source
+
+
+@pytest.mark.parametrize(
+    ("question", "read"),
+    [
+        ("Who is the harbour chief mentioned in the coverage?", "Who is the harbour chief?"),
+        ("Which mayor, named in the articles, met Dahl?", "Which mayor met Dahl?"),
+        # the articles' own documents and verbs are asked about
+        ("Who is named in the report?", "Who is named in the report?"),
+        (
+            "Which firm, mentioned in articles by Varna Post, won?",
+            "Which firm, mentioned in articles by Varna Post, won?",
+        ),
+        (
+            "Which officials are quoted in the articles?",
+            "Which officials are quoted in the articles?",
+        ),
+    ],
+)
+def test_a_phrase_about_the_articles_themselves_is_left_out(question: str, read: str) -> None:
+    assert without_meta(question) == read
