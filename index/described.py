@@ -13,7 +13,7 @@ from collections.abc import Sequence
 
 from index.candidates import Candidate
 from index.names import cased_tokens, fold_tokens, mentions, name_parts, us_spelling
-from index.places import country_of
+from index.places import country_of, place_forms
 from index.speaker_match import same_speaker
 from index.text import STOPWORDS
 
@@ -133,7 +133,12 @@ def _holds(wanted: list[str], tokens: list[str], loose: set[str]) -> bool:
     "councillor")."""
     spelled = {us_spelling(t) for t in tokens}
     placed = [*tokens, *(w for t in tokens if (c := country_of(t)) for w in fold_tokens(c))]
-    return all(w in spelled or (w in loose and mentions(w, placed, "GPE")) for w in wanted)
+    return all(w in spelled or (w in loose and _place_mentioned(w, placed)) for w in wanted)
+
+
+def _place_mentioned(word: str, tokens: list[str]) -> bool:
+    """The place word, or the country an adjective is of ("American": "U.S."), is there."""
+    return any(mentions(f, tokens, "GPE") for f in (word, *place_forms(word, "NORP")))
 
 
 def role_before(name: str, cand: Candidate) -> tuple[str, ...]:

@@ -312,6 +312,12 @@ Rowers from Vika and Holm met at the Skarn regatta on Saturday for the first tim
 
 The two rowing clubs signed a training pact at the Skarn regatta.
 """,
+    "ferry-minister.txt": """Title: New ferry route
+Source: Coast Notes
+Date: 2024-07-03
+
+U.K. Transport Secretary Mae Tull opened the new ferry route to Vika on Tuesday.
+""",
     "north-varn.txt": """Title: Rocket test
 Source: Varn Times
 Date: 2024-06-03
@@ -828,6 +834,11 @@ def test_what_was_done_is_told_by_a_sentence_of_that_deed(index: NewsIndex) -> N
 def test_a_phrase_about_the_coverage_itself_asks_nothing(index: NewsIndex) -> None:
     answer = index.ask("Who is the Fisheries Board chair named in the articles?")
     assert "Ida Moe" in answer.answer, answer.answer
+
+
+def test_a_title_asked_by_the_countrys_adjective(index: NewsIndex) -> None:
+    answer = index.ask("Who is the British transport secretary?")
+    assert "Mae Tull" in answer.answer, answer.answer  # "U.K. Transport Secretary Mae Tull"
 
 
 def test_a_length_of_time_answers_for_its_own_event(index: NewsIndex) -> None:
