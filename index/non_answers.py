@@ -21,6 +21,7 @@ import re
 from functools import lru_cache
 
 from index.candidates import Candidate
+from index.lexicon import is_verb
 from index.names import fold_tokens, mentions
 from index.places import name_forms
 from index.question import Question
@@ -166,3 +167,33 @@ def no_exchange(question: Question, cand: Candidate) -> bool:
     """The question asks what is given in return for something, and the sentence tells of no
     exchange ("in return", "in exchange for")."""
     return bool(_EXCHANGE.search(question.text)) and not _EXCHANGE.search(cand.text)
+
+
+# How a sentence gives a reason: a word of cause or purpose, "saying ..." after a comma, or
+# an infinitive of purpose ("to defend itself"; not "to be met", "to Seoul"). Grammar.
+_REASON = re.compile(
+    r"\b(?:because|since|due to|owing to|in order to|so that|so as to|aimed at|in protest|"
+    r"for fear|as a result|in response to|amid)\b|,\s*(?:saying|citing|arguing)\b",
+    re.IGNORECASE,
+)
+_NOT_PURPOSE = frozenset({"be", "have", "get"})
+# A motive told as wanting: "They are demanding that ...", "He hopes to ...".
+_MOTIVE = re.compile(
+    r"\b(?:demand\w*|want\w*|call(?:s|ed|ing)? for|seek\w*|sought|hop(?:e|es|ed|ing)|"
+    r"aim(?:s|ed|ing)?|urg(?:e|es|ed|ing)|protest\w*|wish\w*|intend\w*|plan(?:s|ned)? to)\b",
+    re.IGNORECASE,
+)
+
+
+def gives_reason(text: str) -> bool:
+    if _REASON.search(text):
+        return True
+    return any(
+        is_verb(word) and word not in _NOT_PURPOSE
+        for word in re.findall(r"\bto ([a-z]+)\b", text.lower())
+    )
+
+
+def gives_motive(text: str) -> bool:
+    """A reason, or a motive told as wanting ("They are demanding that ...")."""
+    return gives_reason(text) or bool(_MOTIVE.search(text))

@@ -120,6 +120,13 @@ def referred_words(question: Question, cand: Candidate) -> frozenset[str]:
     return frozenset()
 
 
+def continues(text: str) -> bool:
+    """The sentence goes on about the one before it: it opens with "He", "They", "This"."""
+    first = text.split(maxsplit=1)
+    word = first[0].lower().strip("\"'“‘(") if first else ""
+    return word in _PRONOUNS or word in ("this", "that", "these", "those")
+
+
 def refers_back(text: str) -> bool:
     first = text.split(maxsplit=2)
     if not first:

@@ -27,7 +27,14 @@ from index.claims import add_agreement, find_conflicts, is_twin, same_answer
 from index.described import common_role, role_before
 from index.lexicon import synonym_stems
 from index.names import all_words_in, fold_tokens, mentions
-from index.non_answers import leaves_open, no_exchange, off_topic, unrealised
+from index.non_answers import (
+    gives_motive,
+    gives_reason,
+    leaves_open,
+    no_exchange,
+    off_topic,
+    unrealised,
+)
 from index.places import name_forms, places_within
 from index.preference import (
     dated_first,
@@ -39,6 +46,7 @@ from index.preference import (
 )
 from index.question import TIMES, Question
 from index.referring import (
+    continues,
     described_before,
     elsewhere,
     placed_near,
@@ -163,6 +171,8 @@ def judge(
     answering = holder_first(accepted, holder)
     answering = in_slot(question, named_in_role(question, dated_first(question, answering)))
     lines = select(answering, accepted)
+    if question.wh == "why":
+        lines = with_reasons(lines, candidates)
     conflicts = find_conflicts(question, accepted)
     return Judged(lines, conflicts)
 
@@ -288,6 +298,26 @@ def select(ranked: list[Candidate], pool: Sequence[Candidate] = ()) -> list[Cand
         }:
             twin_of.twins.append(cand)
     return [_fullest(line) for line in chosen]
+
+
+def with_reasons(lines: list[Candidate], candidates: Sequence[Candidate]) -> list[Candidate]:
+    """ "Why ...?": a line that tells the event but gives no reason is followed by the sentence
+    after it when that one goes on about it and tells a reason or a motive ("... met by
+    protesters. They are demanding ..."): news often gives the reason in the next sentence."""
+    out: list[Candidate] = []
+    for line in lines:
+        out.append(line)
+        if gives_reason(line.text) or len(out) >= 2 * MAX_LINES:
+            continue
+        after = next(
+            (c for c in candidates if c.read.previous is not None
+             and c.read.previous.row == line.row and continues(c.text)
+             and gives_motive(c.text)),
+            None,
+        )  # fmt: skip
+        if after is not None and all(after is not c for c in [*lines, *out]):
+            out.append(after)
+    return out
 
 
 def _fullest(line: Candidate) -> Candidate:

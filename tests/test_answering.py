@@ -318,6 +318,16 @@ Date: 2024-07-03
 
 U.K. Transport Secretary Mae Tull opened the new ferry route to Vika on Tuesday.
 """,
+    "quay-protest.txt": """Title: Fishermen wait at the quay
+Source: Vika Post
+Date: 2024-07-05
+
+Mayor Mona Sand will be met by a group of fishermen when she arrives at the north quay on Friday.
+
+They are demanding lower fees for the new berths.
+
+She was in Holm before the trip.
+""",
     "north-varn.txt": """Title: Rocket test
 Source: Varn Times
 Date: 2024-06-03
@@ -839,6 +849,14 @@ def test_a_phrase_about_the_coverage_itself_asks_nothing(index: NewsIndex) -> No
 def test_a_title_asked_by_the_countrys_adjective(index: NewsIndex) -> None:
     answer = index.ask("Who is the British transport secretary?")
     assert "Mae Tull" in answer.answer, answer.answer  # "U.K. Transport Secretary Mae Tull"
+
+
+def test_why_is_answered_by_the_reason_the_next_sentence_gives(index: NewsIndex) -> None:
+    answer = index.ask(
+        "Why were fishermen expected to gather when Mayor Sand arrived at the north quay?"
+    )
+    assert "lower fees" in answer.answer, answer.answer
+    assert "in Holm" not in answer.answer  # a sentence after it that gives no reason
 
 
 def test_a_length_of_time_answers_for_its_own_event(index: NewsIndex) -> None:

@@ -9,6 +9,7 @@ from spacy.tokens import Span
 from index.lexicon import names_people
 from index.names import compass_short, fold_tokens, mentions, us_spelling
 from index.nlp import parse_question
+from index.non_answers import gives_motive, gives_reason
 from index.places import country_of, metonym, name_forms, place_forms
 from index.question import analyse
 from index.question_names import question_names as _names
@@ -529,3 +530,17 @@ def test_a_question_that_asks_for_the_source(question: str, source: bool) -> Non
 )
 def test_a_phrase_about_the_articles_themselves_is_left_out(question: str, read: str) -> None:
     assert without_meta(question) == read
+
+
+@pytest.mark.parametrize(
+    ("text", "reason", "motive"),
+    [
+        ("North Varn tests rockets, saying it must defend itself.", True, True),
+        ("The chiefs called for a pause to let the ferries sail.", True, True),
+        ("Lind will be met by fishermen when she arrives.", False, False),  # "to be met"
+        ("They are demanding lower fees.", False, True),
+        ("She was in Holm before the trip to Vika.", False, False),  # "to Vika" is a place
+    ],
+)
+def test_a_sentence_that_gives_a_reason(text: str, reason: bool, motive: bool) -> None:
+    assert (gives_reason(text), gives_motive(text)) == (reason, motive)
