@@ -112,13 +112,18 @@ def _said(question: Question) -> bool:
 def measure_holds(question: Question, cand: Candidate) -> bool:
     """ "What is the population of X?": a figure answers as the figure of that measure only, so
     the sentence names the measure (its stem) or is as close to the question in meaning as an
-    event's sentence must be; the "two" of a "two plus two" meeting is no population."""
+    event's sentence must be; the "two" of a "two plus two" meeting is no population. "Which
+    rocket did X use?" is answered only by a sentence that names a rocket: one about X's
+    satellite launch may be very close in meaning and say nothing of its rocket."""
     if question.wh not in ("what", "which") or question.head is None:
         return True
-    asked = question.head if question.expects and question.expects <= AMOUNTS else None
-    if not question.expects and not question.source_question:
-        asked = question.kind  # "Which rocket did X use?": a sentence of no rocket is no answer
-    return asked is None or asked in cand.read.stems or cand.dense >= EVENT_DENSE
+    if question.expects and question.expects <= AMOUNTS:
+        asked = question.head
+        return asked is None or asked in cand.read.stems or cand.dense >= EVENT_DENSE
+    if question.expects or question.source_question or question.kind is None:
+        return True
+    # "Which rocket did X use?": a sentence of no rocket says no rocket, however close
+    return question.kind in cand.read.stems
 
 
 def length_holds(question: Question, cand: Candidate) -> bool:

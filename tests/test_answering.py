@@ -337,6 +337,9 @@ North Varn tested a new rocket on Monday, officials in the capital said.
 Holm officials said the North appears to be preparing another test.
 
 Brenna officials said the South needs more rain this summer.
+
+North Varn is preparing to launch a spy satellite after failing twice this year to put one in
+orbit.
 """,
     "g9-tariffs.txt": """Title: Timber tariffs
 Source: Vika Post
@@ -857,6 +860,16 @@ def test_why_is_answered_by_the_reason_the_next_sentence_gives(index: NewsIndex)
     )
     assert "lower fees" in answer.answer, answer.answer
     assert "in Holm" not in answer.answer  # a sentence after it that gives no reason
+
+
+def test_which_thing_is_told_only_by_a_sentence_that_names_such_a_thing(
+    index: NewsIndex,
+) -> None:
+    # the satellite sentence is very close in meaning, but it names no rocket
+    answer = index.ask(
+        "What rocket will North Varn use for its third spy satellite launch attempt?"
+    )
+    assert "spy satellite" not in answer.answer, answer.answer
 
 
 def test_a_length_of_time_answers_for_its_own_event(index: NewsIndex) -> None:
