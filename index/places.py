@@ -166,6 +166,13 @@ def places_within(name: str) -> tuple[str, ...]:
     return names
 
 
+def country_of_capital(name: str) -> str | None:
+    """The country a capital is of ("Pyongyang" -> North Korea); None for a country."""
+    if _key(name) in _countries() or any(_key(n) in _countries() for n in other_names(name)):
+        return None
+    return metonym(name)
+
+
 def is_country(name: str) -> bool:
     """A country, its capital or its adjective, by any of its names ("Japan", "Tokyo",
     "Japanese", "U.S."): not a town a tagger took for a place ("Silent Hill")."""

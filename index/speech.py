@@ -22,7 +22,7 @@ from index.asked_speech import Speech
 from index.candidates import read_sentence
 from index.catalog import Catalog
 from index.names import compass_short, fold_tokens, mentions
-from index.places import metonym, place_forms, place_nouns
+from index.places import country_of_capital, metonym, other_names, place_forms, place_nouns
 from index.question import NAME_LABELS, Question
 from index.question_words import MONTH_WORDS
 from index.relation import coverage
@@ -205,7 +205,8 @@ def answer_speech(
         words = coverage(weights, s.stems) if weights else 0.0
         s.score = s.dense + 0.5 * words + (DIRECT_BONUS if s.kind == "direct" else 0.0)
         names_ok = all(
-            mentions(n, s.tokens, label) or _called_the_north(catalog, s, n, named_whole)
+            any(mentions(f, s.tokens, label) for f in _as_government(n))
+            or _called_the_north(catalog, s, n, named_whole)
             for n, label in topic_names
         )
         about = not topic or s.dense >= MIN_TOPIC_DENSE or words >= MIN_TOPIC_WORDS
@@ -290,6 +291,13 @@ def _called_the_north(
         sentences = catalog.article_sentences(statement.article)
         named_whole[key] = any(mentions(name, fold_tokens(s.text), "GPE") for s in sentences)
     return named_whole[key]
+
+
+def _as_government(name: str) -> tuple[str, ...]:
+    """A capital named in a topic stands for its country's government ("what Pyongyang would
+    do" is told of North Korea), not the reverse: a statement made in Tokyo is not about Japan."""
+    country = country_of_capital(name)
+    return (name, country, *other_names(country)) if country else (name,)
 
 
 def _topic_names(question: Question, speech: Speech) -> list[tuple[str, str]]:

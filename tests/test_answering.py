@@ -328,6 +328,14 @@ They are demanding lower fees for the new berths.
 
 She was in Holm before the trip.
 """,
+    "quota-talks.txt": """Title: Quota talks go on
+Source: North Sea Review
+Date: 2024-03-15
+
+"Norway has to move first on the cod quotas," Danish fisheries minister Lise Brandt said.
+
+Lise Brandt said in Copenhagen that the talks would go on.
+""",
     "north-varn.txt": """Title: Rocket test
 Source: Varn Times
 Date: 2024-06-03
@@ -870,6 +878,18 @@ def test_which_thing_is_told_only_by_a_sentence_that_names_such_a_thing(
         "What rocket will North Varn use for its third spy satellite launch attempt?"
     )
     assert "spy satellite" not in answer.answer, answer.answer
+
+
+@pytest.mark.parametrize(
+    ("question", "answers"),
+    [("What did Lise Brandt say about Oslo?", True),  # a capital speaks for its country
+     ("What did Lise Brandt say about Denmark?", False)],  # "said in Copenhagen" is where
+)  # fmt: skip
+def test_a_capital_in_a_topic_stands_for_its_country(
+    index: NewsIndex, question: str, answers: bool
+) -> None:
+    answer = index.ask(question)
+    assert ("move first" in answer.answer) if answers else answer.abstained, answer.answer
 
 
 def test_a_length_of_time_answers_for_its_own_event(index: NewsIndex) -> None:
