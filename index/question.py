@@ -136,6 +136,8 @@ def _lasting(doc: Any) -> tuple[str, str] | None:
     noun = next((t for t in reversed(words[:-1]) if t.pos_ == "NOUN"), None)
     if noun is None:
         return None
+    while noun.dep_ == "pobj" and noun.head.head.pos_ == "NOUN":
+        noun = noun.head.head  # "the meeting in the Japanese capital": the meeting
     return stem(_LASTING[words[-1].lower_]), stem(noun.lemma_.lower())
 
 

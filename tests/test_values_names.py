@@ -148,6 +148,7 @@ def test_the_words_a_question_is_about(question: str, focus: tuple[str, ...]) ->
         ("What date did Lumeria set for the fair?", None),  # the date is asked, not acted on
         ("Which rocket did Lumeria launch?", None),
         ("How long did the harbour strike last?", "strike"),  # a length is of the subject
+        ("How long did the guild's meeting in the old town last?", "meet"),  # not "town"
     ],
 )
 def test_the_thing_a_questions_verb_acts_on(question: str, theme: str | None) -> None:
