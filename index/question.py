@@ -79,6 +79,10 @@ def analyse(text: str) -> Question:
         predicate = stem(verb.lower_)
     elif is_verb_token(root) and root.lemma_.lower() not in LIGHT_VERBS:
         predicate = stem(root.lemma_.lower())
+    timed = wh in ("when", "where", "why") or (bool(expects) and expects <= TIMES)
+    participle = _participle_after_be(doc, root) if predicate is None and timed else None
+    if participle is not None:  # "In what year was X born?": "was" parsed the root
+        predicate = stem(participle.lemma_.lower())
     wanted = _wanted_event(root) if verb is None else None
     if wanted is not None:  # "Why did X want the fighting paused?": the event is a pause
         predicate = stem(wanted.lemma_.lower())
@@ -143,6 +147,18 @@ def _lasting(doc: Any) -> tuple[str, str] | None:
 
 # Verbs of wanting and trying: the event they frame is their complement's verb.
 _WANTING = frozenset("want wish hope seek aim intend try attempt".split())
+
+
+def _participle_after_be(doc: Any, root: Any) -> Any:
+    """The past participle that ends "In what year was X born?" when the small parser makes
+    "was" the root and the participle a modifier."""
+    if root is None or root.lemma_ != "be":
+        return None
+    words = [t for t in doc if not t.is_punct]
+    last = words[-1] if words else None
+    if last is None or last.tag_ != "VBN" or last.lemma_.lower() in LIGHT_VERBS:
+        return None
+    return last
 
 
 def _wanted_event(root: Any) -> Any:

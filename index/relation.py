@@ -70,14 +70,17 @@ def event_holds(question: Question, cand: Candidate) -> bool:
     done_to = done_to and any(n.subject for n in question.names) and not _said(question)
     # "What was agreed at the talks?": the thing done to is asked, whoever did it
     done_to = done_to or (question.slot[1] == "obj" and _passive(question))
-    if (question.wh not in OPPOSITE_WH and not done_to) or question.predicate is None:
+    # "In what year was X born?", "On what date did X arrive?" ask "when"
+    timed = question.wh in ("what", "which") and bool(question.expects)
+    wh = "when" if timed and question.expects <= TIMES else question.wh
+    if (wh not in OPPOSITE_WH and not done_to) or question.predicate is None:
         return True
     stems = cand.read.stems
     if question.predicate in _UNSEEN:  # "want": a framing word, left out of a sentence's stems
         stems = frozenset(stem(t) for t in cand.read.tokens)
     if stems & antonym_stems(question.predicate) and not stems & synonym_stems(question.predicate):
         return False
-    close = (question.wh not in EVENT_WH and not done_to) or cand.dense >= EVENT_DENSE
+    close = (wh not in EVENT_WH and not done_to) or cand.dense >= EVENT_DENSE
     if not stems & synonym_stems(question.predicate):
         return close
     # "When will X launch its satellite?": the launch of a missile is another event

@@ -892,6 +892,11 @@ def test_a_capital_in_a_topic_stands_for_its_country(
     assert ("move first" in answer.answer) if answers else answer.abstained, answer.answer
 
 
+def test_in_what_year_asks_when_of_that_event(index: NewsIndex) -> None:
+    answer = index.ask("In what year was Larkspur Quest born?")
+    assert answer.abstained, answer.answer  # "came out in 2019" is no birth
+
+
 def test_a_length_of_time_answers_for_its_own_event(index: NewsIndex) -> None:
     answer = index.ask("How long did Berg's courtesy call on Mayor Aas last?")
     assert answer.abstained, answer.answer  # two years since a trip is no call's length
