@@ -25,6 +25,7 @@ from index.question_words import (
     NAME_LABELS,
     PEOPLE,
     PLACES,
+    REPORTING_VERBS,
     SOURCE_QUESTION,
     TIMES,
 )
@@ -209,10 +210,13 @@ def _wh(doc: Any) -> str:
 
 
 def _reported_verb(root: Any) -> str | None:
-    """The verb of the clause a source question asks who reported ("that X arrived")."""
+    """The verb of the clause a source question asks who reported ("that X arrived"), or the
+    deed it asks the outlet of when it reports nothing ("Which newspaper interviewed X?")."""
     if root is None:
         return None
     clause = next((c for c in root.children if c.dep_ == "ccomp" and is_verb_token(c)), None)
+    if clause is None and is_verb_token(root) and root.lemma_.lower() not in REPORTING_VERBS:
+        clause = root
     if clause is None or clause.lemma_.lower() in LIGHT_VERBS:
         return None
     return stem(clause.lemma_.lower())

@@ -57,6 +57,12 @@ COMPARISON = re.compile(
     r"either|neither|change in)\b",
     re.I,
 )
+# Verbs by which an outlet tells something ("Which outlet reported/described/quoted X?"): a
+# source question with another verb asks who did that ("Which newspaper interviewed X?").
+REPORTING_VERBS = SPEECH_VERBS | frozenset(
+    "report write publish cite quote cover carry run break mention name credit attribute "
+    "release reveal air broadcast print post call".split()
+)
 # "Which (state media) outlet reported X?": up to three words before the noun for a source.
 SOURCE_QUESTION = re.compile(
     r"\b(?:which|what)\s+(?:(?!(?:of|is|was|are|were|did|does|do|the|a|an)\b)[\w'’-]+\s+){0,3}"

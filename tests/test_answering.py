@@ -897,6 +897,11 @@ def test_in_what_year_asks_when_of_that_event(index: NewsIndex) -> None:
     assert answer.abstained, answer.answer  # "came out in 2019" is no birth
 
 
+def test_which_outlet_did_something_needs_a_sentence_of_that_deed(index: NewsIndex) -> None:
+    answer = index.ask("Which newspaper interviewed Mayor Ada Lind about the harbour?")
+    assert answer.abstained, answer.answer  # her words in the papers are no interview
+
+
 def test_a_length_of_time_answers_for_its_own_event(index: NewsIndex) -> None:
     answer = index.ask("How long did Berg's courtesy call on Mayor Aas last?")
     assert answer.abstained, answer.answer  # two years since a trip is no call's length

@@ -162,6 +162,8 @@ def test_the_thing_a_questions_verb_acts_on(question: str, theme: str | None) ->
         ("Which outlet reported that Eva Rask arrived in Lund?", "arriv"),
         ("Who reported that Lumeria shipped the crates?", "ship"),
         ("Which outlet reported on the talks?", None),  # no event asked
+        ("Which newspaper interviewed Eva Rask?", "interview"),  # the outlet's own deed
+        ("Which outlet quoted Eva Rask?", None),  # telling is what outlets do
         ("When did Eva Rask arrive in Lund?", None),  # no source asked
     ],
 )
