@@ -25,7 +25,9 @@ _FUNCTION_WORDS = frozenset({"the", "a", "an", "of", "for", "and", "s"})
 
 
 _WHO_IS = re.compile(
-    r"^\s*who\s+(?:is|was|are|were)\s+(?P<phrase>(?:the\s+)?(?P<role>[^?]+?))\s*\??\s*$", re.I
+    r"^\s*who\s+(?:is|was|are|were|(?:serves?|served|acts?|acted|works?|worked)\s+as)\s+"
+    r"(?P<phrase>(?:the\s+)?(?P<role>[^?]+?))\s*\??\s*$",
+    re.I,
 )
 
 

@@ -262,6 +262,11 @@ def _head_token(doc: Any, wh: str) -> Any:
         if wh in ("which", "what") and token.lower_ == wh and token.dep_ == "pobj":
             return _noun_after(token)  # "In which city is X?": parsed as "in which", "city"
     root = _root(doc)
+    if wh == "who" and root is not None and root.lemma_ in ("serve", "act", "work"):
+        role = next((c for c in root.children if c.dep_ == "prep" and c.lower_ == "as"), None)
+        noun = next((c for c in role.children if c.dep_ == "pobj"), None) if role else None
+        if noun is not None and noun.pos_ == "NOUN":
+            return noun  # "Who serves as X's foreign minister?" asks who is
     if wh in ("what", "who") and root is not None and root.lemma_ == "be":
         for child in root.children:
             if child.dep_ in ("nsubj", "attr") and child.pos_ == "NOUN" and child.lower_ != "what":

@@ -902,6 +902,24 @@ def test_which_outlet_did_something_needs_a_sentence_of_that_deed(index: NewsInd
     assert answer.abstained, answer.answer  # her words in the papers are no interview
 
 
+@pytest.mark.parametrize(
+    ("question", "holder"),
+    [("Who serves as Norway's foreign minister?", "Eira Vold"),
+     ("Who serves as Sweden's foreign minister?", None)],  # a title nobody here holds
+)  # fmt: skip
+def test_who_serves_as_a_title_asks_who_holds_it(
+    index: NewsIndex, question: str, holder: str | None
+) -> None:
+    answer = index.ask(question)
+    if holder:
+        assert holder in answer.answer, answer.answer
+    else:
+        assert (
+            answer.abstained
+            and answer.note == "The articles do not name Sweden's foreign minister."
+        )
+
+
 def test_a_length_of_time_answers_for_its_own_event(index: NewsIndex) -> None:
     answer = index.ask("How long did Berg's courtesy call on Mayor Aas last?")
     assert answer.abstained, answer.answer  # two years since a trip is no call's length
