@@ -138,6 +138,24 @@ def length_holds(question: Question, cand: Candidate) -> bool:
     return question.theme in cand.read.stems or cand.dense >= EVENT_DENSE
 
 
+# How a sentence tells a cause. Grammar, not tuned.
+_CAUSE = re.compile(
+    r"\b(?:because|due to|owing to|caus\w*|blam\w*|results? (?:of|from)|resulted from|led to|"
+    r"leads? to|trigger\w*|attribut\w* to|the reason)\b",
+    re.IGNORECASE,
+)
+_CAUSE_VERBS = frozenset(stem(v) for v in ("cause", "trigger"))
+
+
+def cause_holds(question: Question, cand: Candidate) -> bool:
+    """ "What caused X?": the sentence tells a cause (a word of cause: "because", "due to",
+    "blamed on"). Closeness in meaning does not stand in for it: a sentence that tells of X
+    alone ("The harbour froze early this year") is as close as any, and says no cause."""
+    if question.wh != "what" or question.predicate not in _CAUSE_VERBS:
+        return True
+    return bool(_CAUSE.search(cand.text))
+
+
 def said_holds(question: Question, cand: Candidate, weights: dict[str, float]) -> bool:
     """ "Who said X?", "Who called Y a Z?": the sentence reports someone saying (a verb of
     saying) X: most of X's words (weighted by rarity), or as close to the question in meaning

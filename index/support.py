@@ -54,6 +54,7 @@ from index.referring import (
     subject_named,
 )
 from index.relation import (
+    cause_holds,
     coverage,
     event_holds,
     figures_hold,
@@ -142,7 +143,7 @@ def judge(
             continue
         if not event_holds(question, cand) or not measure_holds(question, cand):
             continue
-        if not length_holds(question, cand):
+        if not length_holds(question, cand) or not cause_holds(question, cand):
             continue
         if not said_holds(question, cand, weights) or not reported_holds(question, cand):
             continue

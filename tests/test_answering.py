@@ -303,6 +303,8 @@ Date: 2024-07-02
 
 The mayor flew to Holm on Monday after a meeting of port chiefs who called for a pause in the
 dock strike to let the ferries carry food to the islands.
+
+The dock strike began because the port cut the night shift.
 """,
     "regatta-pact.txt": """Title: Rowers meet at Skarn regatta
 Source: Lake Courier
@@ -918,6 +920,18 @@ def test_who_serves_as_a_title_asks_who_holds_it(
             answer.abstained
             and answer.note == "The articles do not name Sweden's foreign minister."
         )
+
+
+@pytest.mark.parametrize(
+    ("question", "cause"),
+    [("What caused the dock strike?", "cut the night shift"),
+     ("What caused the harbour of Holm to freeze?", None)],  # "it froze" tells no cause
+)  # fmt: skip
+def test_what_caused_it_is_told_by_a_sentence_of_a_cause(
+    index: NewsIndex, question: str, cause: str | None
+) -> None:
+    answer = index.ask(question)
+    assert (cause in answer.answer) if cause else answer.abstained, answer.answer
 
 
 def test_a_length_of_time_answers_for_its_own_event(index: NewsIndex) -> None:
