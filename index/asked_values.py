@@ -52,7 +52,8 @@ def counting_values(question: Question, cand: Candidate) -> tuple[str, ...]:
     aid"), every value when the sentence names X."""
     if "many" in fold_tokens(question.text):
         counted = counted_values(question.head_forms, cand)
-        return tuple(v for v in cand.values if v in counted)
+        often = _asks_how_often(question)
+        return tuple(v for v in cand.values if v in counted or (often and _HOW_OFTEN.match(v)))
     words = {f for w in cand.read.tokens for f in _singular_forms(w)}
     return cand.values if words & set(question.head_forms) else ()
 
@@ -109,7 +110,17 @@ def answer_values(question: Question, cand: Candidate) -> tuple[str, ...]:
         found.append(text)
     if "PERSON" in question.expects:
         found += _named_before(question, cand, found)
+    if _asks_how_often(question):
+        found += _HOW_OFTEN.findall(cand.text)  # "failing twice": no entity the model tags
     return tuple(dict.fromkeys(found))
+
+
+# "How many times ...?" is answered by "once", "twice", "three times". Grammar.
+_HOW_OFTEN = re.compile(r"\b(?:once|twice|thrice)\b", re.IGNORECASE)
+
+
+def _asks_how_often(question: Question) -> bool:
+    return question.wh == "how_many" and "times" in question.head_forms
 
 
 def _named_before(question: Question, cand: Candidate, found: Sequence[str]) -> list[str]:

@@ -934,6 +934,11 @@ def test_what_caused_it_is_told_by_a_sentence_of_a_cause(
     assert (cause in answer.answer) if cause else answer.abstained, answer.answer
 
 
+def test_how_many_times_is_answered_by_twice(index: NewsIndex) -> None:
+    answer = index.ask("How many times has North Varn failed to put a satellite into orbit?")
+    assert "failing twice" in answer.answer, answer.answer
+
+
 def test_a_length_of_time_answers_for_its_own_event(index: NewsIndex) -> None:
     answer = index.ask("How long did Berg's courtesy call on Mayor Aas last?")
     assert answer.abstained, answer.answer  # two years since a trip is no call's length
