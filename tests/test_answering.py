@@ -907,6 +907,23 @@ def test_which_outlet_did_something_needs_a_sentence_of_that_deed(index: NewsInd
     assert answer.abstained, answer.answer  # her words in the papers are no interview
 
 
+@pytest.mark.parametrize(
+    ("question", "cause"),
+    [("What caused the dock strike?", "cut the night shift"),
+     ("What caused the harbour of Holm to freeze?", None)],  # "it froze" tells no cause
+)  # fmt: skip
+def test_what_caused_it_is_told_by_a_sentence_of_a_cause(
+    index: NewsIndex, question: str, cause: str | None
+) -> None:
+    answer = index.ask(question)
+    assert (cause in answer.answer) if cause else answer.abstained, answer.answer
+
+
+def test_how_many_times_is_answered_by_twice(index: NewsIndex) -> None:
+    answer = index.ask("How many times has North Varn failed to put a satellite into orbit?")
+    assert "failing twice" in answer.answer, answer.answer
+
+
 def test_a_length_of_time_answers_for_its_own_event(index: NewsIndex) -> None:
     answer = index.ask("How long did Berg's courtesy call on Mayor Aas last?")
     assert answer.abstained, answer.answer  # two years since a trip is no call's length
