@@ -29,17 +29,27 @@ _PLACES = frozenset({"GPE", "LOC", "FAC"})
 # Verbs of naming: "What did X call Y?" asks how X described Y.
 _NAMING_VERBS = frozenset("call label dub brand".split())
 _ISSUED = frozenset("report statement article story release communique editorial".split())
+_ISSUERS = frozenset({"ORG", "PERSON", "GPE", "NORP"})
 
 
 def issuer(subject: Any) -> Any | None:
     """The name a document noun is issued by ("KCNA" in "the KCNA report"), if any."""
     if subject.lemma_.lower() not in _ISSUED:
         return None
-    return next(
+    named = next(
         (c for c in subject.children
          if c.dep_ in ("compound", "poss") and (c.pos_ == "PROPN" or c.ent_type_)),
         None,
     )  # fmt: skip
+    if named is not None:
+        return named
+    # "the report from KCNA", "a statement by the ministry of Varna": issued by a named source
+    for prep in subject.children:
+        if prep.dep_ == "prep" and prep.lower_ in ("from", "by", "of"):
+            source = next((c for c in prep.children if c.dep_ == "pobj"), None)
+            if source is not None and source.ent_type_ in _ISSUERS:
+                return source
+    return None
 
 
 def asked_speech(doc: Any, root: Any, wh: str) -> Speech | None:
@@ -55,9 +65,12 @@ def asked_speech(doc: Any, root: Any, wh: str) -> Speech | None:
     if subject is None or subject.tag_ in ("WP", "WDT"):
         return None
     issued_by = issuer(subject)
+    end = subject.right_edge.i + 1
     if issued_by is not None:  # "the KCNA report said": the report speaks for KCNA
-        subject = issued_by
-    span = doc[subject.left_edge.i : subject.right_edge.i + 1]
+        subject, end = issued_by, issued_by.right_edge.i + 1
+    elif subject.lemma_.lower() in _ISSUED:  # "the statement from the summit": the statement
+        end = subject.i + 1
+    span = doc[subject.left_edge.i : end]
     speaker = re.sub(r"^(?:the|a|an)\s+|['’]s?$", "", span.text, flags=re.I).strip()
     is_name = any(t.pos_ == "PROPN" or t.ent_type_ in NAME_LABELS for t in span)
     heard_by = None if naming is not None else next(

@@ -211,6 +211,8 @@ def test_a_wh_word_is_no_name() -> None:
         ("What did the Varna Post report say about the tolls?", "Varna Post", False),
         ("What did Holm's statement say?", "Holm", False),
         ("What did the report say?", "report", True),  # no issuer named: a description
+        ("What did the statement from the Lund regatta say?", "statement", True),  # no issuer
+        ("What did the report from the Harbour Board say?", "Harbour Board", False),
         ("What did the harbour master say?", "harbour master", True),
     ],
 )
