@@ -27,6 +27,15 @@ def speaker_key(speaker: str, kind: str = "person") -> list[str]:
     return [] if kind == "unresolved" else name_keys(speaker)
 
 
+# Words an acronym skips ("Ministry of National Defense" -> MND).
+_ACRONYM_SKIP = frozenset("of the for and on in at to".split())
+
+
 def lookup_keys(asked: str) -> list[str]:
-    """Keys to look an asked-about speaker up under."""
-    return name_keys(asked)
+    """Keys to look an asked-about speaker up under; a name of three or more words also under
+    its acronym ("Korean Central News Agency": kcna), which speaker_match then compares."""
+    keys = name_keys(asked)
+    words = [w for w in fold_tokens(asked) if w not in _ACRONYM_SKIP]
+    if len(words) >= 3 and all(w[:1].isalpha() for w in words):
+        keys.append("".join(w[0] for w in words))
+    return keys

@@ -338,6 +338,18 @@ Date: 2024-03-15
 
 Lise Brandt said in Copenhagen that the talks would go on.
 """,
+    "harbour-authority.txt": """Title: Harbour fees to rise
+Source: Tide and Town
+Date: 2024-07-08
+
+The Varna Harbour Authority said on Monday that berth fees would rise in the autumn.
+
+Fishermen's leader Per Sund said the rise would hurt small boats.
+
+Ferries will keep their old berths until the spring, the town's port office said.
+
+VHA said in a statement that the new fuel quay would open in May.
+""",
     "north-varn.txt": """Title: Rocket test
 Source: Varn Times
 Date: 2024-06-03
@@ -922,6 +934,12 @@ def test_what_caused_it_is_told_by_a_sentence_of_a_cause(
 def test_how_many_times_is_answered_by_twice(index: NewsIndex) -> None:
     answer = index.ask("How many times has North Varn failed to put a satellite into orbit?")
     assert "failing twice" in answer.answer, answer.answer
+
+
+def test_an_organisation_speaks_under_its_acronym_too(index: NewsIndex) -> None:
+    answer = index.ask("What did the Varna Harbour Authority say?")
+    assert "berth fees would rise" in answer.answer, answer.answer
+    assert "fuel quay would open in May" in answer.answer  # said as "VHA"
 
 
 def test_a_length_of_time_answers_for_its_own_event(index: NewsIndex) -> None:
