@@ -145,6 +145,37 @@ def nouns_of_files(lexfiles: frozenset[str]) -> dict[str, tuple[DataLine, ...]]:
 
 # The files read at once: places (noun.location) and people (noun.person).
 NOUN_FILES = frozenset({"15", "18"})
+# Lexicographer files of things one can point at: animals, artifacts, body parts, food,
+# natural objects, plants, substances (noun.animal ... noun.substance).
+CONCRETE_FILES = frozenset({"05", "06", "08", "13", "17", "20", "27"})
+
+
+@cache
+def _first_noun_senses() -> dict[str, str]:
+    """Each noun lemma's most frequent synset offset (index.noun lists a lemma's synsets by
+    frequency, last on its line)."""
+    found = {}
+    for line in (data_dir() / "index.noun").read_text(encoding="utf-8").splitlines():
+        if line[:1] == " ":
+            continue
+        fields = line.split()
+        found[fields[0]] = fields[-int(fields[2])]
+    return found
+
+
+@cache
+def _noun_files() -> dict[str, str]:
+    """Each noun synset's lexicographer file, by offset: the first two fields of data.noun's
+    lines, read without parsing the rest."""
+    text = (data_dir() / "data.noun").read_text(encoding="utf-8")
+    return {line[:8]: line[9:11] for line in text.splitlines() if line[:1] != " "}
+
+
+def is_concrete_noun(lemma: str) -> bool:
+    """Whether a noun's most frequent sense is a thing one can point at ("rocket", "car"), not
+    an abstraction ("idiom", "policy", "plan")."""
+    offset = _first_noun_senses().get(lemma.lower().replace(" ", "_"))
+    return offset is not None and _noun_files().get(offset) in CONCRETE_FILES
 
 
 @cache

@@ -9,7 +9,7 @@ import re
 
 from index.asked_values import quarters_in
 from index.candidates import Candidate
-from index.lexicon import antonym_stems, synonym_stems
+from index.lexicon import antonym_stems, is_concrete_noun, synonym_stems
 from index.names import fold_tokens
 from index.question import TIMES, Question
 from index.question_words import AMOUNTS, SPEECH_VERBS
@@ -116,8 +116,9 @@ def measure_holds(question: Question, cand: Candidate) -> bool:
     """ "What is the population of X?": a figure answers as the figure of that measure only, so
     the sentence names the measure (its stem) or is as close to the question in meaning as an
     event's sentence must be; the "two" of a "two plus two" meeting is no population. "Which
-    rocket did X use?" is answered only by a sentence that names a rocket: one about X's
-    satellite launch may be very close in meaning and say nothing of its rocket."""
+    rocket did X use?" is answered only by a sentence that names a rocket (a thing one can
+    point at, WordNet): one about X's satellite launch may be very close in meaning and say
+    nothing of its rocket. An abstraction ("What idiom ...?") may be met by meaning alone."""
     if question.wh not in ("what", "which") or question.head is None:
         return True
     if question.expects and question.expects <= AMOUNTS:
@@ -125,8 +126,12 @@ def measure_holds(question: Question, cand: Candidate) -> bool:
         return asked is None or asked in cand.read.stems or cand.dense >= EVENT_DENSE
     if question.expects or question.source_question or question.kind is None:
         return True
-    # "Which rocket did X use?": a sentence of no rocket says no rocket, however close
-    return question.kind in cand.read.stems
+    if question.kind in cand.read.stems:
+        return True
+    # "Which rocket did X use?": a sentence of no rocket says no rocket, however close; an
+    # abstraction is rarely named ("What idiom did X use?" is answered by the idiom itself)
+    concrete = any(is_concrete_noun(form) for form in question.head_forms[1:])
+    return not concrete and cand.dense >= EVENT_DENSE
 
 
 def length_holds(question: Question, cand: Candidate) -> bool:

@@ -6,7 +6,7 @@ import numpy as np
 import pytest
 from spacy.tokens import Span
 
-from index.lexicon import names_people
+from index.lexicon import is_concrete_noun, names_people
 from index.names import compass_short, fold_tokens, mentions, us_spelling
 from index.nlp import parse_question
 from index.non_answers import gives_motive, gives_reason
@@ -550,3 +550,13 @@ def test_a_phrase_about_the_articles_themselves_is_left_out(question: str, read:
 )
 def test_a_sentence_that_gives_a_reason(text: str, reason: bool, motive: bool) -> None:
     assert (gives_reason(text), gives_motive(text)) == (reason, motive)
+
+
+@pytest.mark.parametrize(
+    ("noun", "concrete"),
+    [("rocket", True), ("satellite", True), ("weapon", True),
+     ("idiom", False), ("policy", False), ("plan", False)],
+)  # fmt: skip
+def test_a_thing_one_can_point_at(noun: str, concrete: bool) -> None:
+    # "Which rocket?" needs a sentence that names a rocket; "What idiom?" may be met by meaning
+    assert is_concrete_noun(noun) is concrete
