@@ -87,6 +87,7 @@ def answer_values(question: Question, cand: Candidate) -> tuple[str, ...]:
     asks_date = asks_for_date(question)
     asks_length = question.wh == "how_many" and question.expects == TIMES
     asks_distance = question.wh == "how_many" and "far" in question_tokens
+    snippet_start = _subject_snippet_start(question, cand)
     if question_tokens[:2] == ["how", "old"] and not _AGE.search(cand.text):
         return ()  # "How old is X?": a sentence that tells no age ("on Thursday") gives none
     for i, (label, text) in enumerate(cand.read.entities):
@@ -105,8 +106,8 @@ def answer_values(question: Question, cand: Candidate) -> tuple[str, ...]:
             continue
         if question.wh == "where" and not _placed_by_preposition(cand, i):
             continue
-        if not _in_subject_segment(question, cand, i):
-            continue
+        if cand.read.sentence.entities[i][1] < snippet_start:
+            continue  # a snippet before the one that names the subject tells of another thing
         found.append(text)
     if "PERSON" in question.expects:
         found += _named_before(question, cand, found)
@@ -207,21 +208,21 @@ def _distance_between_names(question: Question, cand: Candidate, index: int) -> 
 _SEGMENT_BREAK = re.compile(r"\s[·|]\s")
 
 
-def _in_subject_segment(question: Question, cand: Candidate, index: int) -> bool:
-    """In a run of snippets, a value before the first snippet that names the question's
-    subject is not the subject's (the date of "2.0.0" is not the date of the game a later
-    snippet names); the snippets after it tell of it ("Tesla reports ... · Revenue: $6bn")."""
+def _subject_snippet_start(question: Question, cand: Candidate) -> int:
+    """In a run of snippets, where the first snippet that names the question's subject starts:
+    a value before it is not the subject's (the date of "2.0.0" is not the date of the game a
+    later snippet names); the snippets after it tell of it ("Tesla reports ... · Revenue:
+    $6bn"). 0 when the sentence is no run of snippets, or never names the subject."""
     breaks = [m.start() for m in _SEGMENT_BREAK.finditer(cand.text)]
     subjects = [n for n in question.names if n.subject]
     if not breaks or not subjects:
-        return True
-    start = cand.read.sentence.entities[index][1]
+        return 0
     forms = [(f, n.label) for n in subjects for f in name_forms(n.text, n.label)]
     for begin, end in zip([0, *breaks], [*breaks, len(cand.text)], strict=True):
         tokens = fold_tokens(cand.text[begin:end])
         if any(mentions(f, tokens, label) for f, label in forms):
-            return start >= begin
-    return True
+            return begin
+    return 0
 
 
 def _before_currency(cand: Candidate, index: int) -> bool:

@@ -198,33 +198,33 @@ class TextQueries:
         self, speaker_keys: Sequence[str], library_ids: Sequence[int], limit: int
     ) -> list[dict[str, Any]]:
         """Attributions whose speaker key is one of the keys, in the libraries (newest first)."""
-        if not speaker_keys or not library_ids:
+        if not speaker_keys:
             return []
         keys = ",".join("?" * len(speaker_keys))
-        libs = ",".join("?" * len(library_ids))
-        columns = ", ".join(f"t.{c}" for c in _ATTRIBUTION_COLUMNS)
-        rows = self.db.execute(
-            f"SELECT {columns} FROM attributions t "
-            f"JOIN articles a ON a.id = t.article WHERE t.speaker_key IN ({keys}) "
-            f"AND a.library IN ({libs}) ORDER BY coalesce(a.published, '') DESC, t.id LIMIT ?",
-            (*speaker_keys, *library_ids, limit),
-        )
-        return [dict(zip(_ATTRIBUTION_COLUMNS, r, strict=True)) for r in rows]
+        return self._attributions(f"t.speaker_key IN ({keys})", speaker_keys, library_ids, limit)
 
     def attributions_mentioning(
         self, word: str, library_ids: Sequence[int], limit: int
     ) -> list[dict[str, Any]]:
         """Attributions whose speaker is mentioned with the word ("the report said"), in the
         libraries (newest first): a document that speaks for someone named elsewhere."""
-        if not word or not library_ids:
+        if not word:
+            return []
+        pattern = f"%{word.lower()}%"
+        return self._attributions("lower(t.mention) LIKE ?", [pattern], library_ids, limit)
+
+    def _attributions(
+        self, where: str, params: Sequence[str], library_ids: Sequence[int], limit: int
+    ) -> list[dict[str, Any]]:
+        if not library_ids:
             return []
         libs = ",".join("?" * len(library_ids))
         columns = ", ".join(f"t.{c}" for c in _ATTRIBUTION_COLUMNS)
         rows = self.db.execute(
             f"SELECT {columns} FROM attributions t JOIN articles a ON a.id = t.article "
-            f"WHERE lower(t.mention) LIKE ? AND a.library IN ({libs}) "
+            f"WHERE {where} AND a.library IN ({libs}) "
             "ORDER BY coalesce(a.published, '') DESC, t.id LIMIT ?",
-            (f"%{word.lower()}%", *library_ids, limit),
+            (*params, *library_ids, limit),
         )
         return [dict(zip(_ATTRIBUTION_COLUMNS, r, strict=True)) for r in rows]
 

@@ -123,21 +123,20 @@ def referred_words(question: Question, cand: Candidate) -> frozenset[str]:
 def continues(text: str) -> bool:
     """The sentence goes on about the one before it: it opens with "He", "They", "This"."""
     first = text.split(maxsplit=1)
-    word = first[0].lower().strip("\"'“‘(") if first else ""
-    return word in _PRONOUNS or word in ("this", "that", "these", "those")
+    return bool(first) and _opens_with_pronoun(first[0])
 
 
 def refers_back(text: str) -> bool:
+    """It opens with a pronoun, "this" or "the" and a common noun ("The game", not "The
+    Hague")."""
     first = text.split(maxsplit=2)
     if not first:
         return False
-    word = first[0].lower().strip("\"'“‘(")
-    return (
-        word in _PRONOUNS
-        or word in ("this", "that", "these", "those")
-        or (
-            word == "the"
-            and len(first) > 1
-            and first[1][:1].islower()  # "The game", not "The Hague"
-        )
-    )
+    if _opens_with_pronoun(first[0]):
+        return True
+    return first[0].lower().strip("\"'“‘(") == "the" and len(first) > 1 and first[1][:1].islower()
+
+
+def _opens_with_pronoun(word: str) -> bool:
+    word = word.lower().strip("\"'“‘(")
+    return word in _PRONOUNS or word in ("this", "that", "these", "those")

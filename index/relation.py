@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 
-from index.asked_values import quarters_in
+from index.asked_values import asks_for_date, quarters_in
 from index.candidates import Candidate
 from index.lexicon import antonym_stems, is_concrete_noun, synonym_stems
 from index.names import fold_tokens
@@ -71,13 +71,13 @@ def event_holds(question: Question, cand: Candidate) -> bool:
     # "What was agreed at the talks?": the thing done to is asked, whoever did it
     done_to = done_to or (question.slot[1] == "obj" and _passive(question))
     # "In what year was X born?", "On what date did X arrive?" ask "when"
-    timed = question.wh in ("what", "which") and bool(question.expects)
-    wh = "when" if timed and question.expects <= TIMES else question.wh
+    timed = question.wh in ("what", "which") and asks_for_date(question)
+    wh = "when" if timed else question.wh
     if (wh not in OPPOSITE_WH and not done_to) or question.predicate is None:
         return True
     stems = cand.read.stems
     if question.predicate in _UNSEEN:  # "want": a framing word, left out of a sentence's stems
-        stems = frozenset(stem(t) for t in cand.read.tokens)
+        stems = _every_stem(cand)
     if stems & antonym_stems(question.predicate) and not stems & synonym_stems(question.predicate):
         return False
     close = (wh not in EVENT_WH and not done_to) or cand.dense >= EVENT_DENSE
@@ -103,8 +103,13 @@ def reported_holds(question: Question, cand: Candidate) -> bool:
     (EVENT_DENSE); a report that X will meet someone in Seoul is no report of X arriving."""
     if question.reported is None:
         return True
-    stems = frozenset(stem(t) for t in cand.read.tokens)
-    return bool(stems & synonym_stems(question.reported)) or cand.dense >= EVENT_DENSE
+    return bool(_every_stem(cand) & synonym_stems(question.reported)) or cand.dense >= EVENT_DENSE
+
+
+def _every_stem(cand: Candidate) -> frozenset[str]:
+    """The stems of all the sentence's words, framing words too ("said", "want"), which its
+    stored stems leave out."""
+    return frozenset(stem(t) for t in cand.read.tokens)
 
 
 def _said(question: Question) -> bool:
@@ -122,8 +127,7 @@ def measure_holds(question: Question, cand: Candidate) -> bool:
     if question.wh not in ("what", "which") or question.head is None:
         return True
     if question.expects and question.expects <= AMOUNTS:
-        asked = question.head
-        return asked is None or asked in cand.read.stems or cand.dense >= EVENT_DENSE
+        return _named_or_close(question.head, cand)
     if question.expects or question.source_question or question.kind is None:
         return True
     if question.kind in cand.read.stems:
@@ -140,7 +144,13 @@ def length_holds(question: Question, cand: Candidate) -> bool:
     "more than two years" since a visit is not the length of a call."""
     if question.wh != "how_many" or question.expects != TIMES or question.theme is None:
         return True
-    return question.theme in cand.read.stems or cand.dense >= EVENT_DENSE
+    return _named_or_close(question.theme, cand)
+
+
+def _named_or_close(word: str, cand: Candidate) -> bool:
+    """The sentence has the word (its stem), or is as close to the question in meaning as an
+    event's sentence must be."""
+    return word in cand.read.stems or cand.dense >= EVENT_DENSE
 
 
 # How a sentence tells a cause. Grammar, not tuned.

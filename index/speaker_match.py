@@ -69,7 +69,9 @@ def _same_person(asked: list[str], speaker: list[str]) -> bool:
     return (a[-1] == s[-1] and a[0] == s[0]) or (a[0] == s[0] and a[1] == s[1])
 
 
-def _acronym(words: list[str]) -> str:
+def acronym(words: list[str]) -> str:
+    """The initials of a name's words, function words skipped ("Ministry of National Defense":
+    mnd)."""
     return "".join(w[0] for w in words if w not in _ACRONYM_SKIP)
 
 
@@ -82,7 +84,7 @@ def _same_org(asked: list[str], speaker: list[str]) -> bool:
     if len(short) >= 2 and long_[-len(short) :] == short:
         return True
     if len(short) == 1 and len(long_) >= 2:
-        return short[0] == _acronym(long_)
+        return short[0] == acronym(long_)
     return False
 
 

@@ -9,6 +9,7 @@ few rows found.
 from __future__ import annotations
 
 from index.names import ACRONYM_MARK, fold_tokens
+from index.speaker_match import acronym
 
 # Words that precede a name without being part of it, and words of no use as keys.
 _NOT_KEYS = frozenset("mr mrs ms miss dr prof sir dame lord the a an of and jr sr".split())
@@ -27,15 +28,12 @@ def speaker_key(speaker: str, kind: str = "person") -> list[str]:
     return [] if kind == "unresolved" else name_keys(speaker)
 
 
-# Words an acronym skips ("Ministry of National Defense" -> MND).
-_ACRONYM_SKIP = frozenset("of the for and on in at to".split())
-
-
 def lookup_keys(asked: str) -> list[str]:
     """Keys to look an asked-about speaker up under; a name of three or more words also under
     its acronym ("Korean Central News Agency": kcna), which speaker_match then compares."""
     keys = name_keys(asked)
-    words = [w for w in fold_tokens(asked) if w not in _ACRONYM_SKIP]
-    if len(words) >= 3 and all(w[:1].isalpha() for w in words):
-        keys.append("".join(w[0] for w in words))
+    words = fold_tokens(asked)
+    initials = acronym(words)
+    if len(initials) >= 3 and all(w[:1].isalpha() for w in words):
+        keys.append(initials)
     return keys

@@ -200,14 +200,15 @@ def answer_speech(
     stems = content_stems(topic)
     weights = {t: 0.5 + w for t, w in idf(stems).items()} if stems else {}
     named_whole: dict[tuple[int, str], bool] = {}  # (article, place): read once per article
+    forms = [(n, label, _as_government(n)) for n, label in topic_names]
     for s in statements:
         s.dense = float(s.vector @ vector)
         words = coverage(weights, s.stems) if weights else 0.0
         s.score = s.dense + 0.5 * words + (DIRECT_BONUS if s.kind == "direct" else 0.0)
         names_ok = all(
-            any(mentions(f, s.tokens, label) for f in _as_government(n))
+            any(mentions(f, s.tokens, label) for f in as_named)
             or _called_the_north(catalog, s, n, named_whole)
-            for n, label in topic_names
+            for n, label, as_named in forms
         )
         about = not topic or s.dense >= MIN_TOPIC_DENSE or words >= MIN_TOPIC_WORDS
         # a topic that is only names ("about North Korea") is told by naming them; with the

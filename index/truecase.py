@@ -103,7 +103,7 @@ def _common_words_of_no_name(question: str, recased: str, in_names: set[str]) ->
     out = []
     for i, (old, new) in enumerate(zip(before, after, strict=True)):
         word = re.sub(r"['’]s$|\W+$", "", old).lower()
-        beside = any(0 <= j < len(after) and changed[j] and j != i for j in (i - 1, i + 1))
+        beside = any(0 <= j < len(after) and changed[j] for j in (i - 1, i + 1))
         if changed[i] and word in in_names and _is_common(word) and not beside:
             new = old
         out.append(new)
