@@ -146,10 +146,6 @@ def _lasting(doc: Any) -> tuple[str, str] | None:
     return stem(_LASTING[words[-1].lower_]), stem(noun.lemma_.lower())
 
 
-# Verbs of wanting and trying: the event they frame is their complement's verb.
-_WANTING = frozenset("want wish hope seek aim intend try attempt".split())
-
-
 def _participle_after_be(doc: Any, root: Any) -> Any:
     """The past participle that ends "In what year was X born?" when the small parser makes
     "was" the root and the participle a modifier."""
@@ -160,6 +156,10 @@ def _participle_after_be(doc: Any, root: Any) -> Any:
     if last is None or last.tag_ != "VBN" or last.lemma_.lower() in LIGHT_VERBS:
         return None
     return last
+
+
+# Verbs of wanting and trying: the event they frame is their complement's verb.
+_WANTING = frozenset("want wish hope seek aim intend try attempt".split())
 
 
 def _wanted_event(root: Any) -> Any:
