@@ -88,8 +88,10 @@ def is_twin(a: Candidate, b: Candidate) -> bool:
 
 def same_answer(a: Candidate, b: Candidate) -> bool:
     """Whether two sentences give the asked-for value alike (see same_value); a sentence that
-    names several people is not the answer of one of them."""
-    if not a.values or not b.values:
+    names several people is not the answer of one of them, nor is one that words the same claim
+    with another value where they differ ("August 17, 2021" / "August 17, 2011", both of them
+    "released on August 26")."""
+    if not a.values or not b.values or differing_values(a, b) is not None:
         return False
     mine = [v for v, kind in _values_of(a) if kind]
     theirs = [v for v, kind in _values_of(b) if kind]

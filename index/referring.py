@@ -4,6 +4,7 @@ another place than the one asked. Used by index.support."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 from index.candidates import Candidate
@@ -17,6 +18,7 @@ _PRONOUNS = frozenset({"he", "she", "it", "they", "his", "her", "its", "their"})
 _NOT_SHORTENED = frozenset({"GPE", "LOC", "NORP", "ORG", "FAC"})
 # At most this many words from a name to the noun it describes ("Swedish dock workers").
 _PHRASE_WORDS = 4
+_SENTENCE_BREAK = re.compile(r"(?<=[.!?])\s+")
 
 
 def elsewhere(place: str, cand: Candidate) -> bool:
@@ -77,6 +79,81 @@ def subject_named(name: str, label: str, cand: Candidate) -> bool:
         # "Blinken's visit is his first. He was in ...": "he" is the person whose visit it is
         doers += [e for e in previous.entities if e[0] == "PERSON" and _owns(previous.text, e[2])]
     return any(mentions(name, fold_tokens(previous.text[a:b]), label) for _, a, b in doers)
+
+
+def named_as_topic(name: str, label: str, cand: Candidate, described: frozenset[str]) -> bool:
+    """In a passage that never names the subject whole, the sentence names it by its last word
+    alone ("Valhalla was released ..."), or the passage opens by referring to it (see
+    opens_on_topic). ``described``: the words of the retrieved sentences that do name it whole
+    (subject_words): the passages were retrieved for it, and other ones name it."""
+    parts = name_parts(name)
+    last = parts[-1] if len(parts) > 1 else ""
+    tokens = cand.read.tokens
+    if label not in _NOT_SHORTENED and len(last) >= MIN_PART_CHARS and last in tokens:
+        return _alone(last, cand.text)
+    return opens_on_topic(name, label, cand, described)
+
+
+def subject_words(name: str, label: str, candidates: Sequence[Candidate]) -> frozenset[str] | None:
+    """The stems of the retrieved sentences that name the subject whole ("Xenoblade Chronicles
+    2 is a 2017 action role-playing game"), or None when none does."""
+    stems = [
+        c.read.stems for c in candidates
+        if mentions(name, c.read.tokens, label) or all_words_in(name, c.read.tokens, label)
+    ]  # fmt: skip
+    return frozenset().union(*stems) if stems else None
+
+
+def opens_on_topic(name: str, label: str, cand: Candidate, described: frozenset[str]) -> bool:
+    """The article opens by referring to what it has not named ("It was announced ...", "The
+    game was released ..."), as a snippet cut from a longer text does, and the sentence is one
+    of that opening run: what they refer to is the article's topic. That is the subject when the
+    passage or its title names the subject, or, for "The game", when the retrieved sentences that
+    name the subject speak of a game."""
+    position = cand.read.sentence.position
+    opening = [s for s in cand.chunk.sentences if s.sentence.position <= position]
+    if [s.sentence.position for s in opening] != list(range(position + 1)):
+        return False  # a sentence before it is not stored as one (a short fragment)
+    if not all(_refers_to_topic(s.text) for s in opening):
+        return False
+    if mentions(name, fold_tokens(cand.article.title), label):
+        return True
+    chunk = cand.chunk.tokens
+    if mentions(name, chunk, label) or all_words_in(name, chunk, label):
+        # "Pixel 5a. Codename, Barbet.": named as what the passage is about; not "It was sold
+        # as part of the X season pass", where "it" is something else than X
+        return _opens_a_sentence(name, cand.passage.text)
+    first = cand.text.split(maxsplit=3)
+    noun = first[1:3] if first[0].lower().strip("\"'“‘(") == "the" else []
+    return any(stem in described for stem in content_stems(" ".join(noun)))
+
+
+def _refers_to_topic(text: str) -> bool:
+    """It opens with a personal pronoun or "The" and a common noun: not "This" or "That", which
+    may stand for what a sentence before said ("That represents an 81 percent increase")."""
+    first = text.split(maxsplit=1)
+    if not first or first[0].lower() in ("this", "that", "these", "those"):
+        return False
+    return refers_back(text)
+
+
+def _opens_a_sentence(name: str, text: str) -> bool:
+    parts = name_parts(name)
+    return any(fold_tokens(piece)[: len(parts)] == parts for piece in _SENTENCE_BREAK.split(text))
+
+
+def _alone(word: str, text: str) -> bool:
+    """The word stands alone as a name in the text: not the end of a longer one ("Ragnar
+    Valhalla") nor its start ("Valhalla Rising")."""
+    tokens = text.split()
+    for i, token in enumerate(tokens):
+        if fold_tokens(token)[:1] != [word]:
+            continue
+        before = tokens[i - 1] if i else ""
+        after = tokens[i + 1] if i + 1 < len(tokens) else ""
+        if not (before[:1].isupper() and i) and not after[:1].isupper():
+            return True
+    return False
 
 
 def _personal(text: str) -> bool:

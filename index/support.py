@@ -49,9 +49,11 @@ from index.referring import (
     continues,
     described_before,
     elsewhere,
+    named_as_topic,
     placed_near,
     referred_words,
     subject_named,
+    subject_words,
 )
 from index.relation import (
     cause_holds,
@@ -132,6 +134,9 @@ def judge(
     role: tuple[str, ...] = ()
     if question.wh == "who" and not question.expects and question.subject:
         role = common_role(question.subject.text, candidates)
+    topics = {
+        n.text: subject_words(n.text, n.label, candidates) for n in question.names if n.subject
+    }
     for cand in candidates:
         cand.dense = float(cand.read.vector @ vector)
         cand.score = score(question, cand, weights)
@@ -139,7 +144,7 @@ def judge(
             continue  # "Who is X?" is answered by the sentences that say what X is
         if cand.dense < MIN_DENSE or cand.score < MIN_SCORE or is_fragment(cand):
             continue
-        if not _names_hold(question, cand, carried) or not figures_hold(question, cand):
+        if not _names_hold(question, cand, carried, topics) or not figures_hold(question, cand):
             continue
         if not event_holds(question, cand) or not measure_holds(question, cand):
             continue
@@ -218,7 +223,12 @@ def precision_of(question: Question, cand: Candidate) -> float:
     return best
 
 
-def _names_hold(question: Question, cand: Candidate, carried: Sequence[str]) -> bool:
+def _names_hold(
+    question: Question,
+    cand: Candidate,
+    carried: Sequence[str],
+    topics: dict[str, frozenset[str] | None],
+) -> bool:
     """The question's names are in the passage; its subject, or (with no named subject) one of
     its names, in the sentence itself: a sentence naming none of them is off its topic. When
     the question asks for the time, place or size of an event, the names the event takes
@@ -233,14 +243,19 @@ def _names_hold(question: Question, cand: Candidate, carried: Sequence[str]) -> 
             forms = places_within(name.text)  # "do in Seoul": not anywhere "South Korean"
         # "Which outlet reported that X met Y?": the report is of X and Y in one sentence
         in_sentence = name.subject or (name.argument and of_the_event) or question.source_question
+        described = topics.get(name.text)
         named = in_sentence and any(subject_named(f, name.label, cand) for f in forms)
-        if in_sentence and not named and not described_before(name, forms, cand):
+        as_topic = (
+            in_sentence and not named and described is not None
+            and any(named_as_topic(f, name.label, cand, described) for f in forms)
+        )  # fmt: skip
+        if in_sentence and not (named or as_topic) and not described_before(name, forms, cand):
             return False
         if name.argument and name.label in ("GPE", "LOC") and elsewhere(name.text, cand):
             return False  # "Who will X meet in India?": not the talks X held in South Korea
         if name.argument and name.label in ("GPE", "LOC") and not placed_near(forms, cand):
             return False
-        if not any(
+        if not as_topic and not any(
             mentions(f, sentence, name.label) or all_words_in(f, context, name.label) for f in forms
         ):
             return False

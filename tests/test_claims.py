@@ -89,3 +89,16 @@ def test_same_answer(first: tuple[str, str], second: tuple[str, str], same: bool
         return candidate(text, {value: label}, text, (value,))
 
     assert same_answer(one(*first), one(*second)) is same
+
+
+def test_a_claim_worded_alike_with_another_value_is_not_the_same_answer() -> None:
+    """Two sources that differ on the asked date are no corroboration of each other because
+    they agree on a second one."""
+    first, second = (
+        candidate(f"It was unveiled on {day} and went on sale on August 12.",
+                  {day: "DATE", "August 12": "DATE"}, day, (day, "August 12"))
+        for day in ("August 3, 2021", "August 3, 2011")
+    )  # fmt: skip
+    assert not same_answer(first, second)
+    assert same_answer(first, candidate("It went on sale on August 12.", {"August 12": "DATE"},
+                                        "c", ("August 12",)))  # fmt: skip
