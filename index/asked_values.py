@@ -7,12 +7,14 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from functools import lru_cache
 
 from index.candidates import Candidate
+from index.instances import asked_instance, of_another_instance
 from index.names import MIN_PART_CHARS, fold_tokens, mentions, name_parts
 from index.places import name_forms
 from index.question import AMOUNTS, PEOPLE, TIMES, Question
-from index.values import CURRENCY_WORDS, is_duration
+from index.values import CURRENCY_WORDS, is_duration, read_value
 
 # "How many X": X follows the figure within this many words ("2,000 containers of artillery
 # shells" counts containers; "a million artillery shells" counts shells). Grammar, not tuned.
@@ -90,7 +92,10 @@ def answer_values(question: Question, cand: Candidate) -> tuple[str, ...]:
     snippet_start = _subject_snippet_start(question, cand)
     if question_tokens[:2] == ["how", "old"] and not _AGE.search(cand.text):
         return ()  # "How old is X?": a sentence that tells no age ("on Thursday") gives none
+    instance = asked_instance(question.text) if asks_date else None
+    stale: list[str] = []
     for i, (label, text) in enumerate(cand.read.entities):
+        span = cand.read.sentence.entities[i][1:]
         if label == "CARDINAL" and "MONEY" in question.expects and _before_currency(cand, i):
             label = "MONEY"  # the small model tags "8 million euros" a bare number
         if label not in question.expects and not (label == "NAME" and names_asked):
@@ -108,12 +113,66 @@ def answer_values(question: Question, cand: Candidate) -> tuple[str, ...]:
             continue
         if cand.read.sentence.entities[i][1] < snippet_start:
             continue  # a snippet before the one that names the subject tells of another thing
+        if asks_date and _of_another_time(question, cand, text, span, instance):
+            stale.append(text)
         found.append(text)
+    if found and len(stale) == len(found):
+        return ()  # every date it gives is another time's ("after its failed attempts in May")
     if "PERSON" in question.expects:
         found += _named_before(question, cand, found)
     if _asks_how_often(question):
         found += _HOW_OFTEN.findall(cand.text)  # "failing twice": no entity the model tags
     return tuple(dict.fromkeys(found))
+
+
+# A question of what is still to come: "When will ...", "On what date is X due to ...". Grammar.
+_AHEAD = re.compile(
+    r"\b(?:will|shall|going to|(?:is|are) (?:due|set|scheduled|expected|planning|planned) to)\b",
+    re.IGNORECASE,
+)
+
+
+@lru_cache(maxsize=256)
+def _asks_ahead(question: str) -> bool:
+    return bool(_AHEAD.search(question))
+
+
+def _of_another_time(
+    question: Question,
+    cand: Candidate,
+    text: str,
+    span: tuple[int, int],
+    instance: tuple[str, str] | None,
+) -> bool:
+    """ "When will X launch?" is not answered by a date that had gone by when the article was
+    written; "When is the third attempt?" not by the date of another attempt. (A sentence that
+    gives another date as well keeps them all: "frozen until the end of next year, announced on
+    Thursday" still answers.)"""
+    if _asks_ahead(question.text) and _gone_by(text, cand.article.published):
+        return True
+    return instance is not None and of_another_instance(cand.text, *span, instance)
+
+
+def _gone_by(text: str, published: str | None) -> bool:
+    """The date had passed when the article was published, as far as the text tells it ("in
+    May" of an article from November; "last year"): it is no date of what is still to come."""
+    if not published:
+        return False
+    day = read_value(text, "DATE", published).day
+    if day is None or day[0] is None:
+        return False
+    year, month, date = day
+    if year is None:
+        return False
+    try:
+        then = (int(published[:4]), int(published[5:7]), int(published[8:10]))
+    except ValueError:
+        return False
+    if month is None:
+        return year < then[0]
+    if date is None:
+        return (year, month) < then[:2]
+    return (year, month, date) < then
 
 
 # "How many times ...?" is answered by "once", "twice", "three times". Grammar.
