@@ -26,6 +26,7 @@ from index.evidence import all_outlets, bare_outlet, gather, is_outlet_list, nam
 from index.followup import completed, contextualize, extract_entities, with_antecedent
 from index.lexicon import names_people
 from index.models import CANNOT_ANSWER, Answer
+from index.naming import asked_thing
 from index.places import name_forms
 from index.question import NAME_LABELS, Question, analyse
 from index.question_words import without_meta
@@ -128,7 +129,7 @@ class ExtractiveAnswerer:
             if judged.unheld_role:
                 result.note = f"The articles do not name {asked_role(q.text, article=True)}."
                 return result
-            if len(q.focus) >= MULTIPART_WORDS:
+            if len(q.focus) >= MULTIPART_WORDS and asked_thing(q.text) is None:
                 return self._evidence(q, result, candidates, vector, weights, ids)
             return result
         return self._composed(q, result, judged)

@@ -27,6 +27,7 @@ from index.claims import add_agreement, find_conflicts, is_twin, same_answer
 from index.described import common_role, role_before
 from index.lexicon import synonym_stems
 from index.names import all_words_in, fold_tokens, mentions
+from index.naming import names_the_thing
 from index.non_answers import (
     gives_motive,
     gives_reason,
@@ -149,6 +150,8 @@ def judge(
         if not event_holds(question, cand) or not measure_holds(question, cand):
             continue
         if not length_holds(question, cand) or not cause_holds(question, cand):
+            continue
+        if not names_the_thing(question, cand):
             continue
         if not said_holds(question, cand, weights) or not reported_holds(question, cand):
             continue
