@@ -115,6 +115,8 @@ def answer_values(question: Question, cand: Candidate) -> tuple[str, ...]:
             continue  # a snippet before the one that names the subject tells of another thing
         if asks_date and _of_another_time(question, cand, text, span, instance):
             stale.append(text)
+        elif asks_date and question.head == "date" and not _names_a_day(text, cand):
+            stale.append(text)  # "On what date ...?" is not answered by "this year"
         found.append(text)
     if found and len(stale) == len(found):
         return ()  # every date it gives is another time's ("after its failed attempts in May")
@@ -151,6 +153,12 @@ def _of_another_time(
     if _asks_ahead(question.text) and _gone_by(text, cand.article.published):
         return True
     return instance is not None and of_another_instance(cand.text, *span, instance)
+
+
+def _names_a_day(text: str, cand: Candidate) -> bool:
+    """The date names a day ("Nov. 30", "Thursday"), not only a month or a year."""
+    day = read_value(text, "DATE", cand.article.published).day
+    return day is not None and day[2] is not None
 
 
 def _gone_by(text: str, published: str | None) -> bool:

@@ -31,14 +31,19 @@ _NOT_NAMES = TIMES | AMOUNTS | {"ORDINAL"}
 _CODE = re.compile(r"^(?=[\w-]*[A-Za-z])(?:[\w-]*\d[\w-]*|[\w-]*[a-z][\w-]*[A-Z][\w-]*)$")
 
 
-@lru_cache(maxsize=256)
 def asked_thing(question: str) -> str | None:
-    """ "What is the name of South Korea's first indigenous satellite?" -> stem of "satellite":
-    the noun after "of" that a naming noun governs, read from the parse."""
-    if not any(w in _NAMING for w in re.findall(r"[a-z]+", question.lower())):
+    """ "What is the name of South Korea's first indigenous satellite?" -> stem of "satellite"."""
+    return noun_of(question, _NAMING)
+
+
+@lru_cache(maxsize=256)
+def noun_of(question: str, governing: frozenset[str]) -> str | None:
+    """The stem of the noun after "of" that one of the governing nouns governs in the question
+    ("the name of X's satellite", "the outcome of the summit"), read from the parse."""
+    if not any(w in governing for w in re.findall(r"[a-z]+", question.lower())):
         return None
     for token in parse_question(question):
-        if token.lemma_.lower() not in _NAMING:
+        if token.lemma_.lower() not in governing:
             continue
         for prep in token.children:
             if prep.dep_ == "prep" and prep.lower_ == "of":

@@ -23,6 +23,7 @@ from functools import lru_cache
 from index.candidates import Candidate
 from index.lexicon import is_verb
 from index.names import fold_tokens, mentions
+from index.naming import noun_of
 from index.places import name_forms
 from index.question import Question
 from index.question_words import SPEECH_VERBS
@@ -197,3 +198,35 @@ def gives_reason(text: str) -> bool:
 def gives_motive(text: str) -> bool:
     """A reason, or a motive told as wanting ("They are demanding that ...")."""
     return gives_reason(text) or bool(_MOTIVE.search(text))
+
+
+# Nouns that ask what came of an event. Grammar, not tuned.
+_OUTCOMES = frozenset("outcome result upshot conclusion consequence".split())
+# Words that put an event still ahead of the writer: "ahead of the summit", "the summit, set for
+# later this month", "the upcoming summit". Grammar, not tuned.
+_AHEAD_BEFORE = re.compile(
+    r"\b(?:ahead of|before|upcoming|forthcoming|planned|proposed|expected|anticipated|next)\b"
+    r"(?:\W+\w+){0,5}\W+$",
+    re.IGNORECASE,
+)
+_AHEAD_AFTER = re.compile(
+    r"^\W*(?:\w+\W+){0,8}?(?:(?:is|are|was)\s+)?(?:set|scheduled|slated|due)\s+(?:for|to|on|in)\b"
+    r"|^\W*(?:\w+\W+){0,3}?will\b",
+    re.IGNORECASE,
+)
+
+
+def outcome_ahead(question: Question, cand: Candidate) -> bool:
+    """ "What was the outcome of the summit?" is not answered by a sentence that tells of the
+    summit only as still to come ("ahead of a summit ... set for later this month")."""
+    event = noun_of(question.text, _OUTCOMES)
+    if event is None:
+        return False
+    text = cand.text
+    told = next((m for m in re.finditer(r"[\w'’-]+", text) if stem(m.group().lower()) == event),
+                None)  # fmt: skip
+    if told is None:  # where the sentence first tells of the event, it tells what it is
+        return False
+    return bool(
+        _AHEAD_BEFORE.search(text[: told.start()]) or _AHEAD_AFTER.search(text[told.end() :])
+    )

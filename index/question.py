@@ -15,6 +15,7 @@ from index.asked_speech import Speech, asked_speech, outlet_words
 from index.lexicon import is_verb
 from index.misparse import verb_after_do
 from index.nlp import parse_question
+from index.question_events import light_event, wanted_event
 from index.question_names import Name, is_verb_token, question_names
 from index.question_words import (
     AMOUNTS,
@@ -84,11 +85,14 @@ def analyse(text: str) -> Question:
     participle = _participle_after_be(doc, root) if predicate is None and timed else None
     if participle is not None:  # "In what year was X born?": "was" parsed the root
         predicate = stem(participle.lemma_.lower())
-    wanted = _wanted_event(root) if verb is None else None
+    wanted = wanted_event(root) if verb is None else None
     if wanted is not None:  # "Why did X want the fighting paused?": the event is a pause
         predicate = stem(wanted.lemma_.lower())
     name_words = {w.lower() for n in names for w in re.findall(r"\w+", n.text)}
     acting = verb if verb is not None else root
+    made = light_event(acting) if predicate is None and timed else None
+    if made is not None:  # "When will X make its third attempt to launch a satellite?"
+        predicate, acting = stem(made.lemma_.lower()), made
     theme = next(  # the thing acted on, not the one asked for ("What date did X designate?")
         (stem(c.lemma_.lower()) for c in acting.children
          if c.dep_ == "dobj" and c.pos_ == "NOUN" and c.lower_ not in name_words
@@ -159,19 +163,6 @@ def _participle_after_be(doc: Any, root: Any) -> Any:
 
 
 # Verbs of wanting and trying: the event they frame is their complement's verb.
-_WANTING = frozenset("want wish hope seek aim intend try attempt".split())
-
-
-def _wanted_event(root: Any) -> Any:
-    if root is None or root.lemma_.lower() not in _WANTING:
-        return None
-    return next(
-        (c for c in root.children if c.dep_ in ("xcomp", "ccomp") and is_verb_token(c)
-         and c.lemma_.lower() not in LIGHT_VERBS),
-        None,
-    )  # fmt: skip
-
-
 def _root(doc: Any) -> Any:
     return next((t for t in doc if t.dep_ == "ROOT"), None)
 

@@ -34,6 +34,7 @@ from index.non_answers import (
     leaves_open,
     no_exchange,
     off_topic,
+    outcome_ahead,
     unrealised,
 )
 from index.places import name_forms, places_within
@@ -163,6 +164,8 @@ def judge(
             if not cand.values:
                 continue
         if leaves_open(question, cand) or unrealised(question, cand):
+            continue
+        if outcome_ahead(question, cand):
             continue
         if no_exchange(question, cand):
             continue

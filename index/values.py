@@ -133,8 +133,8 @@ def _read_date(
     publication date (the most recent such day on or before it)."""
     year = next((int(t) for t in tokens if YEAR.fullmatch(t)), None)
     month = next((MONTHS[t[:3]] for t in tokens if t[:3] in MONTHS and t.isalpha()), None)
-    day = next((int(t) for t in tokens if re.fullmatch(r"\d{1,2}", t) and 1 <= int(t) <= 31),
-               None)  # fmt: skip
+    days = (re.fullmatch(r"(\d{1,2})(?:st|nd|rd|th)?", t) for t in tokens)  # "18", "18th"
+    day = next((int(m.group(1)) for m in days if m and 1 <= int(m.group(1)) <= 31), None)
     weekday = next((WEEKDAYS[t[:3]] for t in tokens if t.endswith("day") and t[:3] in WEEKDAYS),
                    None)  # fmt: skip
     if weekday is not None and published and month is None and day is None:

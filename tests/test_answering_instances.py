@@ -1,6 +1,7 @@
-"""Dates of what is still to come, and of one instance of a repeated event: "When will X make
-its third attempt?" is not answered by the dates of the attempts that failed, nor by a date
-that had passed when the article was written. Articles written for the test."""
+"""What is still to come, and one instance of a repeated event: "When will X make its third
+attempt?" is not answered by the dates of the attempts that failed, nor by a date that had
+passed when the article was written; "What was the outcome of the summit?" not by a sentence
+that tells of the summit as still ahead. Articles written for the test."""
 
 from __future__ import annotations
 
@@ -33,6 +34,21 @@ Source: Valley Post
 Date: 2024-06-20
 
 Tarsa held a harvest festival in May, and the town council is planning another one.
+""",
+    "norda.txt": """Title: Norda tries again
+Source: Orbit Weekly
+Date: 2024-06-25
+
+Norda is preparing to launch a probe after failing once this year to put one in orbit.
+""",
+    "summits.txt": """Title: Two summits
+Source: Valley Post
+Date: 2024-06-22
+
+Fishing quotas could be discussed ahead of the Harbour summit between Lumeria and Veldia in
+Vika, set for later this month.
+
+The Quay summit between Tarsa and Norda ended with a deal to share the fishing grounds.
 """,
 }
 
@@ -87,3 +103,20 @@ def test_which_instance_a_date_belongs_to(
     assert asked is not None
     start = sentence.index(date)
     assert of_another_instance(sentence, start, start + len(date), asked) is other
+
+
+def test_an_event_still_ahead_has_no_outcome_yet(index: NewsIndex) -> None:
+    answer = index.ask("What was the outcome of the Harbour summit in Vika?")
+    assert answer.abstained
+    assert not answer.citations
+
+
+def test_the_outcome_of_an_event_that_took_place_is_answered(index: NewsIndex) -> None:
+    answer = index.ask("What was the outcome of the Quay summit?")
+    assert "share the fishing grounds" in answer.answer
+
+
+def test_on_what_date_is_not_answered_by_a_year(index: NewsIndex) -> None:
+    """ "this year" names no date, and is when the attempts failed."""
+    answer = index.ask("On what date will Norda make its second attempt to launch a probe?")
+    assert answer.abstained

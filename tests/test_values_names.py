@@ -118,6 +118,11 @@ def test_a_name_the_model_splits_is_one_name(question: str, name: str) -> None:
         # wanting frames an event: the event is its complement's
         ("Why did the ministers want the fighting paused?", "paus"),
         ("What does Lumeria hope to gain from Vostra?", "gain"),
+        # a light verb's object names the event: its framed verb, or itself
+        ("When will Lumeria make its third attempt to launch a probe?", "launch"),
+        ("On what date will Lumeria make another attempt to sail?", "sail"),
+        ("When did Eva Rask make her first visit to Lund?", "visit"),
+        ("When did Eva Rask make a fortune?", None),  # a fortune is no event
     ],
 )
 def test_the_verb_a_question_asks_about(question: str, verb: str | None) -> None:
@@ -150,6 +155,7 @@ def test_the_words_a_question_is_about(question: str, focus: tuple[str, ...]) ->
         ("Which rocket did Lumeria launch?", None),
         ("How long did the harbour strike last?", "strike"),  # a length is of the subject
         ("How long did the guild's meeting in the old town last?", "meet"),  # not "town"
+        ("When will Lumeria make its third attempt to launch a probe?", "probe"),
     ],
 )
 def test_the_thing_a_questions_verb_acts_on(question: str, theme: str | None) -> None:
@@ -560,3 +566,19 @@ def test_a_sentence_that_gives_a_reason(text: str, reason: bool, motive: bool) -
 def test_a_thing_one_can_point_at(noun: str, concrete: bool) -> None:
     # "Which rocket?" needs a sentence that names a rocket; "What idiom?" may be met by meaning
     assert is_concrete_noun(noun) is concrete
+
+
+@pytest.mark.parametrize(
+    ("text", "day"),
+    [
+        ("November 18th", (2020, 11, 18)),
+        ("20th April 2018", (2018, 4, 20)),
+        ("May 3", (2020, 5, 3)),
+        ("the 2nd quarter", None),
+        ("May", (2020, 5, None)),
+    ],
+)  # fmt: skip
+def test_a_day_is_read_with_or_without_its_ordinal_suffix(
+    text: str, day: tuple[int, int | None, int | None] | None
+) -> None:
+    assert read_value(text, "DATE", "2020-06-01").day == day
