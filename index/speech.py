@@ -21,8 +21,12 @@ import numpy as np
 from index.asked_speech import Speech
 from index.candidates import read_sentence
 from index.catalog import Catalog
-from index.names import compass_short, fold_tokens, mentions
-from index.places import country_of_capital, metonym, other_names, place_forms, place_nouns
+from index.names import fold_tokens
+from index.places import (
+    metonym,
+    place_forms,
+    place_nouns,
+)
 from index.question import NAME_LABELS, Question
 from index.question_words import MONTH_WORDS
 from index.relation import coverage
@@ -30,6 +34,7 @@ from index.setting import said_in
 from index.speaker_match import same_speaker
 from index.speakers import lookup_keys
 from index.text import content_stems
+from index.topic_names import TopicNames
 from index.values import WEEKDAYS
 
 # What may stand before a sentence's or a quote's first word.
@@ -199,17 +204,13 @@ def answer_speech(
     rest_stems, rest_vector = frozenset(content_stems(rest)), encode(rest) if rest else None
     stems = content_stems(topic)
     weights = {t: 0.5 + w for t, w in idf(stems).items()} if stems else {}
-    named_whole: dict[tuple[int, str], bool] = {}  # (article, place): read once per article
-    forms = [(n, label, _as_government(n)) for n, label in topic_names]
+    naming = TopicNames(catalog, topic_names)
     for s in statements:
         s.dense = float(s.vector @ vector)
-        words = coverage(weights, s.stems) if weights else 0.0
+        told = s.stems | naming.counted_stems(s.text)  # "our three countries" tells their names
+        words = coverage(weights, told) if weights else 0.0
         s.score = s.dense + 0.5 * words + (DIRECT_BONUS if s.kind == "direct" else 0.0)
-        names_ok = all(
-            any(mentions(f, s.tokens, label) for f in as_named)
-            or _called_the_north(catalog, s, n, named_whole)
-            for n, label, as_named in forms
-        )
+        names_ok = naming.all_named(s)
         about = not topic or s.dense >= MIN_TOPIC_DENSE or words >= MIN_TOPIC_WORDS
         # a topic that is only names ("about North Korea") is told by naming them; with the
         # bars above alone, dev (quality.py --no-peer --cache-any-code, this stop) changes no answer
@@ -277,28 +278,6 @@ def joined_runs(first: list[str], second: list[str]) -> list[str]:
     if first[0] in second:
         return joined_runs(second, first)
     return first
-
-
-def _called_the_north(
-    catalog: Catalog, statement: Statement, name: str, named_whole: dict[tuple[int, str], bool]
-) -> bool:
-    """The statement calls the place "the North" (names.compass_short) in an article that
-    names it whole: not the South of another country. ``named_whole`` keeps each article's
-    reading for the other statements of the question."""
-    if not compass_short(name, statement.text):
-        return False
-    key = (statement.article, name)
-    if key not in named_whole:
-        sentences = catalog.article_sentences(statement.article)
-        named_whole[key] = any(mentions(name, fold_tokens(s.text), "GPE") for s in sentences)
-    return named_whole[key]
-
-
-def _as_government(name: str) -> tuple[str, ...]:
-    """A capital named in a topic stands for its country's government ("what Pyongyang would
-    do" is told of North Korea), not the reverse: a statement made in Tokyo is not about Japan."""
-    country = country_of_capital(name)
-    return (name, country, *other_names(country)) if country else (name,)
 
 
 def _topic_names(question: Question, speech: Speech) -> list[tuple[str, str]]:

@@ -1,0 +1,97 @@
+"""Whether a statement names the names of the topic asked about ("What did X say about
+Pyongyang's launch?"): by any of a name's forms; a capital as its country's government; "the
+North" for North Korea, and the reverse, in an article that names it whole; and countries
+counted together ("our three countries" for "the U.S., South Korea and Japan")."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from typing import Protocol
+
+from index.catalog import Catalog
+from index.names import compass_short, fold_tokens, mentions
+from index.places import country_of_capital, is_country, name_forms, other_names
+from index.text import content_stems
+
+_COMPASS = frozenset({"north", "south", "east", "west"})
+# "our three countries", "both nations", "the two allies": countries told by their number.
+_COUNTED = re.compile(
+    r"\b(?:(?:our|the|these|those|all)\s+)?(both|two|three|four|five)\s+"
+    r"(?:of\s+(?:our|the)\s+)?(?:countries|nations|allies|governments)\b",
+    re.IGNORECASE,
+)
+_COUNTS = {"both": 2, "two": 2, "three": 3, "four": 4, "five": 5}
+
+
+class Said(Protocol):
+    article: int
+    text: str
+    tokens: list[str]
+
+
+class TopicNames:
+    """The topic's names, and what each statement's article says of them (read once)."""
+
+    def __init__(self, catalog: Catalog, names: Sequence[tuple[str, str]]) -> None:
+        self.catalog = catalog
+        self.forms = [(n, label, as_government(n)) for n, label in names]
+        self.countries = {n for n, _ in names if is_country(n)}
+        self._named_whole: dict[tuple[int, str], bool] = {}
+        self._whole: dict[tuple[int, str], tuple[str, ...]] = {}
+
+    def all_named(self, statement: Said) -> bool:
+        counted = self._counted(statement.text)
+        return all(
+            n in counted
+            or any(mentions(f, statement.tokens, label) for f in as_named)
+            or self._called_the_north(statement, n)
+            or self._the_north_named(statement, n)
+            for n, label, as_named in self.forms
+        )
+
+    def counted_stems(self, text: str) -> frozenset[str]:
+        """The stems of the countries the text counts together ("our three countries")."""
+        return frozenset(t for n in self._counted(text) for t in content_stems(n))
+
+    def _counted(self, text: str) -> set[str]:
+        """ "Our three countries have taken steps ..." names the three countries asked about."""
+        match = _COUNTED.search(text)
+        size = _COUNTS[match.group(1).lower()] if match else 0
+        return self.countries if len(self.countries) >= 2 and size == len(self.countries) else set()
+
+    def _called_the_north(self, statement: Said, name: str) -> bool:
+        """The statement calls the place "the North" (names.compass_short) in an article that
+        names it whole: not the South of another country."""
+        if not compass_short(name, statement.text):
+            return False
+        key = (statement.article, name)
+        if key not in self._named_whole:
+            sentences = self.catalog.article_sentences(statement.article)
+            self._named_whole[key] = any(
+                mentions(name, fold_tokens(s.text), "GPE") for s in sentences
+            )
+        return self._named_whole[key]
+
+    def _the_north_named(self, statement: Said, name: str) -> bool:
+        """ "the North" asked about is the country of that compass word the statement's article
+        names ("North Korea"), by any of its names ("DPRK")."""
+        if name.lower() not in _COMPASS:
+            return False
+        key = (statement.article, name.lower())
+        if key not in self._whole:
+            found = next(
+                (s.text[a:b] for s in self.catalog.article_sentences(statement.article)
+                 for label, a, b in s.entities
+                 if label == "GPE" and s.text[a:b].lower().startswith(f"{name.lower()} ")),
+                None,
+            )  # fmt: skip
+            self._whole[key] = name_forms(found, "GPE") if found else ()
+        return any(mentions(f, statement.tokens, "GPE") for f in self._whole[key])
+
+
+def as_government(name: str) -> tuple[str, ...]:
+    """A capital named in a topic stands for its country's government ("what Pyongyang would
+    do" is told of North Korea), not the reverse: a statement made in Tokyo is not about Japan."""
+    country = country_of_capital(name)
+    return (name, country, *other_names(country)) if country else (name,)

@@ -1,0 +1,48 @@
+"""What a speaker said about names: countries counted together ("our three countries") and
+"the North" asked for a country the statement calls by another name ("DPRK"). An article
+written for the test."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+
+from index.embedding import Embedder
+from index.service import NewsIndex
+
+ARTICLE = """Title: Nordic ministers meet on fisheries
+Source: Quay Times
+Date: 2024-05-10
+
+Fisheries ministers of Norway, Sweden and Finland met in Helsinki on Friday to discuss quotas and North Korea.
+
+"Our three countries have agreed to share fishing data every month," Minister Eva Rask said.
+
+"DPRK vessels have been seen far outside their waters," Rask told reporters.
+"""
+
+
+@pytest.fixture(scope="module")
+def index(embedder: Embedder, tmp_path_factory: pytest.TempPathFactory) -> Iterator[NewsIndex]:
+    folder = tmp_path_factory.mktemp("topics")
+    (folder / "nordic.txt").write_text(ARTICLE)
+    built = NewsIndex(folder / "data", "topics", embedder, create=True)
+    built.ingest([str(folder / "nordic.txt")])
+    yield built
+    built.close()
+
+
+def test_countries_counted_together_are_named(index: NewsIndex) -> None:
+    answer = index.ask("What did Rask say Norway, Sweden and Finland have agreed to share?")
+    assert "share fishing data" in answer.answer
+
+
+def test_a_count_that_is_not_the_countries_asked_does_not_name_them(index: NewsIndex) -> None:
+    answer = index.ask("What did Rask say Norway and Sweden have agreed to share?")
+    assert "share fishing data" not in answer.answer
+
+
+def test_the_north_is_the_country_by_any_of_its_names(index: NewsIndex) -> None:
+    answer = index.ask("What did Rask say about the North's vessels outside their waters?")
+    assert "DPRK vessels" in answer.answer
