@@ -204,7 +204,7 @@ def answer_speech(
     rest_stems, rest_vector = frozenset(content_stems(rest)), encode(rest) if rest else None
     stems = content_stems(topic)
     weights = {t: 0.5 + w for t, w in idf(stems).items()} if stems else {}
-    naming = TopicNames(catalog, topic_names)
+    naming = TopicNames(catalog, topic_names, speakers_of(speech))
     for s in statements:
         s.dense = float(s.vector @ vector)
         told = s.stems | naming.counted_stems(s.text)  # "our three countries" tells their names

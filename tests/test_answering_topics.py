@@ -1,5 +1,6 @@
-"""What a speaker said about names: countries counted together ("our three countries") and
-"the North" asked for a country the statement calls by another name ("DPRK"). An article
+"""What a speaker said about names: countries counted together ("our three countries"), the
+speaker's own country as "we", and "the North" asked for a country the statement calls by
+another name ("DPRK"). An article
 written for the test."""
 
 from __future__ import annotations
@@ -17,7 +18,10 @@ Date: 2024-05-10
 
 Fisheries ministers of Norway, Sweden and Finland met in Helsinki on Friday to discuss quotas and North Korea.
 
-"Our three countries have agreed to share fishing data every month," Minister Eva Rask said.
+"Our three countries have agreed to share fishing data every month," Norwegian Fisheries
+Minister Eva Rask said.
+
+"We will not cut our cod quotas this year," Rask said.
 
 "DPRK vessels have been seen far outside their waters," Rask told reporters.
 """
@@ -46,3 +50,14 @@ def test_a_count_that_is_not_the_countries_asked_does_not_name_them(index: NewsI
 def test_the_north_is_the_country_by_any_of_its_names(index: NewsIndex) -> None:
     answer = index.ask("What did Rask say about the North's vessels outside their waters?")
     assert "DPRK vessels" in answer.answer
+
+
+def test_we_in_a_quote_is_the_speakers_own_country(index: NewsIndex) -> None:
+    """Rask is Norway's minister (the title the article gives her)."""
+    answer = index.ask("What did Rask say about Norway's cod quotas?")
+    assert "We will not cut our cod quotas" in answer.answer
+
+
+def test_we_is_not_another_country(index: NewsIndex) -> None:
+    answer = index.ask("What did Rask say about Sweden's cod quotas?")
+    assert "We will not cut our cod quotas" not in answer.answer
