@@ -22,7 +22,14 @@ from index.candidates import Candidate, CandidatePool
 from index.compose import Quote, add_copies, compose, conflict_claims, label_for_all
 from index.described import asked_role, described_person
 from index.embedding import Embedder
-from index.evidence import all_outlets, bare_outlet, gather, is_outlet_list, named_outlets
+from index.evidence import (
+    all_outlets,
+    bare_outlet,
+    by_named_outlet,
+    gather,
+    is_outlet_list,
+    named_outlets,
+)
 from index.followup import completed, contextualize, extract_entities, with_antecedent
 from index.lexicon import names_people
 from index.models import CANNOT_ANSWER, Answer
@@ -119,7 +126,7 @@ class ExtractiveAnswerer:
             return self._who_said(q, result, libraries, vector, ctx.carried)
         if passages is None:
             passages = self.retriever.retrieve(ctx.query, vector, libraries, k=PASSAGES)
-        candidates = self.pool.candidates(passages)
+        candidates = by_named_outlet(q.text, self.pool.candidates(passages), outlets)
         idf, unseen = self.retriever.idf([*q.focus, *filter(None, [q.predicate])])
         weights = word_weights(q.focus, idf, unseen)
         if q.evidence or outlets_speak:

@@ -41,6 +41,27 @@ def named_outlets(question: Question, outlets: Sequence[str]) -> list[str]:
     return [o for o in outlets if o and bare_outlet(o) in text]
 
 
+_ACCORDING_TO = re.compile(
+    r"\baccording to (?:the\s+)?(?P<source>[A-Z][\w.&'’-]*(?:\s+[A-Z][\w.&'’-]*)*)"
+)
+
+
+def by_named_outlet(question: str, candidates: list[Candidate], outlets: Sequence[str]
+                    ) -> list[Candidate]:  # fmt: skip
+    """ "..., according to Reuters?": the sentences of Reuters' own articles, when the source
+    is one of the library's outlets and its articles hold any; else every sentence (a source
+    no outlet is, "according to officials", is for the sentences to name; a question that names
+    several outlets asks for the evidence of each)."""
+    if len([o for o in outlets if o and bare_outlet(o) in question.lower()]) > 1:
+        return candidates
+    match = _ACCORDING_TO.search(question)
+    source = match.group("source").removesuffix("'s").removesuffix("’s") if match else ""
+    if not source or not all_outlets([source], outlets):
+        return candidates
+    own = [c for c in candidates if c.article.outlet and all_outlets([source], [c.article.outlet])]
+    return own or candidates
+
+
 def is_outlet_list(name: str, outlets: Sequence[str]) -> bool:
     """ "Fortune, The Verge": a run of outlet names the entity model took for one name (in
     "articles from Fortune, The Verge and TechCrunch")."""

@@ -156,6 +156,20 @@ def _alone(word: str, text: str) -> bool:
     return False
 
 
+def they_named(names: Sequence[Name], cand: Candidate) -> bool:
+    """ "What will X and Y discuss?": "They will discuss ..." after a sentence that names
+    every subject of the question ("X ... before talks with Y"), whatever their roles in it."""
+    subjects = [n for n in names if n.subject]
+    previous = cand.read.previous
+    first = cand.text.split(maxsplit=1)
+    if len(subjects) < 2 or previous is None or not first:
+        return False
+    if first[0].lower().strip("\"'“‘(") not in ("they", "their"):
+        return False
+    tokens = fold_tokens(previous.text)
+    return all(mentions(n.text, tokens, n.label) for n in subjects)
+
+
 def _personal(text: str) -> bool:
     first = text.split(maxsplit=1)
     return bool(first) and first[0].lower() in ("he", "she")

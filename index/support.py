@@ -56,6 +56,7 @@ from index.referring import (
     referred_words,
     subject_named,
     subject_words,
+    they_named,
 )
 from index.relation import (
     cause_holds,
@@ -251,6 +252,7 @@ def _names_hold(
         in_sentence = name.subject or (name.argument and of_the_event) or question.source_question
         described = topics.get(name.text)
         named = in_sentence and any(subject_named(f, name.label, cand) for f in forms)
+        named = named or (name.subject and they_named(names, cand))
         as_topic = (
             in_sentence and not named and described is not None
             and any(named_as_topic(f, name.label, cand, described) for f in forms)
