@@ -8,6 +8,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 import pytest
+from support.articles import indexed
 
 from index.embedding import Embedder
 from index.instances import asked_instance, of_another_instance
@@ -55,13 +56,8 @@ The Quay summit between Tarsa and Norda ended with a deal to share the fishing g
 
 @pytest.fixture(scope="module")
 def index(embedder: Embedder, tmp_path_factory: pytest.TempPathFactory) -> Iterator[NewsIndex]:
-    folder = tmp_path_factory.mktemp("instances")
-    for name, text in ARTICLES.items():
-        (folder / name).write_text(text)
-    built = NewsIndex(folder / "data", "instances", embedder, create=True)
-    built.ingest([str(folder / name) for name in ARTICLES])
-    yield built
-    built.close()
+    with indexed(embedder, tmp_path_factory, "instances", ARTICLES) as built:
+        yield built
 
 
 def test_the_dates_of_the_other_attempts_do_not_date_the_third(index: NewsIndex) -> None:

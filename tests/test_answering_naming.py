@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 import pytest
+from support.articles import indexed
 
 from index.embedding import Embedder
 from index.naming import asked_thing
@@ -37,13 +38,8 @@ The Lumopad is a folding tablet made by Kestrel, and it goes on sale in June.
 
 @pytest.fixture(scope="module")
 def index(embedder: Embedder, tmp_path_factory: pytest.TempPathFactory) -> Iterator[NewsIndex]:
-    folder = tmp_path_factory.mktemp("naming")
-    for name, text in ARTICLES.items():
-        (folder / name).write_text(text)
-    built = NewsIndex(folder / "data", "naming", embedder, create=True)
-    built.ingest([str(folder / name) for name in ARTICLES])
-    yield built
-    built.close()
+    with indexed(embedder, tmp_path_factory, "naming", ARTICLES) as built:
+        yield built
 
 
 def test_a_name_given_by_the_thing_is_its_name(index: NewsIndex) -> None:

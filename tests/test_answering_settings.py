@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 import pytest
+from support.articles import indexed
 
 from index.embedding import Embedder
 from index.service import NewsIndex
@@ -25,12 +26,8 @@ At a press event in Oslo on Wednesday, Rask said the ferries would run again in 
 
 @pytest.fixture(scope="module")
 def index(embedder: Embedder, tmp_path_factory: pytest.TempPathFactory) -> Iterator[NewsIndex]:
-    folder = tmp_path_factory.mktemp("settings")
-    (folder / "lund.txt").write_text(ARTICLE)
-    built = NewsIndex(folder / "data", "settings", embedder, create=True)
-    built.ingest([str(folder / "lund.txt")])
-    yield built
-    built.close()
+    with indexed(embedder, tmp_path_factory, "settings", {"article.txt": ARTICLE}) as built:
+        yield built
 
 
 def test_a_place_in_what_was_said_is_not_where_it_was_said(index: NewsIndex) -> None:

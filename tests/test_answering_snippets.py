@@ -7,6 +7,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 import pytest
+from support.articles import indexed
 
 from index.embedding import Embedder
 from index.service import NewsIndex
@@ -54,13 +55,8 @@ later ...
 
 @pytest.fixture(scope="module")
 def index(embedder: Embedder, tmp_path_factory: pytest.TempPathFactory) -> Iterator[NewsIndex]:
-    folder = tmp_path_factory.mktemp("snippets")
-    for name, text in ARTICLES.items():
-        (folder / name).write_text(text)
-    built = NewsIndex(folder / "data", "snippets", embedder, create=True)
-    built.ingest([str(folder / name) for name in ARTICLES])
-    yield built
-    built.close()
+    with indexed(embedder, tmp_path_factory, "snippets", ARTICLES) as built:
+        yield built
 
 
 def test_the_game_is_the_game_the_other_passages_name(index: NewsIndex) -> None:

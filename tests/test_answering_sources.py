@@ -7,6 +7,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 import pytest
+from support.articles import indexed
 
 from index.embedding import Embedder
 from index.service import NewsIndex
@@ -33,13 +34,8 @@ They will discuss the cost of new harbour cranes, according to the council.
 
 @pytest.fixture(scope="module")
 def index(embedder: Embedder, tmp_path_factory: pytest.TempPathFactory) -> Iterator[NewsIndex]:
-    folder = tmp_path_factory.mktemp("sources")
-    for name, text in ARTICLES.items():
-        (folder / name).write_text(text)
-    built = NewsIndex(folder / "data", "sources", embedder, create=True)
-    built.ingest([str(folder / name) for name in ARTICLES])
-    yield built
-    built.close()
+    with indexed(embedder, tmp_path_factory, "sources", ARTICLES) as built:
+        yield built
 
 
 def test_according_to_an_outlet_is_that_outlets_account(index: NewsIndex) -> None:

@@ -8,6 +8,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 import pytest
+from support.articles import indexed
 
 from index.embedding import Embedder
 from index.service import NewsIndex
@@ -29,12 +30,8 @@ Minister Eva Rask said.
 
 @pytest.fixture(scope="module")
 def index(embedder: Embedder, tmp_path_factory: pytest.TempPathFactory) -> Iterator[NewsIndex]:
-    folder = tmp_path_factory.mktemp("topics")
-    (folder / "nordic.txt").write_text(ARTICLE)
-    built = NewsIndex(folder / "data", "topics", embedder, create=True)
-    built.ingest([str(folder / "nordic.txt")])
-    yield built
-    built.close()
+    with indexed(embedder, tmp_path_factory, "topics", {"article.txt": ARTICLE}) as built:
+        yield built
 
 
 def test_countries_counted_together_are_named(index: NewsIndex) -> None:
