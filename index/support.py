@@ -24,6 +24,7 @@ from index.asked_values import answer_values, asks_for_date, counting_values
 from index.candidates import Candidate
 from index.catalog_text import StoredSentence
 from index.claims import add_agreement, find_conflicts, is_twin, same_answer
+from index.defining import asked_name, defines
 from index.described import common_role, role_before
 from index.lexicon import synonym_stems
 from index.names import all_words_in, fold_tokens, mentions
@@ -176,6 +177,11 @@ def judge(
         cand.detail = precision_of(question, cand)
         cand.score += W_PRECISE * cand.detail
         accepted.append(cand)
+    defined = asked_name(question)  # "What is Hamas?": the sentences that say what it is
+    if defined is not None:
+        defining = [c for c in candidates if not is_fragment(c) and defines(defined.text, c.text)]
+        if defining:
+            return Judged(select(sorted(defining, key=lambda c: -c.score)), [])
     add_agreement(accepted)
     accepted.sort(key=lambda c: -c.score)
     asked, holder = role_holder(question, candidates, by_meaning)

@@ -1,0 +1,69 @@
+"""'What is X?' of a name ("What is Hamas?", "What is KCNA?", "What does DPRK stand for?"):
+answered by the sentences that say what X is: "the Palestinian militant group Hamas", "the G7,
+the seven leading industrial nations", "Group of Seven (G7)", "DPRK, Democratic People's
+Republic of Korea, is ...", "the state-run Korean Central News Agency" (KCNA by its initials).
+Grammar of apposition, no collection's words."""
+
+from __future__ import annotations
+
+import re
+
+from index.names import fold_tokens
+from index.question import Name, Question
+from index.speaker_match import acronym
+
+# Words between "the" and a name that describe it ("the Palestinian militant group Hamas"), at
+# most. Grammar, not tuned.
+DESCRIPTION_WORDS = 4
+_RUN = re.compile(r"[A-Z][\w’'-]*(?:\s+(?:of|the|and|for|de|[A-Z][\w’'-]*))*\s+[A-Z][\w’'-]*")
+_APPOSITION = re.compile(r"^\s*,\s+(?:the|a|an)\s")
+_COPULA = re.compile(r"^\s+(?:is|was|are|were)\s+(?:the|a|an)\s")
+_BEFORE = re.compile(rf"\bthe\s+((?:[\w’'-]+\s+){{1,{DESCRIPTION_WORDS}}})$", re.IGNORECASE)
+
+
+def asked_name(question: Question) -> Name | None:
+    """The name a definition question asks about: "What is X?" or "What does X stand for?",
+    with nothing else asked."""
+    if question.wh != "what" or len(question.names) != 1 or not question.names[0].subject:
+        return None
+    text = question.text.lower()
+    if question.focus == ("stand",) and "stand for" in text:
+        return question.names[0]
+    if question.focus or question.predicate is not None:
+        return None
+    return question.names[0] if re.match(r"^\s*what\s+(?:is|are|was)\b", text) else None
+
+
+def defines(name: str, text: str) -> bool:
+    """The sentence says what the name is, by one of its forms: the name, or the words whose
+    initials it is."""
+    if re.search(rf"[A-Z][\w’'-]*(?:\s+[\w’'-]+){{0,5}}\s*\({re.escape(name)}\)", text):
+        return True  # "Group of Seven (G7)": the name spelt out before it
+    forms = [name, *_spelled_out(name, text)]
+    for form in forms:
+        for match in re.finditer(rf"(?<![\w-]){re.escape(form)}(?![\w-])", text):
+            before, after = text[: match.start()], text[match.end() :]
+            if _APPOSITION.match(after) or _COPULA.match(after):
+                return True
+            if form != name and (
+                after.lstrip().startswith(f"({name})") or _spelled_after(name, before)
+            ):
+                return True  # "Group of Seven (G7)", "DPRK, Democratic People's Republic ..."
+            described = _BEFORE.search(before)
+            if described and any(w[:1].islower() for w in described.group(1).split()):
+                return True  # "the Palestinian militant group Hamas"
+    return False
+
+
+def _spelled_out(name: str, text: str) -> list[str]:
+    """The runs of capitalised words in the text whose initials are the name ("Korean Central
+    News Agency" for KCNA)."""
+    letters = name.replace(".", "").lower()
+    if not letters.isalpha() or len(letters) < 2:
+        return []
+    runs = [m.group() for m in _RUN.finditer(text)]
+    return [r for r in runs if acronym([t for t in fold_tokens(r) if t != "s"]) == letters]
+
+
+def _spelled_after(name: str, before: str) -> bool:
+    return bool(re.search(rf"(?<![\w-]){re.escape(name)}\s*,\s*$", before))
