@@ -203,9 +203,10 @@ def gives_motive(text: str) -> bool:
 # Nouns that ask what came of an event. Grammar, not tuned.
 _OUTCOMES = frozenset("outcome result upshot conclusion consequence".split())
 # Words that put an event still ahead of the writer: "ahead of the summit", "the summit, set for
-# later this month", "the upcoming summit". Grammar, not tuned.
+# later this month", "the upcoming summit", "preparations to make a third attempt". Grammar.
 _AHEAD_BEFORE = re.compile(
-    r"\b(?:ahead of|before|upcoming|forthcoming|planned|proposed|expected|anticipated|next)\b"
+    r"\b(?:ahead of|before|upcoming|forthcoming|planned|proposed|expected|anticipated|next|"
+    r"(?:preparations?|preparing|readying|ready|plans?|planning)\s+(?:to|for))\b"
     r"(?:\W+\w+){0,5}\W+$",
     re.IGNORECASE,
 )

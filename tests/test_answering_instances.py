@@ -116,3 +116,11 @@ def test_on_what_date_is_not_answered_by_a_year(index: NewsIndex) -> None:
     """ "this year" names no date, and is when the attempts failed."""
     answer = index.ask("On what date will Norda make its second attempt to launch a probe?")
     assert answer.abstained
+
+
+def test_an_attempt_still_being_prepared_has_no_outcome_yet(index: NewsIndex) -> None:
+    """Lumeria is "preparing for a third attempt": nothing came of it yet."""
+    answer = index.ask(
+        "What was the outcome of Lumeria's third attempt to launch a weather satellite?"
+    )
+    assert answer.abstained
