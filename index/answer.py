@@ -126,7 +126,7 @@ class ExtractiveAnswerer:
             return self._who_said(q, result, libraries, vector, ctx.carried)
         if passages is None:
             passages = self.retriever.retrieve(ctx.query, vector, libraries, k=PASSAGES)
-        candidates = by_named_outlet(q.text, self.pool.candidates(passages), outlets)
+        candidates = by_named_outlet(q, self.pool.candidates(passages), outlets)
         idf, unseen = self.retriever.idf([*q.focus, *filter(None, [q.predicate])])
         weights = word_weights(q.focus, idf, unseen)
         if q.evidence or outlets_speak:

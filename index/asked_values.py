@@ -95,7 +95,6 @@ def answer_values(question: Question, cand: Candidate) -> tuple[str, ...]:
     instance = asked_instance(question.text) if asks_date else None
     stale: list[str] = []
     for i, (label, text) in enumerate(cand.read.entities):
-        span = cand.read.sentence.entities[i][1:]
         if label == "CARDINAL" and "MONEY" in question.expects and _before_currency(cand, i):
             label = "MONEY"  # the small model tags "8 million euros" a bare number
         if label not in question.expects and not (label == "NAME" and names_asked):
@@ -113,10 +112,8 @@ def answer_values(question: Question, cand: Candidate) -> tuple[str, ...]:
             continue
         if cand.read.sentence.entities[i][1] < snippet_start:
             continue  # a snippet before the one that names the subject tells of another thing
-        if asks_date and _of_another_time(question, cand, text, span, instance):
+        if asks_date and _of_another_time(question, cand, i, instance):
             stale.append(text)
-        elif asks_date and question.head == "date" and not _names_a_day(text, cand):
-            stale.append(text)  # "On what date ...?" is not answered by "this year"
         found.append(text)
     if found and len(stale) == len(found):
         return ()  # every date it gives is another time's ("after its failed attempts in May")
@@ -140,34 +137,27 @@ def _asks_ahead(question: str) -> bool:
 
 
 def _of_another_time(
-    question: Question,
-    cand: Candidate,
-    text: str,
-    span: tuple[int, int],
-    instance: tuple[str, str] | None,
+    question: Question, cand: Candidate, index: int, instance: tuple[str, str] | None
 ) -> bool:
-    """ "When will X launch?" is not answered by a date that had gone by when the article was
-    written; "When is the third attempt?" not by the date of another attempt. (A sentence that
-    gives another date as well keeps them all: "frozen until the end of next year, announced on
-    Thursday" still answers.)"""
-    if _asks_ahead(question.text) and _gone_by(text, cand.article.published):
+    """The date (the sentence's entity at ``index``) is no answer by itself: "When will X
+    launch?" is not answered by a date that had gone by when the article was written; "When is
+    the third attempt?" not by the date of another attempt; "On what date ...?" not by "this
+    year". (A sentence that gives another date as well keeps them all: "frozen until the end of
+    next year, announced on Thursday" still answers.)"""
+    _, start, end = cand.read.sentence.entities[index]
+    published = cand.article.published
+    day = read_value(cand.text[start:end], "DATE", published).day
+    if _asks_ahead(question.text) and _gone_by(day, published):
         return True
-    return instance is not None and of_another_instance(cand.text, *span, instance)
+    if instance is not None and of_another_instance(cand.text, start, end, instance):
+        return True
+    return question.head == "date" and (day is None or day[2] is None)
 
 
-def _names_a_day(text: str, cand: Candidate) -> bool:
-    """The date names a day ("Nov. 30", "Thursday"), not only a month or a year."""
-    day = read_value(text, "DATE", cand.article.published).day
-    return day is not None and day[2] is not None
-
-
-def _gone_by(text: str, published: str | None) -> bool:
+def _gone_by(day: tuple[int | None, int | None, int | None] | None, published: str | None) -> bool:
     """The date had passed when the article was published, as far as the text tells it ("in
     May" of an article from November; "last year"): it is no date of what is still to come."""
-    if not published:
-        return False
-    day = read_value(text, "DATE", published).day
-    if day is None or day[0] is None:
+    if not published or day is None:
         return False
     year, month, date = day
     if year is None:

@@ -46,15 +46,15 @@ _ACCORDING_TO = re.compile(
 )
 
 
-def by_named_outlet(question: str, candidates: list[Candidate], outlets: Sequence[str]
+def by_named_outlet(question: Question, candidates: list[Candidate], outlets: Sequence[str]
                     ) -> list[Candidate]:  # fmt: skip
     """ "..., according to Reuters?": the sentences of Reuters' own articles, when the source
     is one of the library's outlets and its articles hold any; else every sentence (a source
     no outlet is, "according to officials", is for the sentences to name; a question that names
     several outlets asks for the evidence of each)."""
-    if len([o for o in outlets if o and bare_outlet(o) in question.lower()]) > 1:
+    if len(named_outlets(question, outlets)) > 1:
         return candidates
-    match = _ACCORDING_TO.search(question)
+    match = _ACCORDING_TO.search(question.text)
     source = match.group("source").removesuffix("'s").removesuffix("’s") if match else ""
     if not source or not all_outlets([source], outlets):
         return candidates

@@ -165,12 +165,12 @@ def written_as_name(word: str) -> bool:
 # "the North" for North Korea, "the South" for South Korea: a two-word place whose first word is
 # a point of the compass, written as "the" and that word with a capital letter and no name after
 # it ("the North Sea" is another place). How news from a divided country writes it.
-_COMPASS = ("North", "South", "East", "West")
+COMPASS_POINTS = ("North", "South", "East", "West")
 
 
 def compass_short(name: str, text: str) -> bool:
     """Whether the text calls the place by its point of the compass alone ("the North")."""
     words = name.split()
-    if len(words) != 2 or words[0] not in _COMPASS:
+    if len(words) != 2 or words[0] not in COMPASS_POINTS:
         return False
     return re.search(rf"\bthe {words[0]}\b(?![ -][A-Z])", text) is not None

@@ -58,10 +58,8 @@ def subject_named(name: str, label: str, cand: Candidate) -> bool:
     tokens = cand.read.tokens
     if mentions(name, tokens, label) or all_words_in(name, tokens, label):
         return True
-    parts = name_parts(name)
-    last = parts[-1] if len(parts) > 1 else ""
-    shortened = label not in _NOT_SHORTENED and len(last) >= MIN_PART_CHARS and last in tokens
-    if shortened and mentions(name, cand.chunk.tokens, label):
+    last = _short_form(name, label, tokens)
+    if last and mentions(name, cand.chunk.tokens, label):
         return True  # "Eva Rask said ... Rask arrived": the last word, once the passage named it
     previous = cand.read.previous
     if not tokens or previous is None or not refers_back(cand.text):
@@ -86,12 +84,20 @@ def named_as_topic(name: str, label: str, cand: Candidate, described: frozenset[
     alone ("Valhalla was released ..."), or the passage opens by referring to it (see
     opens_on_topic). ``described``: the words of the retrieved sentences that do name it whole
     (subject_words): the passages were retrieved for it, and other ones name it."""
-    parts = name_parts(name)
-    last = parts[-1] if len(parts) > 1 else ""
-    tokens = cand.read.tokens
-    if label not in _NOT_SHORTENED and len(last) >= MIN_PART_CHARS and last in tokens:
+    last = _short_form(name, label, cand.read.tokens)
+    if last:
         return _alone(last, cand.text)
     return opens_on_topic(name, label, cand, described)
+
+
+def _short_form(name: str, label: str, tokens: Sequence[str]) -> str:
+    """The name's last word when the tokens hold it and it may stand for the name ("Rask",
+    "Valhalla"; not "Korea" for North Korea), else ""."""
+    parts = name_parts(name)
+    last = parts[-1] if len(parts) > 1 else ""
+    if label not in _NOT_SHORTENED and len(last) >= MIN_PART_CHARS and last in tokens:
+        return last
+    return ""
 
 
 def subject_words(name: str, label: str, candidates: Sequence[Candidate]) -> frozenset[str] | None:

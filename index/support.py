@@ -17,6 +17,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from functools import cache
 
 import numpy as np
 
@@ -47,7 +48,7 @@ from index.preference import (
     role_holder,
     unheld_role,
 )
-from index.question import TIMES, Question
+from index.question import TIMES, Name, Question
 from index.referring import (
     continues,
     described_before,
@@ -138,9 +139,9 @@ def judge(
     role: tuple[str, ...] = ()
     if question.wh == "who" and not question.expects and question.subject:
         role = common_role(question.subject.text, candidates)
-    topics = {
-        n.text: subject_words(n.text, n.label, candidates) for n in question.names if n.subject
-    }
+    # the words of the sentences that name a subject, read once and only when a sentence
+    # does not name it (referring.named_as_topic)
+    topics = cache(lambda name: subject_words(name.text, name.label, candidates))
     for cand in candidates:
         cand.dense = float(cand.read.vector @ vector)
         cand.score = score(question, cand, weights)
@@ -240,7 +241,7 @@ def _names_hold(
     question: Question,
     cand: Candidate,
     carried: Sequence[str],
-    topics: dict[str, frozenset[str] | None],
+    topics: Callable[[Name], frozenset[str] | None],
 ) -> bool:
     """The question's names are in the passage; its subject, or (with no named subject) one of
     its names, in the sentence itself: a sentence naming none of them is off its topic. When
@@ -256,13 +257,12 @@ def _names_hold(
             forms = places_within(name.text)  # "do in Seoul": not anywhere "South Korean"
         # "Which outlet reported that X met Y?": the report is of X and Y in one sentence
         in_sentence = name.subject or (name.argument and of_the_event) or question.source_question
-        described = topics.get(name.text)
         named = in_sentence and any(subject_named(f, name.label, cand) for f in forms)
         named = named or (name.subject and they_named(names, cand))
-        as_topic = (
-            in_sentence and not named and described is not None
-            and any(named_as_topic(f, name.label, cand, described) for f in forms)
-        )  # fmt: skip
+        described = topics(name) if name.subject and not named else None
+        as_topic = described is not None and any(
+            named_as_topic(f, name.label, cand, described) for f in forms
+        )
         if in_sentence and not (named or as_topic) and not described_before(name, forms, cand):
             return False
         if name.argument and name.label in ("GPE", "LOC") and elsewhere(name.text, cand):

@@ -10,11 +10,11 @@ from collections.abc import Sequence
 from typing import Protocol
 
 from index.catalog import Catalog
-from index.names import compass_short, fold_tokens, mentions, name_parts
+from index.names import COMPASS_POINTS, compass_short, fold_tokens, mentions, name_parts
 from index.places import country_of, country_of_capital, is_country, name_forms, other_names
 from index.text import content_stems
 
-_COMPASS = frozenset({"north", "south", "east", "west"})
+_COMPASS = frozenset(p.lower() for p in COMPASS_POINTS)
 _FIRST_PLURAL = re.compile(r"\b(?:we|we're|we’re|we've|we’ve|our|ours|us)\b", re.IGNORECASE)
 _QUOTE = re.compile(r"[“\"]")
 # At most this many words from a country to the name its title precedes ("U.S. Secretary of
