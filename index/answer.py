@@ -20,7 +20,7 @@ from dataclasses import replace
 from index.asked_speech import Speech
 from index.candidates import Candidate, CandidatePool
 from index.compose import Quote, add_copies, compose, conflict_claims, label_for_all
-from index.described import asked_role, described_person
+from index.described import anyone_given, asked_role, described_person
 from index.embedding import Embedder
 from index.evidence import (
     all_outlets,
@@ -38,7 +38,7 @@ from index.places import name_forms
 from index.question import NAME_LABELS, Question, analyse
 from index.question_words import without_meta
 from index.retrieval import HybridRetriever
-from index.role_meaning import person_by_meaning
+from index.role_meaning import person_by_meaning, roles_written
 from index.speech import (
     SpeechResult,
     Statement,
@@ -47,6 +47,7 @@ from index.speech import (
     resolve_speaker,
     speakers_of,
 )
+from index.stand_ins import bare, described_people, owned_by_name
 from index.store import Library, Store
 from index.support import Judged, dated_context, judge, word_weights
 from index.text import all_stems
@@ -110,6 +111,10 @@ class ExtractiveAnswerer:
             passages = self.retriever.retrieve(ctx.query, embedding.result(), libraries, PASSAGES)
             text = truecased(text, [p.text for p in passages])
         q = analyse(lower_titles(text))  # "the Foreign Minister" is a description, no name
+        unheld = self._unheld_description(q, libraries)
+        if unheld is not None:  # "When did the top Estland diplomat arrive?": there is none
+            result.note = f"The articles do not name {unheld}."
+            return result
         missing = self._unknown_names(q, ids)
         if missing:
             result.note = f"The articles never mention {missing}."
@@ -200,12 +205,34 @@ class ExtractiveAnswerer:
     def _role_holder(self, description: str, libraries: list[Library]) -> str | None:
         """The person the articles give the asked role ("the U.S. secretary of state"), in its
         own words or else in other words ("the top U.S. diplomat")."""
+        return self._role_of(description, libraries)[0]
+
+    def _role_of(
+        self, description: str, libraries: list[Library]
+    ) -> tuple[str | None, list[Candidate]]:
+        """The role's holder, if the articles give it to one person, and the sentences read."""
         vector = self.embedder.encode_one(description)
         passages = self.retriever.retrieve(description, vector, libraries, k=PASSAGES)
         candidates = self.pool.candidates(passages)
-        return described_person(description, candidates) or self._holder_by_meaning(
+        holder = described_person(description, candidates) or self._holder_by_meaning(
             description, candidates
         )
+        return holder, candidates
+
+    def _unheld_description(self, q: Question, libraries: list[Library]) -> str | None:
+        """A person the question describes by a role of a named country, people or body ("the
+        top Estland diplomat") that the articles give no one and never speak of in its words:
+        then what the question asks of that person, they do not tell. (A yes/no or evidence
+        question is told by the evidence; "Who is the X?" asks for the holder, see judge.)"""
+        if q.speech is not None or q.wh == "yesno" or q.evidence or asked_role(q.text):
+            return None
+        for description in described_people(q.text):
+            if not owned_by_name(description):
+                continue
+            holder, candidates = self._role_of(bare(description), libraries)
+            if holder is None and not _role_told(bare(description), candidates):
+                return description
+        return None
 
     def _holder_by_meaning(self, role: str, candidates: list[Candidate]) -> str | None:
         """The person whose title is closest in meaning to the role (index.role_meaning)."""
@@ -272,6 +299,11 @@ class ExtractiveAnswerer:
                 elif article.article_id not in {t.article.article_id for t in [same, *same.twins]}:
                     same.twins.append(quote)
         return quotes
+
+
+def _role_told(description: str, candidates: list[Candidate]) -> bool:
+    """Whether the sentences give the role to anyone, or speak of it in its own words."""
+    return anyone_given(description, candidates) or roles_written(description, candidates)
 
 
 def _alike(a: str, b: str) -> bool:

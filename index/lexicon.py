@@ -171,6 +171,13 @@ def _noun_files() -> dict[str, str]:
     return {line[:8]: line[9:11] for line in text.splitlines() if line[:1] != " "}
 
 
+def is_person_noun(lemma: str) -> bool:
+    """Whether a noun's most frequent sense is a kind of person ("diplomat", "chief"), not a
+    thing ("name", "head")."""
+    offset = _first_noun_senses().get(lemma.lower().replace(" ", "_"))
+    return offset is not None and _noun_files().get(offset) == "18"
+
+
 def is_concrete_noun(lemma: str) -> bool:
     """Whether a noun's most frequent sense is a thing one can point at ("rocket", "car"), not
     an abstraction ("idiom", "policy", "plan")."""

@@ -12,11 +12,12 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from index.asked_speech import Speech, asked_speech, outlet_words
+from index.earlier import asks_earlier
 from index.lexicon import is_verb
 from index.misparse import verb_after_do
 from index.nlp import parse_question
 from index.question_events import light_event, wanted_event
-from index.question_names import Name, is_verb_token, question_names
+from index.question_names import Name, is_verb_token, question_names, wh_phrase
 from index.question_words import (
     AMOUNTS,
     COMPARISON,
@@ -54,6 +55,7 @@ class Question:
     slot: tuple[frozenset[str], str] = (frozenset(), "")
     theme: str | None = None  # stem of the common noun the verb acts on ("launch a satellite")
     kind: str | None = None  # stem of X in "which X" / "what X" ("which rocket"), not "type of"
+    earlier: bool = False  # about the occasion before this one ("When did X last meet Y?")
     reported: str | None = None  # "Which outlet reported that X arrived?": "arriv"
 
     @property
@@ -123,6 +125,7 @@ def analyse(text: str) -> Question:
         focus=focus, speech=asked_speech(doc, root, wh), evidence=_asks_for_evidence(doc, wh),
         source_question=source_question, numbers=numbers,
         outlet_words=outlet_words(doc), theme=theme, kind=_kind(head_token, wh),
+        earlier=asks_earlier(doc),
         reported=_reported_verb(root) if source_question else None,
     )  # fmt: skip
 
@@ -251,7 +254,11 @@ def _head_token(doc: Any, wh: str) -> Any:
         if wh in ("which", "what") and token.lower_ == wh and token.dep_ == "det":
             return token.head
         if wh in ("which", "what") and token.lower_ == wh and token.dep_ == "pobj":
-            return _noun_after(token)  # "In which city is X?": parsed as "in which", "city"
+            return _noun_after(token) or _phrase_noun(doc)  # "In which city is X?": "in which"
+        if wh in ("which", "what") and token.lower_ == wh:
+            noun = _phrase_noun(doc)  # "Which Japanese city hosted X?": "Which" parsed an object
+            if noun is not None:
+                return noun
     root = _root(doc)
     if wh == "who" and root is not None and root.lemma_ in ("serve", "act", "work"):
         role = next((c for c in root.children if c.dep_ == "prep" and c.lower_ == "as"), None)
@@ -271,6 +278,12 @@ def _noun_after(token: Any) -> Any:
     while i + 1 < len(doc) and doc[i].pos_ == "NOUN" and doc[i + 1].pos_ == "NOUN":
         i += 1
     return doc[i] if i < len(doc) and doc[i].pos_ == "NOUN" else None
+
+
+def _phrase_noun(doc: Any) -> Any:
+    """The last noun of the wh-word's phrase, read from the tags ("In which U.S. state")."""
+    phrase = wh_phrase(doc)
+    return doc[max(phrase)] if len(phrase) > 1 else None
 
 
 def _kind(head: Any, wh: str) -> str | None:

@@ -27,6 +27,9 @@ class Name:
     # The stem of the common noun the name describes ("protest" in "the South Korean
     # protesters"): the subject is those people or things, not the place.
     describes: str = ""
+    # In the phrase of the wh-word ("In which U.S. state ...?", "Which South Korean official
+    # ...?"): it tells what kind of answer is asked for, and the answer need not name it.
+    asked_kind: bool = False
 
 
 # A possessive ending and the wh-words ("Whom did X meet?": the small model tags "Whom" a person).
@@ -65,14 +68,39 @@ def question_names(doc: Any, root: Any) -> tuple[Name, ...]:
     # "How many containers did Russia ship?": the word after an inverted "did"/"will" begins
     # the subject, whatever the small parser makes of the rest ("did" the root, "ship" a noun)
     subject_tokens |= subject_starts(doc)
+    asked = wh_phrase(doc)
     found = []
     for start, end, label in _joined(doc, sorted(pieces)):
         span = doc[start:end]
+        describes = _described_noun(span) if label != "PERSON" else ""  # "Yoon visit": a misparse
+        if all(t.i in asked for t in span):
+            found.append(Name(span.text, label, describes=describes, asked_kind=True))
+            continue
         is_subject = any(t.i in subject_tokens or t.head.i in subject_tokens for t in span)
         argument = _is_argument(span.root, root)
-        describes = _described_noun(span) if label != "PERSON" else ""  # "Yoon visit": a misparse
         found.append(Name(span.text, label, is_subject, argument, describes))
     return tuple(found)
+
+
+def wh_phrase(doc: Any) -> set[int]:
+    """The tokens of "which/what <modifiers> <noun>" ("which U.S. state", "what South Korean
+    official"): the wh-word and the words up to the last common noun of the run of names,
+    adjectives and nouns after it. Read from the tags, not the parse: the small model often
+    makes the wh-word an object of its own ("In which U.S. state was ...")."""
+    for token in doc:
+        if token.lower_ not in ("which", "what") or token.tag_ not in ("WDT", "WP"):
+            continue
+        end = None
+        for after in doc[token.i + 1 :]:
+            if after.tag_ not in _PHRASE_TAGS:
+                break
+            if after.tag_ in ("NN", "NNS"):
+                end = after.i
+        return set(range(token.i, end + 1)) if end is not None else set()
+    return set()
+
+
+_PHRASE_TAGS = frozenset({"NNP", "NNPS", "JJ", "NN", "NNS", "HYPH"})
 
 
 def _described_noun(span: Any) -> str:

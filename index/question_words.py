@@ -66,8 +66,9 @@ REPORTING_VERBS = SPEECH_VERBS | frozenset(
 # "Which (state media) outlet reported X?": up to three words before the noun for a source.
 SOURCE_QUESTION = re.compile(
     r"\b(?:which|what)\s+(?:(?!(?:of|is|was|are|were|did|does|do|the|a|an)\b)[\w'’-]+\s+){0,3}"
-    r"(?:outlet|newspaper|paper|publication|agency|media|"
-    r"source|site|website|wire)s?\b|\bwho\s+(?:reported|wrote|published)\b",
+    r"(?:outlet|newspaper|paper|publication|agency|media|source|site|website|wire|"
+    r"news\s+(?:organi[sz]ation|service|channel|network|group))s?\b"
+    r"|\bwho\s+(?:reported|wrote|published)\b",
     re.I,
 )
 TOPIC_PREPS = frozenset({"about", "on", "regarding", "concerning", "over", "of"})

@@ -27,6 +27,7 @@ from index.catalog_text import StoredSentence
 from index.claims import add_agreement, find_conflicts, is_twin, same_answer
 from index.defining import asked_name, defines
 from index.described import common_role, role_before
+from index.earlier import tells_earlier
 from index.lexicon import synonym_stems
 from index.names import all_words_in, fold_tokens, mentions
 from index.naming import names_the_thing
@@ -170,6 +171,8 @@ def judge(
             continue
         if outcome_ahead(question, cand):
             continue
+        if question.earlier and not tells_earlier(cand):
+            continue  # "When did X last meet Y?": not the meeting the article reports
         if no_exchange(question, cand):
             continue
         words = cand.read.stems | referred_words(question, cand)  # "They" stands for some
@@ -273,10 +276,11 @@ def _names_hold(
             mentions(f, sentence, name.label) or all_words_in(f, context, name.label) for f in forms
         ):
             return False
-    unnamed_subject = names and not any(n.subject for n in names)
+    told = [n for n in names if not n.asked_kind]  # "which U.S. state": Maryland is one
+    unnamed_subject = told and not any(n.subject for n in told)
     if unnamed_subject and not any(
         mentions(f, sentence, n.label) or all_words_in(f, sentence, n.label)
-        for n in names
+        for n in told
         for f in name_forms(n.text, n.label)
     ):
         return False

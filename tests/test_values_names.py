@@ -515,6 +515,10 @@ def test_the_topic_of_a_reported_clause_leaves_the_wh_word_out() -> None:
         ("Which news agency reported that the bridge reopened?", True),
         ("Which state media outlet called the envoys guests?", True),  # words before "outlet"
         ("What Varnian news agency reported the strike?", True),
+        ("Which news organization reported the strike?", True),
+        ("Which news service carried the story?", True),
+        ("Which organization called the strike?", False),  # one the articles tell of
+        ("Which network aired the final?", False),
         ("What kind of agency is the Port Board?", False),
         ("What time did the paper go to print?", False),
     ],

@@ -1,0 +1,101 @@
+"""A person a question describes instead of naming ("the top Estland diplomat") whose role the
+articles give no one is not told of; names in the wh-word's phrase ("which Norland city") say
+what kind of answer is asked for, and the answer need not repeat them. Articles written for the
+test, with made-up names."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+from support.articles import indexed
+
+from index.embedding import Embedder
+from index.question import analyse
+from index.service import NewsIndex
+from index.stand_ins import described_people
+
+ARTICLES = {
+    "visit.txt": """Title: Norland envoy in Vesta
+Source: Quay Times
+Date: 2024-05-02
+
+Norland Foreign Minister Eva Rask held talks with Estland's trade chief, Ole Brun, on grain.
+
+Rask arrived in Vesta on Tuesday evening after a stop in Karsby.
+
+Estland has asked for lower grain tariffs for two years.
+""",
+    "summit.txt": """Title: Grain summit planned
+Source: Harbour Daily
+Date: 2024-05-03
+
+Norland will host the grain summit this summer, officials said.
+
+The summit will be held in Bergen in July, the organisers said.
+""",
+}
+
+
+@pytest.fixture(scope="module")
+def index(embedder: Embedder, tmp_path_factory: pytest.TempPathFactory) -> Iterator[NewsIndex]:
+    with indexed(embedder, tmp_path_factory, "described", ARTICLES) as built:
+        yield built
+
+
+def test_a_person_described_by_a_role_the_articles_give_is_answered(index: NewsIndex) -> None:
+    answer = index.ask("When did the top Norland diplomat arrive in Vesta?")
+    assert not answer.abstained
+    assert "Tuesday evening" in answer.answer
+
+
+def test_a_role_no_one_holds_is_not_given_to_someone_else(index: NewsIndex) -> None:
+    answer = index.ask("When did the top Estland diplomat arrive in Vesta?")
+    assert answer.abstained
+    assert answer.citations == []
+    assert answer.note == "The articles do not name the top Estland diplomat."
+
+
+def test_a_name_in_the_wh_phrase_need_not_be_in_the_answer(index: NewsIndex) -> None:
+    answer = index.ask("In which Norland city will the grain summit be held?")
+    assert not answer.abstained
+    assert "Bergen in July" in answer.answer
+
+
+@pytest.mark.parametrize(
+    ("question", "described"),
+    [
+        ("When did the top U.S. diplomat arrive?", ["the top U.S. diplomat"]),
+        ("Who did South Korea's foreign minister meet?", ["South Korea's foreign minister"]),
+        ("Why will the Pentagon chief join him?", ["the Pentagon chief"]),
+        ("Where did the president of Estland speak?", ["the president of Estland"]),
+        ("What did the prime minister's spokesman say?", ["the prime minister's spokesman"]),
+        ("When did Foreign Minister Eva Rask arrive?", []),  # a title before a name
+        ("When did the foreign minister Eva Rask arrive?", []),
+        ("What did the protesters demand?", []),  # many people, no one role
+        ("What is the name of the new treaty?", []),  # "name" is no person
+        ("From which base will Estland's first spy satellite be launched?", []),
+        ("Which official did Rask meet?", []),  # the kind of answer asked for
+        ("When did a minister resign?", []),  # no one known
+    ],
+)  # fmt: skip
+def test_people_described_in_a_question(question: str, described: list[str]) -> None:
+    assert described_people(question) == described
+
+
+@pytest.mark.parametrize(
+    ("question", "kind_names", "other_names"),
+    [
+        ("In which U.S. state was the summit held?", ["U.S."], []),
+        ("Which South Korean official did Blinken meet?", ["South Korean"], ["Blinken"]),
+        ("Which Japanese city hosted the G7 meeting?", ["Japanese"], ["G7"]),
+        ("What did Blinken say about Russia?", [], ["Blinken", "Russia"]),
+    ],
+)  # fmt: skip
+def test_names_in_the_wh_phrase(
+    question: str, kind_names: list[str], other_names: list[str]
+) -> None:
+    names = analyse(question).names
+    assert [n.text for n in names if n.asked_kind] == kind_names
+    assert [n.text for n in names if not n.asked_kind] == other_names
+    assert not any(n.subject for n in names if n.asked_kind)
