@@ -136,6 +136,8 @@ def _is_argument(token: Any, root: Any) -> bool:
     India", "join X for the talks in India": where the talks are, the joining is)."""
     if not is_verb_token(root) or root.pos_ == "AUX":
         return False
+    if token.dep_ == "dobj" and token.head == root and _makes_act(root):
+        return False  # "What prompted Washington to send ...?": Washington acts, no place
     if token.dep_ in ("dobj", "dative") and token.head == root:
         return True
     if token.dep_ != "pobj" or token.head.dep_ != "prep":
@@ -146,6 +148,15 @@ def _is_argument(token: Any, root: Any) -> bool:
     governed = held.dep_ == "dobj" and held.head == root  # "join the talks"
     governed |= held.dep_ == "pobj" and held.head.dep_ == "prep" and held.head.head == root
     return token.head.lower_ in ("in", "at") and governed
+
+
+def _makes_act(verb: Any) -> bool:
+    """Whether the verb has its object do something ("prompt X to send", "urge X to cancel"):
+    a to-infinitive after it."""
+    return any(
+        c.dep_ == "xcomp" and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
+        for c in verb.children
+    )
 
 
 def _lower_word(doc: Any, token: Any) -> bool:

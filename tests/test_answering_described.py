@@ -1,7 +1,8 @@
 """A person a question describes instead of naming ("the top Estland diplomat") whose role the
 articles give no one is not told of; names in the wh-word's phrase ("which Norland city") say
 what kind of answer is asked for, and the answer need not repeat them. Articles written for the
-test, with made-up names."""
+test, with made-up names; and a capital made to act ("What prompted Berlin to ...?") is its
+country, not a place the answer must name."""
 
 from __future__ import annotations
 
@@ -34,6 +35,12 @@ Norland will host the grain summit this summer, officials said.
 
 The summit will be held in Bergen in July, the organisers said.
 """,
+    "fees.txt": """Title: Port fees rise
+Source: Harbour Daily
+Date: 2024-05-04
+
+Germany raised its port fees by a fifth after the harbour at Hamburg flooded twice in April.
+""",
 }
 
 
@@ -60,6 +67,12 @@ def test_a_name_in_the_wh_phrase_need_not_be_in_the_answer(index: NewsIndex) -> 
     answer = index.ask("In which Norland city will the grain summit be held?")
     assert not answer.abstained
     assert "Bergen in July" in answer.answer
+
+
+def test_a_capital_made_to_act_stands_for_its_country(index: NewsIndex) -> None:
+    answer = index.ask("What prompted Berlin to raise its port fees?")
+    assert not answer.abstained
+    assert "flooded twice" in answer.answer
 
 
 @pytest.mark.parametrize(
