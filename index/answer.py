@@ -36,7 +36,7 @@ from index.models import CANNOT_ANSWER, Answer
 from index.naming import asked_thing
 from index.places import name_forms
 from index.question import NAME_LABELS, Question, analyse
-from index.question_words import without_meta
+from index.question_words import plainly_worded
 from index.retrieval import HybridRetriever
 from index.role_meaning import person_by_meaning, roles_written
 from index.speech import (
@@ -97,7 +97,7 @@ class ExtractiveAnswerer:
         ids = [lib.id for lib in libraries]
         known = tuple(e for e in previous_entities if self.catalog.name_known(all_stems(e), ids))
         asked = question
-        question = without_meta(question)  # "mentioned in the coverage" asks nothing
+        question = plainly_worded(question)  # "mentioned in the coverage" asks nothing
         if previous_question:  # "And about China?" after "What did Blinken say about Russia?"
             question = _completed(question, previous_question, known)
         ctx = contextualize(question, known)

@@ -101,6 +101,24 @@ _AUXILIARIES = frozenset("is are was were be been being".split())
 _SOURCE_PREPOSITIONS = frozenset("by from of in on published".split())
 
 
+# "Who holds the post of defence minister?" asks who the defence minister is.
+_HOLDS_ROLE = re.compile(
+    r"^(?P<who>\s*who\s+)(?:currently\s+|now\s+)?(?P<verb>holds?|held|occupies|occupied|fills|"
+    r"filled)\s+the\s+(?:post|office|position|role|job|title|seat)\s+of\s+(?:the\s+)?",
+    re.I,
+)
+
+
+def plainly_worded(question: str) -> str:
+    """The question without a phrase about the articles themselves, and a role's holder asked
+    for as "Who is the X?" ("Who holds the post of X?")."""
+    match = _HOLDS_ROLE.match(question)
+    if match:
+        tense = "was" if match.group("verb").lower() in ("held", "occupied", "filled") else "is"
+        question = f"{match.group('who')}{tense} the {question[match.end() :]}"
+    return without_meta(question)
+
+
 def without_meta(question: str) -> str:
     """The question without a phrase about the articles themselves."""
     for match in reversed(list(_ABOUT_THE_ARTICLES.finditer(question))):

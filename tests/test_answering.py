@@ -783,7 +783,10 @@ def test_an_age_or_a_count_of_days_is_told_as_one(
      ("Who is Jens Alm's deputy?", None),
      # "serves as" asks who holds the title, as "is" does
      ("Who serves as Norway's foreign minister?", "Eira Vold"),
-     ("Who serves as Sweden's foreign minister?", None)],
+     ("Who serves as Sweden's foreign minister?", None),
+     # so does "holds the post of"
+     ("Who holds the post of foreign minister of Norway?", "Eira Vold"),
+     ("Who holds the office of foreign minister of Sweden?", None)],
 )  # fmt: skip
 def test_a_title_is_answered_only_by_its_holder(
     index: NewsIndex, question: str, holder: str | None

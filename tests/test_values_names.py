@@ -13,7 +13,7 @@ from index.non_answers import gives_motive, gives_reason
 from index.places import country_of, metonym, name_forms, place_forms
 from index.question import analyse
 from index.question_names import question_names as _names
-from index.question_words import without_meta
+from index.question_words import plainly_worded, without_meta
 from index.speakers import name_keys
 from index.speech import Statement, _unnamed, quoted_on
 from index.truecase import is_lower_case, truecased
@@ -546,6 +546,20 @@ def test_a_question_that_asks_for_the_source(question: str, source: bool) -> Non
 )
 def test_a_phrase_about_the_articles_themselves_is_left_out(question: str, read: str) -> None:
     assert without_meta(question) == read
+
+
+@pytest.mark.parametrize(
+    ("question", "read"),
+    [
+        ("Who holds the post of harbour master in Vika?", "Who is the harbour master in Vika?"),
+        ("Who held the office of mayor in 2020?", "Who was the mayor in 2020?"),
+        ("Who currently holds the position of the CEO?", "Who is the CEO?"),
+        ("Who holds the record?", "Who holds the record?"),  # no role
+        ("What post does Rind hold?", "What post does Rind hold?"),
+    ],
+)
+def test_who_holds_a_role_is_asked_as_who_is(question: str, read: str) -> None:
+    assert plainly_worded(question) == read
 
 
 @pytest.mark.parametrize(
