@@ -162,6 +162,12 @@ class ExtractiveAnswerer:
         if not answer.abstained:
             pairs = [[(self._quote(c), v.text) for c, v in pair] for pair in judged.conflicts]
             answer.conflicts = conflict_claims(answer, pairs)
+            # "Who will meet X's fisheries chief?" ... "What will they discuss?": a follow-up's
+            # "he" or "they" is the people the answer gave, when the question named no subject
+            # ("Who did Blinken meet?" ... "What did he say?" goes on about Blinken)
+            people = answered_people(lines)
+            if people and q.subject is None:
+                answer.entities = people
         return answer
 
     # --- the three roads -----------------------------------------------------------------
@@ -304,6 +310,17 @@ class ExtractiveAnswerer:
 def _role_told(description: str, candidates: list[Candidate]) -> bool:
     """Whether the sentences give the role to anyone, or speak of it in its own words."""
     return anyone_given(description, candidates) or roles_written(description, candidates)
+
+
+def answered_people(lines: Sequence[Candidate]) -> list[str]:
+    """The people the lines give as the answer (a "who" question's values), in order."""
+    found = [
+        text
+        for cand in lines
+        for label, text in cand.read.entities
+        if label == "PERSON" and text in cand.values
+    ]
+    return list(dict.fromkeys(found))
 
 
 def _alike(a: str, b: str) -> bool:

@@ -162,15 +162,18 @@ def _alone(word: str, text: str) -> bool:
     return False
 
 
+# A sentence that opens by referring to several people: "They", "Their", "Both", "The two
+# (ministers)", "The pair".
+_GROUP_OPENING = re.compile(r"^\W*(?:they|their|both|the\s+(?:two|three|pair)\b)", re.I)
+
+
 def they_named(names: Sequence[Name], cand: Candidate) -> bool:
-    """ "What will X and Y discuss?": "They will discuss ..." after a sentence that names
-    every subject of the question ("X ... before talks with Y"), whatever their roles in it."""
+    """ "What will X and Y discuss?": "They will discuss ..." ("The two will ...", "Both ...")
+    after a sentence that names every subject of the question ("X ... before talks with Y"),
+    whatever their roles in it."""
     subjects = [n for n in names if n.subject]
     previous = cand.read.previous
-    first = cand.text.split(maxsplit=1)
-    if len(subjects) < 2 or previous is None or not first:
-        return False
-    if first[0].lower().strip("\"'“‘(") not in ("they", "their"):
+    if len(subjects) < 2 or previous is None or not _GROUP_OPENING.match(cand.text):
         return False
     tokens = fold_tokens(previous.text)
     return all(mentions(n.text, tokens, n.label) for n in subjects)

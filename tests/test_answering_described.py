@@ -2,7 +2,8 @@
 articles give no one is not told of; names in the wh-word's phrase ("which Norland city") say
 what kind of answer is asked for, and the answer need not repeat them. Articles written for the
 test, with made-up names; and a capital made to act ("What prompted Berlin to ...?") is its
-country, not a place the answer must name."""
+country, not a place the answer must name; "they" after a "who" question that named no one
+is the people its answer gave."""
 
 from __future__ import annotations
 
@@ -34,6 +35,20 @@ Date: 2024-05-03
 Norland will host the grain summit this summer, officials said.
 
 The summit will be held in Bergen in July, the organisers said.
+""",
+    "meeting.txt": """Title: Port talks on Monday
+Source: Harbour Daily
+Date: 2024-05-05
+
+Harbour master Tor Viken is scheduled to meet Norland's fisheries chief, Ida Moe, in Vesta on Monday.
+
+The two are expected to discuss dredging the northern channel.
+""",
+    "quotas.txt": """Title: Quota talks
+Source: Quay Times
+Date: 2024-05-05
+
+Norland officials are expected to discuss fishing quotas in Vesta on Monday.
 """,
     "fees.txt": """Title: Port fees rise
 Source: Harbour Daily
@@ -73,6 +88,19 @@ def test_a_capital_made_to_act_stands_for_its_country(index: NewsIndex) -> None:
     answer = index.ask("What prompted Berlin to raise its port fees?")
     assert not answer.abstained
     assert "flooded twice" in answer.answer
+
+
+def test_they_after_a_who_question_are_the_people_it_gave(index: NewsIndex) -> None:
+    chat = "t-they-answered"
+    first, _ = index.ask_in_chat("Who is scheduled to meet in Vesta on Monday?", chat)
+    assert "Tor Viken" in first.answer
+    answer, _ = index.ask_in_chat("What are they expected to discuss?", chat)
+    assert "dredging" in answer.answer and "quotas" not in answer.answer, answer.answer
+
+
+def test_the_two_after_a_sentence_naming_both_speaks_of_them(index: NewsIndex) -> None:
+    answer = index.ask("What are Tor Viken and Ida Moe expected to discuss?")
+    assert "dredging" in answer.answer and "quotas" not in answer.answer, answer.answer
 
 
 @pytest.mark.parametrize(
