@@ -38,7 +38,7 @@ from index.places import name_forms
 from index.question import NAME_LABELS, Question, analyse
 from index.question_words import plainly_worded
 from index.retrieval import HybridRetriever
-from index.role_meaning import person_by_meaning, roles_written
+from index.role_meaning import body_by_meaning, person_by_meaning, roles_written
 from index.speech import (
     SpeechResult,
     Statement,
@@ -183,8 +183,12 @@ class ExtractiveAnswerer:
         ids = [lib.id for lib in libraries]
         speech = resolve_speaker(q.speech, carried)
         found = self._speech_of(q, speech, ids, vector)
-        if not found.statements and speech.described and names_people(speech.speaker):
-            holder = self._role_holder(speech.speaker, libraries)  # not "the report"
+        if not found.statements and speech.described:
+            holder = (  # "the foreign minister"; "North Korea's state news agency" (KCNA)
+                self._role_holder(speech.speaker, libraries)
+                if names_people(speech.speaker)
+                else self._body_described(speech.speaker, libraries)
+            )
             if holder is not None:
                 speech = replace(speech, speaker=holder, speaker_is_name=True, described=False)
                 found = self._speech_of(q, speech, ids, vector)
@@ -212,6 +216,13 @@ class ExtractiveAnswerer:
         """The person the articles give the asked role ("the U.S. secretary of state"), in its
         own words or else in other words ("the top U.S. diplomat")."""
         return self._role_of(description, libraries)[0]
+
+    def _body_described(self, description: str, libraries: list[Library]) -> str | None:
+        """The organisation the articles name that the description stands for, in other words
+        ("North Korea's state news agency": "the state-run Korean Central News Agency")."""
+        vector = self.embedder.encode_one(description)
+        passages = self.retriever.retrieve(description, vector, libraries, k=PASSAGES)
+        return body_by_meaning(description, self.pool.candidates(passages), self.embedder.encode)
 
     def _role_of(
         self, description: str, libraries: list[Library]

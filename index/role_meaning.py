@@ -96,6 +96,59 @@ def roles_written(description: str, candidates: Sequence[Candidate]) -> bool:
     )
 
 
+def body_by_meaning(
+    description: str,
+    candidates: Sequence[Candidate],
+    encode: Callable[[Sequence[str]], np.ndarray],
+) -> str | None:
+    """The organisation a description stands for ("North Korea's state news agency": "the
+    state-run Korean Central News Agency"): the one whose name, with the words before it, is
+    clearly closest in meaning, named with the description's country (or an adjective of it)
+    and with no other, in a sentence that names that country; one named with all the
+    description's words first, and none when those words are used of no organisation named
+    ("at the foreign ministry"). The floor and margin are the people's (MEANING_FLOOR, untuned
+    for organisations)."""
+    places = place_names(description)
+    wanted = _place_forms(_PLACE_ENTITY.findall(description) or places)
+    named = []
+    for cand in candidates:
+        sentence = cand.read.sentence
+        if not all(_holds_place(p, cand.read.tokens) for p in places):
+            continue
+        for label, start, end in sentence.entities:
+            if label != "ORG":
+                continue
+            title = f"{title_before(sentence.text[:start])} {sentence.text[start:end]}".strip()
+            own = [w for w in title.split() if _is_place(w)]
+            agree = [bool(_place_forms([p]) & wanted) or _within(p, wanted) for p in own]
+            if all(agree) and (any(agree) or not places):  # "Korean" for North Korea's; not
+                named.append((sentence.text[start:end], title))  # "the U.S. State Department"
+    words = [w for w in role_words(description) if w not in place_words(description)]
+    exact = [(n, t) for n, t in named if set(words) <= {us_spelling(w) for w in fold_tokens(t)}]
+    if not exact and roles_written(description, candidates):
+        return None  # its own words are used, of no organisation named: not another one
+    return _closest(description, places, exact or named, encode)
+
+
+# A country's name in a description, with its owner's "'s" off ("North Korea's" -> North Korea).
+_PLACE_ENTITY = re.compile(r"((?:[A-Z][\w.-]*\s?)+?)(?:['’]s\b)")
+
+
+def _is_place(word: str) -> bool:
+    """A country's name or adjective ("U.S.", "Korean"), as the tables of places know it."""
+    bare = word.strip(",;:()\"“”'’")
+    return bare[:1].isupper() and any(len(place_forms(bare, kind)) > 1 for kind in ("GPE", "NORP"))
+
+
+def _place_forms(places: Sequence[str]) -> set[str]:
+    return {f.lower() for p in places for kind in ("GPE", "NORP") for f in place_forms(p, kind)}
+
+
+def _within(place: str, forms: set[str]) -> bool:
+    """ "Korean" is part of "north korean": an adjective the description's country shares."""
+    return any(place.lower() in f.split() or place.lower() == f for f in forms)
+
+
 def person_by_meaning(
     description: str,
     candidates: Sequence[Candidate],
@@ -110,6 +163,16 @@ def person_by_meaning(
         for person, title in person_titles(candidates)
         if all(_holds_place(p, fold_tokens(title)) for p in places)
     ]
+    return _closest(description, places, titled, encode)
+
+
+def _closest(
+    description: str,
+    places: list[str],
+    titled: list[tuple[str, str]],
+    encode: Callable[[Sequence[str]], np.ndarray],
+) -> str | None:
+    """Of (name, title) pairs, the name whose title is clearly closest to the description."""
     if not titled:
         return None
     # the places hold as written; the rest is compared by meaning

@@ -3,7 +3,8 @@ articles give no one is not told of; names in the wh-word's phrase ("which Norla
 what kind of answer is asked for, and the answer need not repeat them. Articles written for the
 test, with made-up names; and a capital made to act ("What prompted Berlin to ...?") is its
 country, not a place the answer must name; "they" after a "who" question that named no one
-is the people its answer gave."""
+is the people its answer gave; a speaker described in other words than the articles' ("Norway's
+state news agency") is the organisation they name so, with that country."""
 
 from __future__ import annotations
 
@@ -49,6 +50,16 @@ Source: Quay Times
 Date: 2024-05-05
 
 Norland officials are expected to discuss fishing quotas in Vesta on Monday.
+""",
+    "envoy.txt": """Title: Envoy visit draws fire
+Source: Quay Times
+Date: 2024-05-06
+
+Swedish envoy Ole Brun arrived in Oslo on Sunday for talks on fishing rights.
+
+The state-run Norwegian Press Agency reported that Brun's visit was "an insult to the fishermen."
+
+The Swedish foreign ministry said Brun's visit was routine.
 """,
     "fees.txt": """Title: Port fees rise
 Source: Harbour Daily
@@ -101,6 +112,14 @@ def test_they_after_a_who_question_are_the_people_it_gave(index: NewsIndex) -> N
 def test_the_two_after_a_sentence_naming_both_speaks_of_them(index: NewsIndex) -> None:
     answer = index.ask("What are Tor Viken and Ida Moe expected to discuss?")
     assert "dredging" in answer.answer and "quotas" not in answer.answer, answer.answer
+
+
+def test_an_organisation_described_in_other_words_is_the_one_named(index: NewsIndex) -> None:
+    answer = index.ask("What did Norway's state news agency say about Brun's visit?")
+    assert "an insult to the fishermen" in answer.answer, answer.answer
+    assert "routine" not in answer.answer
+    other = index.ask("What did Sweden's state news agency say about Brun's visit?")
+    assert other.abstained and other.citations == [], other.answer
 
 
 @pytest.mark.parametrize(
