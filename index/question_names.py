@@ -150,13 +150,24 @@ def _is_argument(token: Any, root: Any) -> bool:
     return token.head.lower_ in ("in", "at") and governed
 
 
+_GERUND = frozenset({"pcomp", "pobj"})
+
+
 def _makes_act(verb: Any) -> bool:
-    """Whether the verb has its object do something ("prompt X to send", "urge X to cancel"):
-    a to-infinitive after it."""
-    return any(
-        c.dep_ == "xcomp" and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
-        for c in verb.children
-    )
+    """Whether the verb has its object do something ("prompt X to send", "urge X to cancel",
+    "suspect X of helping", "stop X from joining"): a to-infinitive after it, or a gerund
+    after "of" or "from"."""
+    for child in verb.children:
+        infinitive = child.dep_ == "xcomp" and any(
+            a.dep_ == "aux" and a.lower_ == "to" for a in child.children
+        )
+        gerund = child.dep_ == "prep" and child.lower_ in ("of", "from")
+        gerund = gerund and any(
+            g.tag_ == "VBG" and g.dep_ in ("pcomp", "pobj") for g in child.children
+        )
+        if infinitive or gerund:
+            return True
+    return False
 
 
 def _lower_word(doc: Any, token: Any) -> bool:

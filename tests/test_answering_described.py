@@ -66,6 +66,8 @@ Source: Harbour Daily
 Date: 2024-05-04
 
 Germany raised its port fees by a fifth after the harbour at Hamburg flooded twice in April.
+
+Denmark suspects Germany of raising the fees to pay for new flood walls.
 """,
 }
 
@@ -95,10 +97,18 @@ def test_a_name_in_the_wh_phrase_need_not_be_in_the_answer(index: NewsIndex) -> 
     assert "Bergen in July" in answer.answer
 
 
-def test_a_capital_made_to_act_stands_for_its_country(index: NewsIndex) -> None:
-    answer = index.ask("What prompted Berlin to raise its port fees?")
-    assert not answer.abstained
-    assert "flooded twice" in answer.answer
+@pytest.mark.parametrize(
+    ("question", "told"),
+    [("What prompted Berlin to raise its port fees?", "flooded twice"),
+     ("What led Berlin to raise its port fees?", "flooded twice"),
+     ("Why does Denmark suspect Berlin of raising the fees?", "new flood walls")],
+)  # fmt: skip
+def test_a_capital_made_to_act_stands_for_its_country(
+    index: NewsIndex, question: str, told: str
+) -> None:
+    answer = index.ask(question)
+    assert not answer.abstained, answer.note
+    assert told in answer.answer
 
 
 def test_they_after_a_who_question_are_the_people_it_gave(index: NewsIndex) -> None:
