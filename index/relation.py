@@ -81,10 +81,32 @@ def event_holds(question: Question, cand: Candidate) -> bool:
     if stems & antonym_stems(question.predicate) and not stems & synonym_stems(question.predicate):
         return False
     close = (wh not in EVENT_WH and not done_to) or cand.dense >= EVENT_DENSE
+    # "Why did X pick Nov. 18 as "missile industry day"?": told in any verb; not "when" or
+    # "where", whose answer is of the very event
+    quoted = wh not in ("when", "where") and quotes_the_question(question.text, cand.text)
+    close = close or quoted
     if not stems & synonym_stems(question.predicate):
         return close
     # "When will X launch its satellite?": the launch of a missile is another event
     return question.theme is None or question.theme in stems or close
+
+
+# A phrase the question quotes: "Why did X pick Nov. 18 as "missile industry day"?"
+_QUOTED = re.compile(r"[\"“”]([^\"“”]{3,})[\"“”]")
+
+
+def quotes_the_question(question: str, sentence: str) -> bool:
+    """Whether the sentence holds a phrase of two or more words that the question quotes: it
+    tells of the thing quoted, in whatever verb ("designated Nov. 18 as "missile industry
+    day"" for "Why did X pick Nov. 18 as "missile industry day"?")."""
+    words = fold_tokens(sentence)
+    for phrase in _QUOTED.findall(question):
+        quoted = fold_tokens(phrase)
+        if len(quoted) >= 2 and any(
+            words[i : i + len(quoted)] == quoted for i in range(len(words) - len(quoted) + 1)
+        ):
+            return True
+    return False
 
 
 _PASSIVE = re.compile(

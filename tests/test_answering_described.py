@@ -15,6 +15,7 @@ from support.articles import indexed
 
 from index.embedding import Embedder
 from index.question import analyse
+from index.relation import quotes_the_question
 from index.service import NewsIndex
 from index.stand_ins import described_people
 
@@ -68,6 +69,8 @@ Date: 2024-05-04
 Germany raised its port fees by a fifth after the harbour at Hamburg flooded twice in April.
 
 Denmark suspects Germany of raising the fees to pay for new flood walls.
+
+Germany declared June 1 "harbour safety day" to honour the crews who fought the floods.
 """,
 }
 
@@ -132,6 +135,13 @@ def test_an_organisation_described_in_other_words_is_the_one_named(index: NewsIn
     assert other.abstained and other.citations == [], other.answer
 
 
+def test_a_quoted_phrase_tells_the_event_in_any_verb(index: NewsIndex) -> None:
+    answer = index.ask('Why did Berlin pick June 1 as "harbour safety day"?')
+    assert "to honour the crews" in answer.answer, answer.answer
+    when = index.ask('When did Berlin pick June 1 as "harbour safety day"?')
+    assert when.abstained, when.answer  # the day of the choosing is told nowhere
+
+
 @pytest.mark.parametrize(
     ("question", "described"),
     [
@@ -169,3 +179,17 @@ def test_names_in_the_wh_phrase(
     assert [n.text for n in names if n.asked_kind] == kind_names
     assert [n.text for n in names if not n.asked_kind] == other_names
     assert not any(n.subject for n in names if n.asked_kind)
+
+
+@pytest.mark.parametrize(
+    ("question", "sentence", "quoted"),
+    [
+        ('Why pick June 1 as "harbour safety day"?', 'It named June 1 "harbour safety day".', True),
+        ("Why pick June 1 as “harbour safety day”?", "It named June 1 “Harbour Safety Day.”", True),
+        ('Why pick June 1 as "harbour safety day"?', "It named June 1 a day of safety.", False),
+        ('Why was he called "rude"?', "He was rude.", False),  # one word is no phrase
+        ("Why pick June 1 as harbour safety day?", 'It named June 1 "harbour safety day".', False),
+    ],
+)  # fmt: skip
+def test_a_phrase_the_question_quotes(question: str, sentence: str, quoted: bool) -> None:
+    assert quotes_the_question(question, sentence) is quoted
