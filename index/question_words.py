@@ -97,6 +97,18 @@ _ABOUT_THE_ARTICLES = re.compile(
     r"(?:articles?|coverage|stories|texts?|reporting|news\s+(?:articles|stories|coverage))\b",
     re.I,
 )
+# "..., according to the coverage?": the articles as a whole, no source named ("according to
+# Reuters" names one, and stays).
+_ACCORDING_TO_THE_ARTICLES = re.compile(
+    r",?\s+according\s+to\s+(?:the\s+|these\s+|this\s+)?(?:coverage|articles?|stories|"
+    r"reporting|texts?|news\s+(?:articles|stories|coverage))(?=\s*[?.!]?\s*$|\s*,)",
+    re.I,
+)
+_LEADING_ACCORDING = re.compile(
+    r"^\s*according\s+to\s+(?:the\s+|these\s+|this\s+)?(?:coverage|articles?|stories|"
+    r"reporting|texts?)\s*,\s*",
+    re.I,
+)
 _AUXILIARIES = frozenset("is are was were be been being".split())
 _SOURCE_PREPOSITIONS = frozenset("by from of in on published".split())
 
@@ -121,6 +133,10 @@ def plainly_worded(question: str) -> str:
 
 def without_meta(question: str) -> str:
     """The question without a phrase about the articles themselves."""
+    question = _ACCORDING_TO_THE_ARTICLES.sub("", question)
+    if lead := _LEADING_ACCORDING.match(question):  # "According to the articles, who won?"
+        rest = question[lead.end() :]
+        question = rest[:1].upper() + rest[1:]
     for match in reversed(list(_ABOUT_THE_ARTICLES.finditer(question))):
         before = question[: match.start()].split()
         after = question[match.end() :].split()[:1]

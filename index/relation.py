@@ -85,12 +85,20 @@ def event_holds(question: Question, cand: Candidate) -> bool:
     # "where", whose answer is of the very event
     quoted = wh not in ("when", "where") and quotes_the_question(question.text, cand.text)
     close = close or quoted
+    held = question.predicate in _SUPPORT and question.theme is not None
+    if wh == "when" and held and question.theme in stems:
+        return True  # "When did they hold their summit?": "During an August summit ..."
     if not stems & synonym_stems(question.predicate):
         return close
     # "When will X launch its satellite?": the launch of a missile is another event
     return question.theme is None or question.theme in stems or close
 
 
+# Verbs whose object names the event ("hold a summit", "stage a protest", "conduct a test"):
+# for "when", a sentence that names the object tells of it, in whatever verb or none (not for
+# "where": "a summit in September" does not place it, and a place near it is no answer).
+# Grammar.
+_SUPPORT = frozenset(stem(v) for v in ("hold", "stage", "conduct", "host"))
 # A phrase the question quotes: "Why did X pick Nov. 18 as "missile industry day"?"
 _QUOTED = re.compile(r"[\"“”]([^\"“”]{3,})[\"“”]")
 

@@ -71,6 +71,8 @@ Germany raised its port fees by a fifth after the harbour at Hamburg flooded twi
 Denmark suspects Germany of raising the fees to pay for new flood walls.
 
 Germany declared June 1 "harbour safety day" to honour the crews who fought the floods.
+
+During a March summit between Germany and Denmark at Kiel, both agreed to share dredgers.
 """,
 }
 
@@ -133,6 +135,12 @@ def test_an_organisation_described_in_other_words_is_the_one_named(index: NewsIn
     assert "routine" not in answer.answer
     other = index.ask("What did Sweden's state news agency say about Brun's visit?")
     assert other.abstained and other.citations == [], other.answer
+
+
+def test_an_event_held_is_told_by_its_noun(index: NewsIndex) -> None:
+    answer = index.ask("When did Germany and Denmark hold their summit at Kiel?")
+    assert not answer.abstained, answer.note
+    assert "March summit" in answer.answer
 
 
 def test_a_quoted_phrase_tells_the_event_in_any_verb(index: NewsIndex) -> None:

@@ -534,6 +534,13 @@ def test_a_question_that_asks_for_the_source(question: str, source: bool) -> Non
         ("Which mayor, named in the articles, met Dahl?", "Which mayor met Dahl?"),
         # the articles' own documents and verbs are asked about
         ("Who is named in the report?", "Who is named in the report?"),
+        ("Who is the harbour chief, according to the coverage?", "Who is the harbour chief?"),
+        ("According to the articles, who won?", "Who won?"),
+        (
+            "What did Dahl say, according to Varna Post?",
+            "What did Dahl say, according to Varna Post?",
+        ),
+        ("What happened, according to the report?", "What happened, according to the report?"),
         (
             "Which firm, mentioned in articles by Varna Post, won?",
             "Which firm, mentioned in articles by Varna Post, won?",
