@@ -243,7 +243,7 @@ class ExtractiveAnswerer:
         question is told by the evidence; "Who is the X?" asks for the holder, see judge.)"""
         if q.speech is not None or q.wh == "yesno" or q.evidence or asked_role(q.text):
             return None
-        for description in described_people(q.text):
+        for description in described_people(q.text, q.doc):
             if not owned_by_name(description):
                 continue
             holder, candidates = self._role_of(bare(description), libraries)

@@ -56,6 +56,7 @@ class Question:
     theme: str | None = None  # stem of the common noun the verb acts on ("launch a satellite")
     kind: str | None = None  # stem of X in "which X" / "what X" ("which rocket"), not "type of"
     earlier: bool = False  # about the occasion before this one ("When did X last meet Y?")
+    doc: Any = field(default=None, compare=False, repr=False)  # the parse, for later readers
     reported: str | None = None  # "Which outlet reported that X arrived?": "arriv"
 
     @property
@@ -125,7 +126,7 @@ def analyse(text: str) -> Question:
         focus=focus, speech=asked_speech(doc, root, wh), evidence=_asks_for_evidence(doc, wh),
         source_question=source_question, numbers=numbers,
         outlet_words=outlet_words(doc), theme=theme, kind=_kind(head_token, wh),
-        earlier=asks_earlier(doc),
+        earlier=asks_earlier(doc), doc=doc,
         reported=_reported_verb(root) if source_question else None,
     )  # fmt: skip
 

@@ -20,10 +20,11 @@ from index.question_names import wh_phrase
 _RUN_TAGS = frozenset({"DT", "NNP", "NNPS", "JJ", "NN", "HYPH", "POS"})
 
 
-def described_people(question: str) -> list[str]:
+def described_people(question: str, doc: Any = None) -> list[str]:
     """The descriptions of single people in the question, as written ("the top U.S.
-    diplomat", "South Korea's foreign minister", "the president of South Korea"), in order."""
-    doc = parse_question(question)
+    diplomat", "South Korea's foreign minister", "the president of South Korea"), in order
+    (``doc``: the question's parse, when it has been parsed)."""
+    doc = doc if doc is not None else parse_question(question)
     asked = wh_phrase(doc)
     found = []
     i = 0
