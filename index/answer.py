@@ -111,13 +111,13 @@ class ExtractiveAnswerer:
             passages = self.retriever.retrieve(ctx.query, embedding.result(), libraries, PASSAGES)
             text = truecased(text, [p.text for p in passages])
         q = analyse(lower_titles(text))  # "the Foreign Minister" is a description, no name
-        unheld = self._unheld_description(q, libraries)
-        if unheld is not None:  # "When did the top Estland diplomat arrive?": there is none
-            result.note = f"The articles do not name {unheld}."
-            return result
         missing = self._unknown_names(q, ids)
         if missing:
             result.note = f"The articles never mention {missing}."
+            return result
+        unheld = self._unheld_description(q, libraries)
+        if unheld is not None:  # "When did the top Estland diplomat arrive?": there is none
+            result.note = f"The articles do not name {unheld}."
             return result
         if not q.focus and not q.names and not ctx.carried and not names_speaker(q.speech):
             return result  # a greeting, or nothing to look for ("What did the report say?" is)

@@ -94,6 +94,9 @@ def test_a_role_no_one_holds_is_not_given_to_someone_else(index: NewsIndex) -> N
     assert answer.abstained
     assert answer.citations == []
     assert answer.note == "The articles do not name the top Estland diplomat."
+    # a country they never mention is said first: that is the plainer reason
+    unknown = index.ask("When did the top Latvian diplomat arrive in Vesta?")
+    assert unknown.abstained and unknown.note == "The articles never mention Latvian."
 
 
 def test_a_name_in_the_wh_phrase_need_not_be_in_the_answer(index: NewsIndex) -> None:
