@@ -220,21 +220,24 @@ class ExtractiveAnswerer:
     def _body_described(self, description: str, libraries: list[Library]) -> str | None:
         """The organisation the articles name that the description stands for, in other words
         ("North Korea's state news agency": "the state-run Korean Central News Agency")."""
-        vector = self.embedder.encode_one(description)
-        passages = self.retriever.retrieve(description, vector, libraries, k=PASSAGES)
-        return body_by_meaning(description, self.pool.candidates(passages), self.embedder.encode)
+        candidates = self._sentences_about(description, libraries)
+        return body_by_meaning(description, candidates, self.embedder.encode)
 
     def _role_of(
         self, description: str, libraries: list[Library]
     ) -> tuple[str | None, list[Candidate]]:
         """The role's holder, if the articles give it to one person, and the sentences read."""
-        vector = self.embedder.encode_one(description)
-        passages = self.retriever.retrieve(description, vector, libraries, k=PASSAGES)
-        candidates = self.pool.candidates(passages)
+        candidates = self._sentences_about(description, libraries)
         holder = described_person(description, candidates) or self._holder_by_meaning(
             description, candidates
         )
         return holder, candidates
+
+    def _sentences_about(self, description: str, libraries: list[Library]) -> list[Candidate]:
+        """The sentences of the passages retrieved for a description of someone."""
+        vector = self.embedder.encode_one(description)
+        passages = self.retriever.retrieve(description, vector, libraries, k=PASSAGES)
+        return self.pool.candidates(passages)
 
     def _unheld_description(self, q: Question, libraries: list[Library]) -> str | None:
         """A person the question describes by a role of a named country, people or body ("the
@@ -246,8 +249,9 @@ class ExtractiveAnswerer:
         for description in described_people(q.text, q.doc):
             if not owned_by_name(description):
                 continue
-            holder, candidates = self._role_of(bare(description), libraries)
-            if holder is None and not _role_told(bare(description), candidates):
+            role = bare(description)
+            holder, candidates = self._role_of(role, libraries)
+            if holder is None and not _role_told(role, candidates):
                 return description
         return None
 

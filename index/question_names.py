@@ -150,6 +150,7 @@ def _is_argument(token: Any, root: Any) -> bool:
     return token.head.lower_ in ("in", "at") and governed
 
 
+# How a gerund hangs from "of"/"from" in the small model's parse ("of helping", "of spying").
 _GERUND = frozenset({"pcomp", "pobj"})
 
 
@@ -162,9 +163,7 @@ def _makes_act(verb: Any) -> bool:
             a.dep_ == "aux" and a.lower_ == "to" for a in child.children
         )
         gerund = child.dep_ == "prep" and child.lower_ in ("of", "from")
-        gerund = gerund and any(
-            g.tag_ == "VBG" and g.dep_ in ("pcomp", "pobj") for g in child.children
-        )
+        gerund = gerund and any(g.tag_ == "VBG" and g.dep_ in _GERUND for g in child.children)
         if infinitive or gerund:
             return True
     return False

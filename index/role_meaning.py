@@ -86,11 +86,16 @@ def person_titles(candidates: Sequence[Candidate]) -> list[tuple[str, str]]:
     return found
 
 
+def own_words(description: str) -> list[str]:
+    """The role's words other than its places: "the top U.S. diplomat" -> top, diplomat."""
+    places = place_words(description)
+    return [w for w in role_words(description) if w not in places]
+
+
 def roles_written(description: str, candidates: Sequence[Candidate]) -> bool:
     """Whether some sentence has all the role's own words (places aside): then the articles
     speak of that role in its own words, and other words for it are not looked for."""
-    places = place_words(description)
-    words = [w for w in role_words(description) if w not in places]
+    words = own_words(description)
     return bool(words) and any(
         all(w in {us_spelling(t) for t in c.read.tokens} for w in words) for c in candidates
     )
@@ -123,8 +128,8 @@ def body_by_meaning(
             agree = [bool(_place_forms([p]) & wanted) or _within(p, wanted) for p in own]
             if all(agree) and (any(agree) or not places):  # "Korean" for North Korea's; not
                 named.append((sentence.text[start:end], title))  # "the U.S. State Department"
-    words = [w for w in role_words(description) if w not in place_words(description)]
-    exact = [(n, t) for n, t in named if set(words) <= {us_spelling(w) for w in fold_tokens(t)}]
+    words = set(own_words(description))
+    exact = [(n, t) for n, t in named if words <= {us_spelling(w) for w in fold_tokens(t)}]
     if not exact and roles_written(description, candidates):
         return None  # its own words are used, of no organisation named: not another one
     return _closest(description, places, exact or named, encode)
