@@ -18,6 +18,18 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import replace
 
 from index.asked_speech import Speech
+from index.authors import (
+    MAX_ARTICLES,
+    asked_articles,
+    asked_topic,
+    asks_author,
+    asks_who_is,
+    byline_quotes,
+    bylined_by,
+    many_asked,
+    outlets_named,
+    unbylined_note,
+)
 from index.candidates import Candidate, CandidatePool
 from index.compose import Quote, add_copies, compose, conflict_claims, label_for_all
 from index.described import anyone_given, asked_role, described_person
@@ -32,11 +44,12 @@ from index.evidence import (
 )
 from index.followup import completed, contextualize, extract_entities, with_antecedent
 from index.lexicon import names_people
-from index.models import CANNOT_ANSWER, Answer
+from index.models import CANNOT_ANSWER, Answer, Passage
 from index.naming import asked_thing
 from index.places import name_forms
 from index.question import NAME_LABELS, Question, analyse
 from index.question_words import plainly_worded
+from index.relation import asks_who_said, quotes_words
 from index.retrieval import HybridRetriever
 from index.role_meaning import body_by_meaning, person_by_meaning, roles_written
 from index.speech import (
@@ -111,10 +124,15 @@ class ExtractiveAnswerer:
             passages = self.retriever.retrieve(ctx.query, embedding.result(), libraries, PASSAGES)
             text = truecased(text, [p.text for p in passages])
         q = analyse(lower_titles(text))  # "the Foreign Minister" is a description, no name
+        outlets = self.catalog.outlets(ids)
+        if asks_author(q.text, outlets):  # "Who wrote the Reuters report?": its byline
+            topic = asked_topic(q.text)
+            vector = self.embedder.encode_one(topic) if topic != q.text else embedding.result()
+            passages = self.retriever.retrieve(topic, vector, libraries, PASSAGES)
+            return self._authors(q, result, passages, outlets)
         missing = self._unknown_names(q, ids)
         if missing:
-            result.note = f"The articles never mention {missing}."
-            return result
+            return self._unknown(q, result, missing, ids)
         unheld = self._unheld_description(q, libraries)
         if unheld is not None:  # "When did the top Estland diplomat arrive?": there is none
             result.note = f"The articles do not name {unheld}."
@@ -123,7 +141,6 @@ class ExtractiveAnswerer:
             return result  # a greeting, or nothing to look for ("What did the report say?" is)
         vector = embedding.result()
         # "How do Yonhap and Reuters describe the talks?" asks what their articles say
-        outlets = self.catalog.outlets(ids)
         outlets_speak = q.speech is not None and (  # "Stars and Stripes" is one outlet
             all_outlets([q.speech.speaker], outlets) or all_outlets(speakers_of(q.speech), outlets)
         )
@@ -136,6 +153,8 @@ class ExtractiveAnswerer:
         weights = word_weights(q.focus, idf, unseen)
         if q.evidence or outlets_speak:
             return self._evidence(q, result, candidates, vector, weights, ids, outlets_speak)
+        if asks_who_said(q) or quotes_words(q.text):  # a quote's speaker, by the attribution
+            self._speakers(candidates)
         judged = judge(q, candidates, vector, weights, ctx.carried, self._holder_by_meaning)
         if not judged.lines:
             if judged.unheld_role:
@@ -156,7 +175,10 @@ class ExtractiveAnswerer:
             context = dated_context(q, cand)
             if context is not None:  # "that month": the sentence that says which month first
                 quotes.append(Quote(cand.article, context.text, cand.passage.text))
-            quotes.append(self._quote(cand, labelled=q.source_question))
+            quote = self._quote(cand, labelled=q.source_question)
+            if cand.speaker and not quote.label and not _names(cand.text, cand.speaker):
+                quote.label = f"{cand.speaker}: "  # "Who said X?" of a quote that names no one
+            quotes.append(quote)
         add_copies(self.catalog, quotes)
         answer = compose(result, quotes)
         if not answer.abstained:
@@ -169,6 +191,31 @@ class ExtractiveAnswerer:
             if people and q.subject is None:
                 answer.entities = people
         return answer
+
+    def _authors(
+        self, q: Question, result: Answer, passages: list[Passage], outlets: list[str]
+    ) -> Answer:
+        """The byline of the article asked about (of the best few, when several are asked)."""
+        articles = asked_articles(passages, outlets_named(q.text, outlets))
+        chosen = articles[:MAX_ARTICLES] if many_asked(q.text) else articles[:1]
+        quotes = byline_quotes(chosen)
+        if not quotes:
+            result.note = unbylined_note(chosen) if chosen else None
+            return result
+        return compose(result, quotes)
+
+    def _unknown(self, q: Question, result: Answer, missing: str, ids: list[int]) -> Answer:
+        """A name no sentence gives: no answer, unless it is a byline's and the question asks
+        who that is ("Who is Kim Seung-yeon?": the writer of those articles)."""
+        bylined = bylined_by(missing, self.catalog.bylined(ids))
+        if bylined and asks_who_is(q.text, missing):
+            return compose(result, byline_quotes(bylined[:MAX_ARTICLES]))
+        result.note = (
+            f"The articles name {missing} only as the author of {_articles(len(bylined))}."
+            if bylined
+            else f"The articles never mention {missing}."
+        )
+        return result
 
     # --- the three roads -----------------------------------------------------------------
     def _who_said(
@@ -255,6 +302,13 @@ class ExtractiveAnswerer:
                 return description
         return None
 
+    def _speakers(self, candidates: list[Candidate]) -> None:
+        """Each sentence's speaker, as its stored attribution resolved it."""
+        found = self.catalog.attributions_for([c.row for c in candidates])
+        for cand in candidates:
+            named = [r for r in found.get(cand.row, []) if r["speaker_kind"] != "unresolved"]
+            cand.speaker = str(named[0]["speaker"]) if named else ""
+
     def _holder_by_meaning(self, role: str, candidates: list[Candidate]) -> str | None:
         """The person whose title is closest in meaning to the role (index.role_meaning)."""
         return person_by_meaning(role, candidates, self.embedder.encode)
@@ -336,6 +390,16 @@ def answered_people(lines: Sequence[Candidate]) -> list[str]:
         if label == "PERSON" and text in cand.values
     ]
     return list(dict.fromkeys(found))
+
+
+def _names(text: str, speaker: str) -> bool:
+    """Whether the sentence names the speaker (by the last word of the name)."""
+    last = speaker.split()[-1].lower() if speaker.split() else ""
+    return bool(last) and last in text.lower()
+
+
+def _articles(n: int) -> str:
+    return "an article" if n == 1 else f"{n} articles"
 
 
 def _alike(a: str, b: str) -> bool:

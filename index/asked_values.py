@@ -81,6 +81,7 @@ def answer_values(question: Question, cand: Candidate) -> tuple[str, ...]:
     names, the figures it states, "Cyberpunk 2077", "in 2019", or its other words: "the new
     CEO" is no answer to "Who is the new CEO?")."""
     question_tokens = fold_tokens(question.text)
+    named = [fold_tokens(n.text) for n in question.names if n.label in ("PERSON", "")]
     asked = [fold_tokens(n.text) for n in question.names]
     asked += [[number] for number in question.numbers]
     asked.append(question_tokens)
@@ -106,6 +107,8 @@ def answer_values(question: Question, cand: Candidate) -> tuple[str, ...]:
         tokens = fold_tokens(text)
         if any(tokens and set(tokens) <= set(a) for a in asked):
             continue
+        if label == "PERSON" and any(set(n) <= set(tokens) for n in named if n):
+            continue  # "Lloyd Austin" is the question's "Austin", no one it asks for
         if asks_distance and not _distance_between_names(question, cand, i):
             continue
         if question.wh == "where" and not _placed_by_preposition(cand, i):

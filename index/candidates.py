@@ -62,6 +62,7 @@ class Candidate:
     values: tuple[str, ...] = ()  # the answer-type entities it gives
     detail: float = 0.0  # how fully it gives them: a date's day, month and year (0 to 1)
     twins: list[Candidate] = field(default_factory=list)
+    speaker: str = ""  # "Who said X?": who the stored attribution says said it
 
     @property
     def text(self) -> str:
@@ -106,10 +107,14 @@ class CandidatePool:
         stored = self.catalog.sentences_in(article.row, passage.start, passage.end)
         sentences = []
         previous = self._sentence_before(article.row, stored[0]) if stored else None
+        referred: StoredSentence | None = None  # the sentence the one before referred back to
         for sentence in stored:
+            before = previous
+            if previous is not None and referred is not None:
+                before = referred if _goes_on(previous.text, sentence.text) else previous
             if len(words(sentence.text)) >= MIN_WORDS:
-                sentences.append(read_sentence(sentence, previous))
-            previous = sentence
+                sentences.append(read_sentence(sentence, before))
+            previous, referred = sentence, before
         meta = metadata_text(article.outlet, article.title, article.dateline)
         chunk = ReadChunk(
             tuple(sentences),
@@ -120,6 +125,16 @@ class CandidatePool:
         if len(self._chunks) > CHUNK_CACHE:
             self._chunks.popitem(last=False)
         return chunk
+
+
+def _goes_on(before: str, sentence: str) -> bool:
+    """ "X is based in Seoul. He served in the Army. He graduated from UCLA.": the third
+    sentence's "He" is the second's, so it refers back past it to the one that names him."""
+    first, opening = before.split(maxsplit=1)[:1], sentence.split(maxsplit=1)[:1]
+    return bool(first and opening) and first[0] == opening[0] and first[0] in _PERSONAL
+
+
+_PERSONAL = frozenset({"He", "She"})
 
 
 def read_sentence(sentence: StoredSentence, previous: StoredSentence | None = None) -> ReadSentence:

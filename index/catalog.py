@@ -297,6 +297,16 @@ class Catalog(TextQueries):
             params.append(limit)
         return [_article(r) for r in self.db.execute(sql, params)]
 
+    def bylined(self, library_ids: Sequence[int]) -> list[Article]:
+        """Articles of the libraries that name their author, newest first."""
+        marks = ",".join("?" * len(library_ids))
+        sql = (
+            f"SELECT {_ARTICLE_COLUMNS} FROM articles a JOIN libraries l ON l.id = a.library "
+            f"WHERE a.library IN ({marks}) AND coalesce(a.byline, '') != '' "
+            "ORDER BY coalesce(a.published, '') DESC, a.id DESC"
+        )
+        return [_article(r) for r in self.db.execute(sql, list(library_ids))]
+
     def count_articles(self, library_ids: Sequence[int]) -> int:
         marks = ",".join("?" * len(library_ids))
         sql = f"SELECT count(*) FROM articles WHERE library IN ({marks})"

@@ -267,7 +267,7 @@ class _Reading:
         return para
 
     def story(self, body: list[str]) -> list[str]:
-        """The body less captions, paragraphs another one repeats, and an author bio at the end."""
+        """The body less captions and paragraphs another one repeats."""
         story: list[str] = []
         for i, para in enumerate(body):
             others = body[:i] + body[i + 1 :]
@@ -277,10 +277,9 @@ class _Reading:
                 self.removed.append(para)
                 continue
             if (bio := _BIO.match(para)) and i >= len(body) - 3:  # an author bio at the end
+                # names the author, and stays: "Who is X?" and "Where did X study?" ask it
                 self.setdefault("byline", bio.group("name"))
-                self.removed.append(para)
                 self.boiler_text.append(para)
-                continue
             story.append(para)
         return story
 

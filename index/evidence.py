@@ -102,6 +102,8 @@ def gather(
             continue  # "What did Yonhap say about Kishida's health?": lines of his health
         if not from_named and not _names_something(question, cand, outlets):
             continue
+        if not (from_named or spoken or _on_topic(question, cand)):
+            continue  # "Will it rain in Seoul?": not any line about Seoul
         key = cand.article.article_id
         if key not in best or cand.score > best[key].score:
             best[key] = cand

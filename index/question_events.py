@@ -7,7 +7,6 @@ from __future__ import annotations
 
 from typing import Any
 
-from index.lexicon import is_verb
 from index.question_names import is_verb_token
 from index.question_words import LIGHT_VERBS
 
@@ -26,7 +25,7 @@ def wanted_event(root: Any) -> Any:
 
 def light_event(acting: Any) -> Any:
     """The event a light verb's object names: the verb of "an attempt to launch", else the
-    object itself when it is an event noun that is also a verb ("a visit", "talks")."""
+    object itself ("a visit", "talks", "office" of "take office")."""
     if acting is None or acting.lemma_.lower() not in LIGHT_VERBS:
         return None
     thing = next((c for c in acting.children if c.dep_ == "dobj" and c.pos_ == "NOUN"), None)
@@ -40,4 +39,5 @@ def light_event(acting: Any) -> Any:
     )  # fmt: skip
     if framed is not None and thing.lemma_.lower() in _WANTING:
         return framed
-    return thing if is_verb(thing.lemma_.lower()) else None
+    # "take office", "make history": the noun itself is what the sentence must tell of
+    return thing

@@ -121,13 +121,31 @@ _HOLDS_ROLE = re.compile(
 )
 
 
+# "What is X called?" asks X's name; "What came out of X?" its outcome. Grammar.
+_CALLED = re.compile(
+    r"^\s*what\s+(?P<verb>is|was|are|were|will\s+be)\s+(?P<thing>.+?)\s+(?:called|named)\s*\?*\s*$",
+    re.I,
+)
+_CAME_OF = re.compile(
+    r"^\s*what\s+(?:came|has\s+come|will\s+come|comes|resulted|has\s+resulted|will\s+result)\s+"
+    r"(?:out\s+of|of|from)\s+(?P<event>.+?)\s*\?*\s*$",
+    re.I,
+)
+
+
 def plainly_worded(question: str) -> str:
-    """The question without a phrase about the articles themselves, and a role's holder asked
-    for as "Who is the X?" ("Who holds the post of X?")."""
+    """The question without a phrase about the articles themselves; a role's holder asked for
+    as "Who is the X?" ("Who holds the post of X?"); a name asked for as "What is the name of
+    X?" ("What is X called?"); an outcome as "What was the outcome of X?" ("What came out of
+    X?")."""
     match = _HOLDS_ROLE.match(question)
     if match:
         tense = "was" if match.group("verb").lower() in ("held", "occupied", "filled") else "is"
         question = f"{match.group('who')}{tense} the {question[match.end() :]}"
+    if called := _CALLED.match(question):
+        question = f"What {called.group('verb')} the name of {called.group('thing')}?"
+    elif came := _CAME_OF.match(question):
+        question = f"What was the outcome of {came.group('event')}?"
     return without_meta(question)
 
 

@@ -74,8 +74,13 @@ def subject_named(name: str, label: str, cand: Candidate) -> bool:
         if role == "subj"
     ]
     if not any(kind == "PERSON" for kind, _, _ in doers) and _personal(cand.text):
-        # "Blinken's visit is his first. He was in ...": "he" is the person whose visit it is
-        doers += [e for e in previous.entities if e[0] == "PERSON" and _owns(previous.text, e[2])]
+        # "Blinken's visit is his first. He was in ...": "he" is the person whose visit it is;
+        # "X is based in Seoul. He ...": the person the sentence opens on (a passive subject)
+        doers += [
+            e
+            for e in previous.entities
+            if e[0] == "PERSON" and (_owns(previous.text, e[2]) or e[1] == 0)
+        ]
     return any(mentions(name, fold_tokens(previous.text[a:b]), label) for _, a, b in doers)
 
 

@@ -83,7 +83,10 @@ def event_holds(question: Question, cand: Candidate) -> bool:
     close = (wh not in EVENT_WH and not done_to) or cand.dense >= EVENT_DENSE
     # "Why did X pick Nov. 18 as "missile industry day"?": told in any verb; not "when" or
     # "where", whose answer is of the very event
-    quoted = wh not in ("when", "where") and quotes_the_question(question.text, cand.text)
+    # (unless the question quotes what was said: "Where was X when he said "..."?" asks of
+    # the saying, which the sentence holding those words tells)
+    quoted = wh not in ("when", "where") or _QUOTES_SAID.search(question.text) is not None
+    quoted = quoted and quotes_the_question(question.text, cand.text)
     close = close or quoted
     held = question.predicate in _SUPPORT and question.theme is not None
     if wh == "when" and held and question.theme in stems:
@@ -99,6 +102,12 @@ def event_holds(question: Question, cand: Candidate) -> bool:
 # "where": "a summit in September" does not place it, and a place near it is no answer).
 # Grammar.
 _SUPPORT = frozenset(stem(v) for v in ("hold", "stage", "conduct", "host"))
+# A question quoting what someone said: "when he said he was "going on to Korea"". Grammar.
+_QUOTES_SAID = re.compile(
+    r"\b(?:said|says|say|saying|told|tells|tell|stated|declared|warned|remarked|wrote)\b"
+    r"(?:\s+[\w'’,-]+){0,6}?\s*[\"“]",
+    re.IGNORECASE,
+)
 # A phrase the question quotes: "Why did X pick Nov. 18 as "missile industry day"?"
 _QUOTED = re.compile(r"[\"“”]([^\"“”]{3,})[\"“”]")
 
@@ -109,12 +118,29 @@ def quotes_the_question(question: str, sentence: str) -> bool:
     day"" for "Why did X pick Nov. 18 as "missile industry day"?")."""
     words = fold_tokens(sentence)
     for phrase in _QUOTED.findall(question):
+        if _titled(phrase):
+            continue  # a work's name ("Pretty Woman"), not words said or read
         quoted = fold_tokens(phrase)
         if len(quoted) >= 2 and any(
             words[i : i + len(quoted)] == quoted for i in range(len(words) - len(quoted) + 1)
         ):
             return True
     return False
+
+
+def quotes_words(question: str) -> bool:
+    """Whether the question quotes a phrase of two or more words (not a title)."""
+    return any(len(fold_tokens(p)) >= 2 and not _titled(p) for p in _QUOTED.findall(question))
+
+
+def _titled(phrase: str) -> bool:
+    """ "The Shape of Water": every word capitalised but the short ones inside a title."""
+    words = [w for w in phrase.split() if w[:1].isalpha()]
+    inner = [w for w in words[1:] if w.lower() not in _TITLE_SMALL]
+    return bool(words) and words[0][0].isupper() and all(w[0].isupper() for w in inner)
+
+
+_TITLE_SMALL = frozenset("a an and as at by for from in of on or the to with".split())
 
 
 _PASSIVE = re.compile(
@@ -206,14 +232,20 @@ def said_holds(question: Question, cand: Candidate, weights: dict[str, float]) -
     saying) X: most of X's words (weighted by rarity), or as close to the question in meaning
     as an event's sentence must be. Someone saying something else is no answer, nor X told as
     a fact ("after the North resumed missile tests" for "Who said the North would stop them?")."""
-    if question.wh != "who" or question.predicate not in _SAYING:
+    if not asks_who_said(question):
         return True
-    if not any(stem(t) in _SAYING for t in cand.read.tokens):  # stems leave "said" out
+    # stems leave "said" out; a quote standing alone is its speaker's by the stored attribution
+    if not cand.speaker and not any(stem(t) in _SAYING for t in cand.read.tokens):
         return False
     content = {t: w for t, w in weights.items() if t != question.predicate}
     return (
         not content or coverage(content, cand.read.stems) >= SAID_SHARE or cand.dense >= EVENT_DENSE
     )
+
+
+def asks_who_said(question: Question) -> bool:
+    """ "Who said X?", "Who called Y a Z?"."""
+    return question.wh == "who" and question.predicate in _SAYING
 
 
 def figures_hold(question: Question, cand: Candidate) -> bool:

@@ -62,12 +62,14 @@ from index.referring import (
     they_named,
 )
 from index.relation import (
+    asks_who_said,
     cause_holds,
     coverage,
     event_holds,
     figures_hold,
     length_holds,
     measure_holds,
+    quotes_the_question,
     reported_holds,
     said_holds,
 )
@@ -78,6 +80,11 @@ W_DENSE = 0.55
 W_WORDS = 0.30
 W_CONTEXT = 0.05
 W_RELATION = 0.10
+# A sentence that holds a phrase the question quotes ("What did X say he was "very focused"
+# on?") is the one the asker read: it comes first among those that pass. Grammar more than a
+# tuned weight (the other weights sum to 1): `quality.py --no-peer --cache-any-code` (dev, this
+# change) moves no answer on seeds, RGB, MultiHop or PolNeAR.
+W_QUOTED = 0.5
 # Added to every word's IDF so that common words still count a little.
 IDF_SMOOTHING = 0.5
 # A sentence answers only above both floors. Set with `.venv/bin/python benchmarks/sweep.py
@@ -161,6 +168,8 @@ def judge(
         if not said_holds(question, cand, weights) or not reported_holds(question, cand):
             continue
         cand.values = answer_values(question, cand)
+        if not cand.values and cand.speaker and asks_who_said(question):
+            cand.values = (cand.speaker,)  # a quote standing alone: its speaker is the answer
         if question.expects and not cand.values:
             continue
         if question.head_forms and question.wh == "how_many":
@@ -210,6 +219,7 @@ def score(question: Question, cand: Candidate, weights: dict[str, float]) -> flo
         + W_WORDS * coverage(weights, cand.read.stems | referred_words(question, cand))
         + W_CONTEXT * coverage(weights, cand.chunk.stems)
         + W_RELATION * relation
+        + W_QUOTED * quotes_the_question(question.text, cand.text)
     )
 
 
@@ -262,6 +272,8 @@ def _names_hold(
         in_sentence = name.subject or (name.argument and of_the_event) or question.source_question
         named = in_sentence and any(subject_named(f, name.label, cand) for f in forms)
         named = named or (name.subject and they_named(names, cand))
+        # "..., she said": the speaker the attribution resolved (set for a quoting question)
+        named = named or (name.subject and _speaks(forms, name.label, cand))
         described = topics(name) if name.subject and not named else None
         as_topic = described is not None and any(
             named_as_topic(f, name.label, cand, described) for f in forms
@@ -285,6 +297,11 @@ def _names_hold(
     ):
         return False
     return not carried or any(mentions(n, context) for n in carried)
+
+
+def _speaks(forms: Sequence[str], label: str, cand: Candidate) -> bool:
+    speaker = fold_tokens(cand.speaker) if cand.speaker else []
+    return bool(speaker) and any(mentions(f, speaker, label) for f in forms)
 
 
 def dated_context(question: Question, cand: Candidate) -> StoredSentence | None:

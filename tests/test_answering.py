@@ -616,6 +616,15 @@ def test_a_comparison_gets_the_evidence_of_each_source(index: NewsIndex) -> None
         assert line.startswith(("Quay Times (2024-05-02): ", "Harbour Herald (2024-05-03): "))
 
 
+def test_a_yes_no_question_on_nothing_the_articles_tell_gets_no_evidence(
+    index: NewsIndex,
+) -> None:
+    """Evidence lines share a word of what is asked beyond its names: lines that only name
+    Holm are no evidence on whether it will snow there."""
+    answer = index.ask("Will it snow in Holm this weekend?")
+    assert answer.abstained and answer.citations == [], answer.answer
+
+
 def test_a_date_is_shown_as_fully_as_a_source_gives_it(index: NewsIndex) -> None:
     """Two sources give one date, one with its year: one line, in the fuller words, citing
     both; a relative date ("later this year") is no answer to "when"."""

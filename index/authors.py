@@ -1,0 +1,144 @@
+"""Who wrote an article: its byline ("Who wrote the Reuters report on the talks?", "Which
+reporter covered the protests?", "Who is <a name the articles give only as a byline>?").
+
+The byline is the article's own text ("By Kim Seung-yeon", an "Author:" line, an author's bio
+at the end), kept as metadata at ingest (index/cleaning.py). An answer quotes it, labelled with
+the outlet and date of the article, and cites that article. The wording read here is grammar,
+not tuned on any question.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from index.compose import Quote, label_for_all
+from index.evidence import bare_outlet
+from index.models import Article, Passage
+
+# The pieces an outlet publishes, whose author a question may ask for.
+_PIECE = r"(?:articles?|stor(?:y|ies)|pieces?|dispatch(?:es)?|coverage|features?|columns?|reports?)"
+_WRITER = r"(?:reporters?|journalists?|writers?|correspondents?|authors?)"
+_WROTE = r"(?:wrote|write|writes|written|authored|penned|filed|bylined)"
+# "Who wrote the Reuters report ...", "Who has written ...", "Who is the author of ..."
+_WHO_WROTE = re.compile(
+    rf"^\s*who\s+(?:(?:has|had|have|actually|first)\s+)?{_WROTE}\b(?P<rest>.*)$", re.IGNORECASE
+)
+_AUTHOR_OF = re.compile(
+    rf"^\s*who\s+(?:is|was|are|were)\s+(?:the\s+)?{_WRITER}\s+(?:of|behind|on)\b(?P<rest>.*)$",
+    re.IGNORECASE,
+)
+# "Which reporters covered the talks?", "What journalist wrote ...", "Whose byline ..."
+_WRITER_ASKED = re.compile(
+    rf"^\s*(?:which|what)\s+{_WRITER}\s+(?:{_WROTE}|reported|covered|reports|covers)\b",
+    re.IGNORECASE,
+)
+_BYLINE = re.compile(r"\bbylines?\b", re.IGNORECASE)
+_PIECES = re.compile(rf"\b{_PIECE}\b", re.IGNORECASE)
+# A report is also what a government or an agency publishes ("the U.N. report"): its author
+# is asked of the articles' bylines only when the report is an outlet's ("the Reuters
+# report", "Yonhap's report", "the news report").
+_REPORT = re.compile(r"^reports?$", re.IGNORECASE)
+_NEWS_REPORT = re.compile(r"\bnews\s+reports?\b", re.IGNORECASE)
+# "Which reporters ...": several articles may answer, not only the first.
+_PLURAL = re.compile(
+    r"\b(?:reporters|journalists|writers|correspondents|authors|articles|stories|pieces|reports"
+    r"|bylines)\b",
+    re.IGNORECASE,
+)
+_WHO_IS = re.compile(r"^\s*who\s+(?:is|was)\s+(?P<name>.+?)\s*\??\s*$", re.IGNORECASE)
+_NAMES_JOINED = re.compile(r"\s*(?:,|&|\band\b)\s*")
+# Articles a plural question may take the bylines of: the best ranked ones.
+MAX_ARTICLES = 3
+
+
+def asks_author(question: str, outlets: Sequence[str]) -> bool:
+    """Whether the question asks who wrote an article (not who wrote a letter or a report
+    that the articles tell of)."""
+    if _WRITER_ASKED.search(question) or _BYLINE.search(question):
+        return True
+    asked = _WHO_WROTE.search(question) or _AUTHOR_OF.search(question)
+    if asked is None:
+        return False
+    pieces = _PIECES.findall(asked.group("rest"))
+    if any(not _REPORT.match(p) for p in pieces):
+        return True
+    return bool(pieces) and bool(outlets_named(question, outlets) or _NEWS_REPORT.search(question))
+
+
+_TOPIC = re.compile(rf"\b{_PIECE}\s+(?:on|about|of|covering|into)\s+(?P<topic>.+?)\s*\??\s*$", re.I)
+
+
+def asked_topic(question: str) -> str:
+    """What the article asked about is on ("the Park-Blinken talks"), to find it by; else the
+    whole question."""
+    match = _TOPIC.search(question)
+    return match.group("topic") if match else question
+
+
+def outlets_named(question: str, outlets: Sequence[str]) -> list[str]:
+    """The outlets the question names, whole or by their first word ("Yonhap" for "Yonhap
+    News Agency")."""
+    text = question.lower()
+    found = []
+    for outlet in filter(None, outlets):
+        bare = bare_outlet(outlet)
+        first = bare.split()[0] if bare else ""
+        by_first = len(first) >= 4 and re.search(rf"\b{re.escape(first)}", text) is not None
+        if bare and (bare in text or by_first):
+            found.append(outlet)
+    return found
+
+
+def many_asked(question: str) -> bool:
+    return bool(_PLURAL.search(question))
+
+
+def asked_articles(passages: Sequence[Passage], outlets: Sequence[str]) -> list[Article]:
+    """The articles of the passages, best ranked first; only the named outlets' when the
+    question names any."""
+    wanted = {o.lower() for o in outlets}
+    ranked: dict[str, Article] = {}
+    for passage in passages:
+        article = passage.article
+        if wanted and (article.outlet or "").lower() not in wanted:
+            continue
+        ranked.setdefault(article.article_id, article)
+    return list(ranked.values())
+
+
+def byline_names(byline: str) -> list[str]:
+    """ "Soo-hyang Choi and Jack Kim" -> ["Soo-hyang Choi", "Jack Kim"]."""
+    return [n for n in _NAMES_JOINED.split(byline.strip()) if n]
+
+
+def bylined_by(name: str, articles: Sequence[Article]) -> list[Article]:
+    """The articles whose byline gives the name."""
+    wanted = " ".join(name.lower().split())
+    return [
+        a for a in articles if a.byline and any(n.lower() == wanted for n in byline_names(a.byline))
+    ]
+
+
+def asks_who_is(question: str, name: str) -> bool:
+    """ "Who is Kim Seung-yeon?": the question asks only who the person is."""
+    match = _WHO_IS.match(question)
+    return match is not None and match.group("name").lower() == name.lower()
+
+
+def byline_quotes(articles: Sequence[Article]) -> list[Quote]:
+    """Each article's byline, quoted, labelled with the article's outlet and date."""
+    return [
+        Quote(a, a.byline, a.byline, label=label_for_all([a]).removesuffix(": ") + ", byline: ")
+        for a in articles
+        if a.byline
+    ]
+
+
+def unbylined_note(articles: Sequence[Article]) -> str:
+    """Why no byline is shown: the article asked about names no author."""
+    if len(articles) == 1:
+        article = articles[0]
+        source = f" ({article.outlet})" if article.outlet else ""
+        return f"The article asked about, “{article.title}”{source}, does not name its author."
+    return "The articles asked about do not name their authors."

@@ -1,0 +1,132 @@
+"""Who wrote an article: the byline, quoted and cited, labelled with the outlet and date; a
+name the articles give only as a byline; an author's bio at the end of an article, and "He"
+going on about its author. Articles written for the test, with made-up names."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+from support.articles import indexed
+
+from index.authors import asks_author, byline_names
+from index.embedding import Embedder
+from index.service import NewsIndex
+
+ARTICLES = {
+    "grain.txt": """Title: Grain talks open in Vesta
+Source: Quay Times
+Date: 2024-05-02
+
+By Mara Lind
+
+Norland Trade Minister Eva Rask opened grain talks with Estland's trade chief, Ole Brun, in Vesta.
+
+The two sides want lower tariffs on barley before the harvest, officials said.
+""",
+    "fees.txt": """Title: Port fees rise
+Source: Harbour Daily
+Date: 2024-05-04
+Author: Per Holm and Siri Dahl
+
+Vesta raised its port fees by a fifth after the harbour flooded twice in April.
+
+The fisheries report, written by the Norland Sea Institute, found that cod stocks fell by a third.
+""",
+    "quotas.txt": """Title: Quota talks planned
+Source: Harbour Daily
+Date: 2024-05-05
+
+Norland officials are expected to discuss fishing quotas with trawler crews in Karsby on Monday.
+""",
+    "ferry.txt": """Title: Ferry strike ends
+Source: Quay Times
+Date: 2024-05-06
+
+Ferry crews in Karsby ended their strike on Sunday after a pay deal with the port authority.
+
+The deal raises wages by six percent over two years, the union said.
+
+Tove Sand is based in Vesta and reports on shipping for the Quay Times.
+
+She served in the Norland Navy.
+
+She graduated from the University of Bergen.
+""",
+}
+
+
+@pytest.fixture(scope="module")
+def index(embedder: Embedder, tmp_path_factory: pytest.TempPathFactory) -> Iterator[NewsIndex]:
+    with indexed(embedder, tmp_path_factory, "authors", ARTICLES) as built:
+        yield built
+
+
+@pytest.mark.parametrize(
+    ("question", "asks"),
+    [("Who wrote the Quay Times story on the grain talks?", True),
+     ("Who wrote Harbour Daily's report on port fees?", True),
+     ("Which reporters covered the ferry strike?", True),
+     ("Who is the author of the article about port fees?", True),
+     ("Whose byline is on the grain story?", True),
+     ("Who wrote the fisheries report?", False),  # a report the articles tell of
+     ("Who wrote the letter to the minister?", False),
+     ("Who reported that the strike ended?", False),
+     ("Who is Mara Lind?", False)],
+)  # fmt: skip
+def test_which_questions_ask_for_an_author(question: str, asks: bool) -> None:
+    assert asks_author(question, ["Quay Times", "Harbour Daily"]) is asks
+
+
+@pytest.mark.parametrize(
+    ("byline", "names"),
+    [("Mara Lind", ["Mara Lind"]),
+     ("Per Holm and Siri Dahl", ["Per Holm", "Siri Dahl"]),
+     ("Ann Lee, Bo Ek & Cy Moe", ["Ann Lee", "Bo Ek", "Cy Moe"])],
+)  # fmt: skip
+def test_byline_names(byline: str, names: list[str]) -> None:
+    assert byline_names(byline) == names
+
+
+def test_who_wrote_an_outlets_story_is_its_byline(index: NewsIndex) -> None:
+    answer = index.ask("Who wrote the Quay Times story on the grain talks?")
+    assert not answer.abstained, answer.note
+    assert answer.answer == "Quay Times (2024-05-02), byline: Mara Lind [1]"
+    assert [c.article.article_id for c in answer.citations] == ["grain"]
+    assert answer.citations[0].quotes == ("Mara Lind",)
+    assert "Mara Lind" in ARTICLES["grain.txt"]  # the quote is the article's own text
+
+
+def test_the_topic_picks_the_article_among_an_outlets(index: NewsIndex) -> None:
+    answer = index.ask("Who wrote the Harbour Daily article about port fees?")
+    assert "Per Holm and Siri Dahl" in answer.answer
+    unsigned = index.ask("Who wrote the Harbour Daily article about fishing quotas?")
+    assert unsigned.abstained and unsigned.citations == []
+    assert unsigned.note is not None and "does not name its author" in unsigned.note
+    assert "Quota talks planned" in unsigned.note
+
+
+def test_a_report_the_articles_tell_of_is_not_asked_of_the_bylines(index: NewsIndex) -> None:
+    answer = index.ask("Who wrote the fisheries report?")
+    assert "byline" not in answer.answer
+    assert "Per Holm" not in answer.answer
+
+
+def test_a_name_given_only_as_a_byline(index: NewsIndex) -> None:
+    answer = index.ask("Who is Siri Dahl?")
+    assert not answer.abstained
+    assert answer.answer.startswith("Harbour Daily (2024-05-04), byline: Per Holm and Siri Dahl")
+    said = index.ask("What did Mara Lind say about tariffs?")
+    assert said.abstained and said.citations == []
+    assert said.note == "The articles name Mara Lind only as the author of an article."
+    assert index.ask("Who is Ada Quist?").note == "The articles never mention Ada Quist."
+
+
+def test_an_author_bio_answers_and_he_goes_on_about_its_author(index: NewsIndex) -> None:
+    who = index.ask("Who is Tove Sand?")
+    assert "reports on shipping" in who.answer
+    studied = index.ask("Which university did Tove Sand graduate from?")
+    assert not studied.abstained, studied.note
+    assert "University of Bergen" in studied.answer
+    served = index.ask("Which navy did Tove Sand serve in?")
+    assert "Norland Navy" in served.answer
