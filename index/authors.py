@@ -30,7 +30,8 @@ _AUTHOR_OF = re.compile(
 )
 # "Which reporters covered the talks?", "What journalist wrote ...", "Whose byline ..."
 _WRITER_ASKED = re.compile(
-    rf"^\s*(?:which|what)\s+{_WRITER}\s+(?:{_WROTE}|reported|covered|reports|covers)\b",
+    rf"^\s*(?:which|what)\s+(?:[\w.'’&-]+\s+){{0,3}}?{_WRITER}\s+"
+    rf"(?:{_WROTE}|reported|covered|reports|covers)\b",
     re.IGNORECASE,
 )
 _BYLINE = re.compile(r"\bbylines?\b", re.IGNORECASE)

@@ -41,3 +41,27 @@ def verb_after_do(doc: Any, root: Any) -> Any | None:
         ):  # fmt: skip
             return token
     return None
+
+
+# The form of the main verb each auxiliary opening a wh-question takes: "What are they
+# demanding?", "What did they want?", "What have they built?", "What will they discuss?".
+_STRANDED_FORMS = {"be": ("VBG",), "do": ("VB",), "have": ("VBN",)}
+_MODALS = frozenset("will would can could shall should may might must".split())
+
+
+def stranded_verb(doc: Any, root: Any) -> Any | None:
+    """ "What are the protesters waiting at the ministry demanding?": the question's verb is the
+    one that ends it, in the form its opening auxiliary takes, when the parser made another
+    word (a participle that describes the subject) the main verb. None when another auxiliary
+    comes between ("What is the name of the ship Blinken is boarding?")."""
+    words = [t for t in doc if t.is_alpha]
+    if len(words) < 4 or words[0].lower_ not in ("what", "who", "whom"):
+        return None
+    aux, last = words[1], words[-1]
+    lemma = aux.lemma_.lower()
+    forms = ("VB",) if aux.lower_ in _MODALS else _STRANDED_FORMS.get(lemma)
+    if forms is None or last is root or not last.is_lower or last.tag_ not in forms:
+        return None
+    if any(t.pos_ == "AUX" for t in words[2:-1]) or not is_verb(last.lemma_.lower()):
+        return None
+    return last

@@ -14,7 +14,7 @@ from typing import Any
 from index.asked_speech import Speech, asked_speech, outlet_words
 from index.earlier import asks_earlier
 from index.lexicon import is_verb
-from index.misparse import verb_after_do
+from index.misparse import stranded_verb, verb_after_do
 from index.nlp import parse_question
 from index.question_events import light_event, wanted_event
 from index.question_names import Name, is_verb_token, question_names, wh_phrase
@@ -79,7 +79,7 @@ def analyse(text: str) -> Question:
     if source_question and wh in ("which", "what"):
         expects = frozenset()  # "Which news agency reported X?": the source is the article's
     predicate = None
-    verb = verb_after_do(doc, root)
+    verb = verb_after_do(doc, root) or stranded_verb(doc, root)
     if verb is not None and verb.lower_ not in LIGHT_VERBS:
         predicate = stem(verb.lower_)
     elif is_verb_token(root) and root.lemma_.lower() not in LIGHT_VERBS:

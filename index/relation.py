@@ -10,7 +10,7 @@ import re
 from index.asked_values import asks_for_date, quarters_in
 from index.candidates import Candidate
 from index.lexicon import antonym_stems, is_concrete_noun, synonym_stems
-from index.names import fold_tokens
+from index.names import fold_tokens, mentions
 from index.question import TIMES, Question
 from index.question_words import AMOUNTS, SPEECH_VERBS
 from index.text import FRAMING_WORDS, stem
@@ -89,7 +89,7 @@ def event_holds(question: Question, cand: Candidate) -> bool:
     quoted = quoted and quotes_the_question(question.text, cand.text)
     close = close or quoted
     held = question.predicate in _SUPPORT and question.theme is not None
-    if wh == "when" and held and question.theme in stems:
+    if wh in ("when", "where") and held and question.theme in stems:
         return True  # "When did they hold their summit?": "During an August summit ..."
     if not stems & synonym_stems(question.predicate):
         return close
@@ -98,9 +98,10 @@ def event_holds(question: Question, cand: Candidate) -> bool:
 
 
 # Verbs whose object names the event ("hold a summit", "stage a protest", "conduct a test"):
-# for "when", a sentence that names the object tells of it, in whatever verb or none (not for
-# "where": "a summit in September" does not place it, and a place near it is no answer).
-# Grammar.
+# for "when" and "where", a sentence that names the object tells of it, in whatever verb or none
+# ("they met in September in Russia's far east" for "Where did they hold their meeting?"; the
+# place must still be one the sentence puts the event in, index.asked_values). Grammar: on dev
+# (`quality.py --no-peer --cache-any-code`) adding "where" moves no answer.
 _SUPPORT = frozenset(stem(v) for v in ("hold", "stage", "conduct", "host"))
 # A question quoting what someone said: "when he said he was "going on to Korea"". Grammar.
 _QUOTES_SAID = re.compile(
@@ -241,6 +242,31 @@ def said_holds(question: Question, cand: Candidate, weights: dict[str, float]) -
     return (
         not content or coverage(content, cand.read.stems) >= SAID_SHARE or cand.dense >= EVENT_DENSE
     )
+
+
+def doer_holds(question: Question, cand: Candidate) -> bool:
+    """ "How did X react to Y?": X does something in the sentence, as the subject of one of its
+    verbs; a sentence that names X only as someone met or talked about tells of no way X did
+    anything. (A sentence that names X nowhere, going on about X as "he", is left be.)"""
+    subject = question.subject
+    if question.wh != "how" or subject is None or question.predicate is None:
+        return True
+    sentence = cand.read.sentence
+    done_to = [
+        role == "obj" or _after_preposition(sentence.text[:start])
+        for (label, start, end), (_, role) in zip(sentence.entities, cand.read.roles, strict=False)
+        if mentions(subject.text, fold_tokens(sentence.text[start:end]), subject.label)
+    ]
+    return not done_to or not all(done_to)
+
+
+def _after_preposition(before: str) -> bool:
+    """ "... met with President Vladimir Putin": a name a preposition governs (the parser
+    often leaves such a name without a role; the words between are its title)."""
+    return any(w in _GOVERNING for w in fold_tokens(before)[-3:])
+
+
+_GOVERNING = frozenset("with to by for on at from about against between among of".split())
 
 
 def asks_who_said(question: Question) -> bool:

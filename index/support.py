@@ -65,6 +65,7 @@ from index.relation import (
     asks_who_said,
     cause_holds,
     coverage,
+    doer_holds,
     event_holds,
     figures_hold,
     length_holds,
@@ -166,6 +167,8 @@ def judge(
         if not names_the_thing(question, cand):
             continue
         if not said_holds(question, cand, weights) or not reported_holds(question, cand):
+            continue
+        if not doer_holds(question, cand):
             continue
         cand.values = answer_values(question, cand)
         if not cand.values and cand.speaker and asks_who_said(question):
@@ -274,6 +277,8 @@ def _names_hold(
         named = named or (name.subject and they_named(names, cand))
         # "..., she said": the speaker the attribution resolved (set for a quoting question)
         named = named or (name.subject and _speaks(forms, name.label, cand))
+        if named and name.label == "NORP" and name.describes not in cand.read.stems | {""}:
+            named = False  # "the South Korean protesters": a sentence of South Korea is not
         described = topics(name) if name.subject and not named else None
         as_topic = described is not None and any(
             named_as_topic(f, name.label, cand, described) for f in forms

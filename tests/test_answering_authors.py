@@ -67,6 +67,8 @@ def index(embedder: Embedder, tmp_path_factory: pytest.TempPathFactory) -> Itera
     [("Who wrote the Quay Times story on the grain talks?", True),
      ("Who wrote Harbour Daily's report on port fees?", True),
      ("Which reporters covered the ferry strike?", True),
+     ("Which Quay Times journalists covered the ferry strike?", True),
+     ("Which Norland officials reported the strike?", False),
      ("Who is the author of the article about port fees?", True),
      ("Whose byline is on the grain story?", True),
      ("Who wrote the fisheries report?", False),  # a report the articles tell of

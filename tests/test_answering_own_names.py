@@ -1,6 +1,8 @@
 """What a question asks is not what it says: the full name of a person the question names by a
-word of it ("Rask" for "Eva Rask") is no answer to "who", and "take office" asks of taking
-office, not of any date near the person. Articles written for the test, with made-up names."""
+word of it ("Rask" for "Eva Rask") is no answer to "who"; "take office" asks of taking
+office, not of any date near the person; "the Danish protesters" are not any sentence of
+Denmark; "How did X react?" is told by what X did, not by a sentence X is only named in; where an
+event was held is told by a sentence of the event. Articles written for the test, with made-up names."""
 
 from __future__ import annotations
 
@@ -20,6 +22,30 @@ Date: 2024-05-02
 Trade Minister Eva Rask will make the trip to the northern ports on Friday.
 
 Fisheries chief Ida Moe is scheduled to meet Harbour Master Tor Viken on Monday.
+""",
+    "farmers.txt": """Title: Protesters wait for Rask
+Source: Quay Times
+Date: 2024-05-04
+
+Danish protesters gathered outside the trade ministry in Vesta on Monday, waiting for Eva Rask.
+
+They are demanding that Norland drop its new grain tariffs.
+
+Denmark has demanded lower fees at Norland's ports, officials said.
+""",
+    "tariffs.txt": """Title: Tariff talks
+Source: Harbour Daily
+Date: 2024-05-05
+
+Eva Rask met fisheries chief Ida Moe in Vesta on Tuesday to discuss Estland's new tariffs.
+
+Port director Per Holm welcomed the new tariffs, saying they would protect local boatyards.
+""",
+    "summit.txt": """Title: Ice-breakers shared
+Source: Quay Times
+Date: 2024-06-20
+
+During a June summit between Norway and Sweden in Helsinki, both agreed to share ice-breakers.
 """,
     "office.txt": """Title: New harbour master
 Source: Harbour Daily
@@ -48,3 +74,26 @@ def test_taking_office_is_asked_of_the_sentence_that_tells_it(index: NewsIndex) 
     assert "in March" in told.answer
     untold = index.ask("When did Ida Moe take office?")
     assert untold.abstained, untold.answer  # the day of her meeting is not when she took office
+
+
+def test_people_described_by_a_nationality_are_not_their_country(index: NewsIndex) -> None:
+    answer = index.ask(
+        "What are the Danish protesters waiting for Rask at the trade ministry demanding?"
+    )
+    assert not answer.abstained, answer.note
+    assert answer.answer == "They are demanding that Norland drop its new grain tariffs. [1]"
+
+
+def test_how_someone_reacted_is_what_they_did(index: NewsIndex) -> None:
+    reacted = index.ask("How did Per Holm react to Estland's new tariffs?")
+    assert not reacted.abstained, reacted.note
+    assert "welcomed the new tariffs" in reacted.answer
+    met = index.ask("How did Ida Moe react to Estland's new tariffs?")
+    assert met.abstained, met.answer  # she is only met to discuss them
+
+
+def test_where_an_event_was_held_is_told_by_a_sentence_of_it(index: NewsIndex) -> None:
+    """ "hold a summit": a sentence that tells of the summit, in whatever verb, places it."""
+    answer = index.ask("Where did Norway and Sweden hold their June summit?")
+    assert not answer.abstained, answer.note
+    assert "in Helsinki" in answer.answer

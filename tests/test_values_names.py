@@ -125,6 +125,13 @@ def test_a_name_the_model_splits_is_one_name(question: str, name: str) -> None:
         # no verb: the noun itself is what a sentence must tell of ("take office")
         ("When did Eva Rask make a fortune?", "fortun"),
         ("When did Ida Moe take office?", "offic"),
+        # the verb that ends a question, in its auxiliary's form, when the parser took a
+        # participle describing the subject for the main verb
+        (
+            "What are the Norland protesters waiting for Rask at the trade ministry demanding?",
+            "demand",
+        ),
+        ("What is the name of the ship Eva Rask is boarding?", None),  # another auxiliary
     ],
 )
 def test_the_verb_a_question_asks_about(question: str, verb: str | None) -> None:
