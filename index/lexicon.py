@@ -46,6 +46,7 @@ PREPOSITIONS = frozenset("at to into onto upon for with from of".split())
 class _Synset:
     words: tuple[str, ...]  # lemmas as written ("arrive_at")
     antonyms: tuple[tuple[int, str], ...]  # (source word number, 0 for all; target offset:word)
+    hypernyms: tuple[str, ...] = ()  # the synsets it is a kind of ("touch down": land)
 
 
 def data_dir() -> Path:
@@ -194,12 +195,12 @@ def lemmas(pos: str) -> frozenset[str]:
 
 
 def _read_synset(line: DataLine) -> _Synset:
+    pointers = line.pointers()
     antonyms = tuple(
-        (p.source, f"{p.offset}:{p.target}")
-        for p in line.pointers()
-        if p.symbol == "!" and p.pos == "v"
+        (p.source, f"{p.offset}:{p.target}") for p in pointers if p.symbol == "!" and p.pos == "v"
     )
-    return _Synset(tuple(w.lower() for w in line.words), antonyms)
+    hypernyms = tuple(p.offset for p in pointers if p.symbol == "@" and p.pos == "v")
+    return _Synset(tuple(w.lower() for w in line.words), antonyms, hypernyms)
 
 
 def _head(lemma: str) -> str | None:
@@ -253,9 +254,34 @@ def stems_of(lemmas: frozenset[str]) -> frozenset[str]:
 
 @cache
 def synonym_stems(verb_stem: str) -> frozenset[str]:
-    """Stems of the synonyms of the verbs of that stem, the stem itself included."""
+    """Stems of the synonyms of the verbs of that stem, the stem itself included (a phrasal
+    verb's, "touch_down", see phrasal_verbs)."""
+    if "_" in verb_stem:
+        return stems_of(phrasal_verbs(verb_stem)) | {verb_stem}
     lemmas = _verbs().by_stem.get(verb_stem, ())
     return stems_of(frozenset().union(*map(synonyms, lemmas))) | {verb_stem}
+
+
+@cache
+def phrasal_verbs(lemma: str) -> frozenset[str]:
+    """The one-word verbs a phrasal verb means in its most frequent senses ("step_down":
+    resign, quit; "call_off": cancel): the other words of its synsets, or for a synset of
+    phrasal words alone, those of the sense it is a kind of ("touch_down": land). Empty when
+    WordNet does not know the phrase as a verb ("meet_up")."""
+    verbs = _verbs()
+    found: set[str] = set()
+    for offset in verbs.senses.get(lemma, ())[:SENSES]:
+        synset = verbs.synsets[offset]
+        words = [w for w in synset.words if "_" not in w and w not in LIGHT]
+        if not words:
+            words = [
+                w
+                for h in synset.hypernyms
+                for w in verbs.synsets[h].words
+                if "_" not in w and w not in LIGHT
+            ]
+        found.update(words)
+    return frozenset(found)
 
 
 @cache

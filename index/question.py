@@ -13,7 +13,7 @@ from typing import Any
 
 from index.asked_speech import Speech, asked_speech, outlet_words
 from index.earlier import asks_earlier
-from index.lexicon import is_verb
+from index.lexicon import PREPOSITIONS, is_verb, phrasal_verbs
 from index.misparse import stranded_verb, verb_after_do
 from index.nlp import parse_question
 from index.question_events import light_event, wanted_event
@@ -84,6 +84,9 @@ def analyse(text: str) -> Question:
         predicate = stem(verb.lower_)
     elif is_verb_token(root) and root.lemma_.lower() not in LIGHT_VERBS:
         predicate = stem(root.lemma_.lower())
+    phrasal = _phrasal(verb if verb is not None else root)
+    if phrasal is not None:  # "touch down" is to land, "call off" to cancel: not "touch", "call"
+        predicate = phrasal
     timed = wh in ("when", "where", "why") or (bool(expects) and expects <= TIMES)
     participle = _participle_after_be(doc, root) if predicate is None and timed else None
     if participle is not None:  # "In what year was X born?": "was" parsed the root
@@ -297,6 +300,18 @@ def _kind(head: Any, wh: str) -> str | None:
     if any(c.dep_ == "prep" and c.lower_ == "of" for c in head.children):
         return None
     return stem(head.lemma_.lower())
+
+
+def _phrasal(verb: Any) -> str | None:
+    """The verb and its particle as WordNet's phrasal verb ("touch_down"), when WordNet knows
+    it and what it means in one word (lexicon.phrasal_verbs)."""
+    if verb is None or not is_verb_token(verb):
+        return None
+    particle = next((c for c in verb.children if c.dep_ == "prt"), None)
+    if particle is None or particle.lower_ in PREPOSITIONS:
+        return None  # "call for", "arrive at": the verb keeps its meaning (lexicon.PREPOSITIONS)
+    lemma = f"{verb.lemma_.lower()}_{particle.lower_}"
+    return lemma if phrasal_verbs(lemma) else None
 
 
 def _role_words(head: Any) -> tuple[str, ...]:

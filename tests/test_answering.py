@@ -854,6 +854,22 @@ def test_the_lexicon_gives_verbs_of_like_and_opposite_meaning(
     assert antonyms(verb) >= opposite
 
 
+@pytest.mark.parametrize(
+    ("phrase", "means", "not_meant"),
+    [("touch_down", {"land"}, {"touch"}),  # a synset of phrases alone: the sense it is a kind of
+     ("call_off", {"cancel"}, set()),
+     ("turn_down", {"reject", "refuse"}, {"turn"}),
+     ("step_down", {"resign"}, {"step"}),
+     ("meet_up", set(), {"meet"})],  # not a WordNet verb: nothing
+)  # fmt: skip
+def test_a_phrasal_verb_means_its_one_word_verbs(
+    phrase: str, means: set[str], not_meant: set[str]
+) -> None:
+    from index.lexicon import phrasal_verbs
+
+    assert means <= phrasal_verbs(phrase) and not not_meant & phrasal_verbs(phrase)
+
+
 def test_a_model_number_is_part_of_the_name_asked_about(index: NewsIndex) -> None:
     answer = index.ask("When was Tarn 7b announced?")
     assert not answer.abstained

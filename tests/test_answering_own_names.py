@@ -2,7 +2,8 @@
 word of it ("Rask" for "Eva Rask") is no answer to "who"; "take office" asks of taking
 office, not of any date near the person; "the Danish protesters" are not any sentence of
 Denmark; "How did X react?" is told by what X did, not by a sentence X is only named in; where an
-event was held is told by a sentence of the event. Articles written for the test, with made-up names."""
+event was held is told by a sentence of the event; a phrasal verb ("touch down") is asked in
+what it means. Articles written for the test, with made-up names."""
 
 from __future__ import annotations
 
@@ -46,6 +47,12 @@ Source: Quay Times
 Date: 2024-06-20
 
 During a June summit between Norway and Sweden in Helsinki, both agreed to share ice-breakers.
+""",
+    "flight.txt": """Title: Moe lands in Vesta
+Source: Quay Times
+Date: 2024-06-21
+
+Fisheries chief Ida Moe landed at Gardermoen airport late on Sunday.
 """,
     "office.txt": """Title: New harbour master
 Source: Harbour Daily
@@ -97,3 +104,10 @@ def test_where_an_event_was_held_is_told_by_a_sentence_of_it(index: NewsIndex) -
     answer = index.ask("Where did Norway and Sweden hold their June summit?")
     assert not answer.abstained, answer.note
     assert "in Helsinki" in answer.answer
+
+
+def test_a_phrasal_verb_is_asked_in_its_meaning(index: NewsIndex) -> None:
+    """ "touch down" is to land (WordNet): the sentence of her landing answers."""
+    answer = index.ask("Where did Ida Moe's plane touch down?")
+    assert not answer.abstained, answer.note
+    assert "landed at Gardermoen airport" in answer.answer

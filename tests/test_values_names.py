@@ -132,6 +132,10 @@ def test_a_name_the_model_splits_is_one_name(question: str, name: str) -> None:
             "demand",
         ),
         ("What is the name of the ship Eva Rask is boarding?", None),  # another auxiliary
+        # a phrasal verb WordNet knows is read whole ("touch down" is to land)
+        ("Where did Eva Rask's plane touch down?", "touch_down"),
+        ("Who called off the dock strike?", "call_off"),
+        ("What did the ministers call for?", "call"),  # a preposition: the verb's own meaning
     ],
 )
 def test_the_verb_a_question_asks_about(question: str, verb: str | None) -> None:
