@@ -13,6 +13,7 @@ import pytest
 from support.articles import indexed
 
 from index.embedding import Embedder
+from index.relation import governed_by_preposition
 from index.service import NewsIndex
 
 ARTICLES = {
@@ -41,6 +42,8 @@ Date: 2024-05-05
 Eva Rask met fisheries chief Ida Moe in Vesta on Tuesday to discuss Estland's new tariffs.
 
 Port director Per Holm welcomed the new tariffs, saying they would protect local boatyards.
+
+"The grain talks went well and we will sign a deal in June," Minister of Trade Eva Rask said.
 """,
     "summit.txt": """Title: Ice-breakers shared
 Source: Quay Times
@@ -97,6 +100,21 @@ def test_how_someone_reacted_is_what_they_did(index: NewsIndex) -> None:
     assert "welcomed the new tariffs" in reacted.answer
     met = index.ask("How did Ida Moe react to Estland's new tariffs?")
     assert met.abstained, met.answer  # she is only met to discuss them
+    summed = index.ask("How did Eva Rask sum up the grain talks?")
+    assert "went well" in summed.answer, summed.note
+
+
+@pytest.mark.parametrize(
+    ("before", "governed"),
+    [("Kim traveled to Russia and met with President Vladimir ", True),
+     ("talks with the Minister of Foreign Affairs Park ", True),
+     ("and will counter it with action of their own, Secretary of State Antony ", False),
+     ("Eva Rask met fisheries chief Ida ", False),  # an object: its stored role says so
+     ("Port director Per ", False)],
+)  # fmt: skip
+def test_a_name_a_preposition_governs(before: str, governed: bool) -> None:
+    """Read back past the name's title: "of" inside "Secretary of State" governs no one."""
+    assert governed_by_preposition(before) is governed
 
 
 def test_where_an_event_was_held_is_told_by_a_sentence_of_it(index: NewsIndex) -> None:
