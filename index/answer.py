@@ -130,7 +130,7 @@ class ExtractiveAnswerer:
             vector = self.embedder.encode_one(topic) if topic != q.text else embedding.result()
             passages = self.retriever.retrieve(topic, vector, libraries, PASSAGES)
             return self._authors(q, result, passages, outlets)
-        missing = self._unknown_names(q, ids)
+        missing = self._unknown_names(q, ids, outlets)
         if missing:
             return self._unknown(q, result, missing, ids)
         unheld = self._unheld_description(q, libraries)
@@ -152,7 +152,7 @@ class ExtractiveAnswerer:
         idf, unseen = self.retriever.idf([*q.focus, *filter(None, [q.predicate])])
         weights = word_weights(q.focus, idf, unseen)
         if q.evidence or outlets_speak:
-            return self._evidence(q, result, candidates, vector, weights, ids, outlets_speak)
+            return self._evidence(q, result, candidates, vector, weights, outlets, outlets_speak)
         if asks_who_said(q) or quotes_words(q.text):  # a quote's speaker, by the attribution
             self._speakers(candidates)
         judged = judge(q, candidates, vector, weights, ctx.carried, self._holder_by_meaning)
@@ -161,7 +161,7 @@ class ExtractiveAnswerer:
                 result.note = f"The articles do not name {asked_role(q.text, article=True)}."
                 return result
             if len(q.focus) >= MULTIPART_WORDS and asked_thing(q.text) is None:
-                return self._evidence(q, result, candidates, vector, weights, ids)
+                return self._evidence(q, result, candidates, vector, weights, outlets)
             return result
         return self._composed(q, result, judged)
 
@@ -207,7 +207,7 @@ class ExtractiveAnswerer:
     def _unknown(self, q: Question, result: Answer, missing: str, ids: list[int]) -> Answer:
         """A name no sentence gives: no answer, unless it is a byline's and the question asks
         who that is ("Who is Kim Seung-yeon?": the writer of those articles)."""
-        bylined = bylined_by(missing, self.catalog.bylined(ids))
+        bylined = bylined_by(missing, self.catalog.list_articles(ids, bylined=True))
         if bylined and asks_who_is(q.text, missing):
             return compose(result, byline_quotes(bylined[:MAX_ARTICLES]))
         result.note = (
@@ -320,13 +320,13 @@ class ExtractiveAnswerer:
         candidates: list[Candidate],
         vector: object,
         weights: dict[str, float],
-        ids: list[int],
+        outlets: list[str],
         spoken: bool = False,
     ) -> Answer:
         """The best sentence of each relevant source (``spoken``: "What did <outlet> say about
-        Y?", its lines about Y)."""
-        outlets = named_outlets(q, self.catalog.outlets(ids))
-        chosen = gather(q, candidates, vector, weights, outlets, spoken)  # type: ignore[arg-type]
+        Y?", its lines about Y); ``outlets``: the libraries' outlets."""
+        named = named_outlets(q, outlets)
+        chosen = gather(q, candidates, vector, weights, named, spoken)  # type: ignore[arg-type]
         if not chosen:
             return result
         quotes = [self._quote(c, labelled=True) for c in chosen]
@@ -334,11 +334,11 @@ class ExtractiveAnswerer:
         return compose(result, quotes, kind="evidence")
 
     # --- helpers -------------------------------------------------------------------------
-    def _unknown_names(self, q: Question, ids: list[int]) -> str | None:
+    def _unknown_names(self, q: Question, ids: list[int], outlets: list[str]) -> str | None:
         """The first name in the question that nothing in the libraries mentions."""
-        outlets = [o.lower() for o in self.catalog.outlets(ids)]
+        lowered = [o.lower() for o in outlets]
         for word in q.outlet_words:  # "the KCNA report": an outlet, or a source the text names
-            known = any(bare_outlet(word) in o for o in outlets)
+            known = any(bare_outlet(word) in o for o in lowered)
             if not known and not self.catalog.name_known(all_stems(word), ids):
                 return word
         for name in q.names:
@@ -350,7 +350,7 @@ class ExtractiveAnswerer:
             forms = name_forms(name.text, name.label)  # "Norwegian": Norway, Oslo
             if any(self.catalog.name_known(all_stems(f), ids, loose=loose) for f in forms):
                 continue
-            if is_outlet_list(name.text, outlets):
+            if is_outlet_list(name.text, lowered):
                 continue
             return name.text
         return None

@@ -130,11 +130,13 @@ class CandidatePool:
 def _goes_on(before: str, sentence: str) -> bool:
     """ "X is based in Seoul. He served in the Army. He graduated from UCLA.": the third
     sentence's "He" is the second's, so it refers back past it to the one that names him."""
-    first, opening = before.split(maxsplit=1)[:1], sentence.split(maxsplit=1)[:1]
-    return bool(first and opening) and first[0] == opening[0] and first[0] in _PERSONAL
+    return opens_personal(sentence) and before.split(maxsplit=1)[:1] == sentence.split()[:1]
 
 
-_PERSONAL = frozenset({"He", "She"})
+def opens_personal(text: str) -> bool:
+    """The text opens with "He" or "She"."""
+    first = text.split(maxsplit=1)
+    return bool(first) and first[0].lower() in ("he", "she")
 
 
 def read_sentence(sentence: StoredSentence, previous: StoredSentence | None = None) -> ReadSentence:

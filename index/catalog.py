@@ -283,12 +283,16 @@ class Catalog(TextQueries):
                 out[int(r[0])] = _article(r)
         return out
 
-    def list_articles(self, library_ids: Sequence[int], limit: int | None = None) -> list[Article]:
-        """Articles of the libraries, newest first (by date, then by when they were added)."""
+    def list_articles(
+        self, library_ids: Sequence[int], limit: int | None = None, bylined: bool = False
+    ) -> list[Article]:
+        """Articles of the libraries (``bylined``: those that name their author), newest first
+        (by date, then by when they were added)."""
         marks = ",".join("?" * len(library_ids))
+        only = "AND coalesce(a.byline, '') != '' " if bylined else ""
         sql = (
             f"SELECT {_ARTICLE_COLUMNS} FROM articles a JOIN libraries l ON l.id = a.library "
-            f"WHERE a.library IN ({marks}) "
+            f"WHERE a.library IN ({marks}) {only}"
             "ORDER BY coalesce(a.published, '') DESC, a.added_at DESC, a.id DESC"
         )
         params: list[Any] = list(library_ids)
@@ -296,16 +300,6 @@ class Catalog(TextQueries):
             sql += " LIMIT ?"
             params.append(limit)
         return [_article(r) for r in self.db.execute(sql, params)]
-
-    def bylined(self, library_ids: Sequence[int]) -> list[Article]:
-        """Articles of the libraries that name their author, newest first."""
-        marks = ",".join("?" * len(library_ids))
-        sql = (
-            f"SELECT {_ARTICLE_COLUMNS} FROM articles a JOIN libraries l ON l.id = a.library "
-            f"WHERE a.library IN ({marks}) AND coalesce(a.byline, '') != '' "
-            "ORDER BY coalesce(a.published, '') DESC, a.id DESC"
-        )
-        return [_article(r) for r in self.db.execute(sql, list(library_ids))]
 
     def count_articles(self, library_ids: Sequence[int]) -> int:
         marks = ",".join("?" * len(library_ids))

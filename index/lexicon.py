@@ -272,16 +272,13 @@ def phrasal_verbs(lemma: str) -> frozenset[str]:
     found: set[str] = set()
     for offset in verbs.senses.get(lemma, ())[:SENSES]:
         synset = verbs.synsets[offset]
-        words = [w for w in synset.words if "_" not in w and w not in LIGHT]
-        if not words:
-            words = [
-                w
-                for h in synset.hypernyms
-                for w in verbs.synsets[h].words
-                if "_" not in w and w not in LIGHT
-            ]
-        found.update(words)
+        found |= _one_word([synset]) or _one_word([verbs.synsets[h] for h in synset.hypernyms])
     return frozenset(found)
+
+
+def _one_word(synsets: list[_Synset]) -> set[str]:
+    """The synsets' words that are one word and no light verb."""
+    return {w for synset in synsets for w in synset.words if "_" not in w and w not in LIGHT}
 
 
 @cache

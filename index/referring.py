@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from index.candidates import Candidate
+from index.candidates import Candidate, opens_personal
 from index.names import MIN_PART_CHARS, all_words_in, fold_tokens, mentions, name_parts
 from index.places import places_within
 from index.question import Name, Question
@@ -73,7 +73,7 @@ def subject_named(name: str, label: str, cand: Candidate) -> bool:
         for (kind, start, end), (_, role) in zip(previous.entities, previous.roles, strict=False)
         if role == "subj"
     ]
-    if not any(kind == "PERSON" for kind, _, _ in doers) and _personal(cand.text):
+    if not any(kind == "PERSON" for kind, _, _ in doers) and opens_personal(cand.text):
         # "Blinken's visit is his first. He was in ...": "he" is the person whose visit it is;
         # "X is based in Seoul. He ...": the person the sentence opens on (a passive subject)
         doers += [
@@ -182,11 +182,6 @@ def they_named(names: Sequence[Name], cand: Candidate) -> bool:
         return False
     tokens = fold_tokens(previous.text)
     return all(mentions(n.text, tokens, n.label) for n in subjects)
-
-
-def _personal(text: str) -> bool:
-    first = text.split(maxsplit=1)
-    return bool(first) and first[0].lower() in ("he", "she")
 
 
 def _owns(text: str, end: int) -> bool:

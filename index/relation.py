@@ -6,6 +6,7 @@ said X?": someone saying X), the year asked ("Who won in 2019?"). Used by index.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from index.asked_values import asks_for_date, quarters_in
 from index.candidates import Candidate
@@ -117,21 +118,28 @@ def quotes_the_question(question: str, sentence: str) -> bool:
     """Whether the sentence holds a phrase of two or more words that the question quotes: it
     tells of the thing quoted, in whatever verb ("designated Nov. 18 as "missile industry
     day"" for "Why did X pick Nov. 18 as "missile industry day"?")."""
+    phrases = _quoted_phrases(question)
+    if not phrases:
+        return False
     words = fold_tokens(sentence)
-    for phrase in _QUOTED.findall(question):
-        if _titled(phrase):
-            continue  # a work's name ("Pretty Woman"), not words said or read
-        quoted = fold_tokens(phrase)
-        if len(quoted) >= 2 and any(
-            words[i : i + len(quoted)] == quoted for i in range(len(words) - len(quoted) + 1)
-        ):
-            return True
-    return False
+    return any(
+        words[i : i + len(quoted)] == quoted
+        for quoted in phrases
+        for i in range(len(words) - len(quoted) + 1)
+    )
 
 
 def quotes_words(question: str) -> bool:
     """Whether the question quotes a phrase of two or more words (not a title)."""
-    return any(len(fold_tokens(p)) >= 2 and not _titled(p) for p in _QUOTED.findall(question))
+    return bool(_quoted_phrases(question))
+
+
+@lru_cache(maxsize=256)
+def _quoted_phrases(question: str) -> tuple[list[str], ...]:
+    """The phrases of two or more words the question quotes, folded, read once per question
+    (not per sentence); a work's name ("Pretty Woman") is not words said or read."""
+    folded = (fold_tokens(p) for p in _QUOTED.findall(question) if not _titled(p))
+    return tuple(words for words in folded if len(words) >= 2)
 
 
 def _titled(phrase: str) -> bool:
