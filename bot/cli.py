@@ -224,6 +224,7 @@ def ask(
             json.dumps(result.to_json(), ensure_ascii=False) if as_json else format_answer(result)
         )
         return
+    failed = 0
     for line in sys.stdin:
         if not line.strip():
             continue
@@ -231,7 +232,14 @@ def ask(
             _print_json(answer(line).to_json())
         except NewsbotError as exc:
             _print_json({"question": line.strip(), "error": str(exc)})
+        except Exception as exc:  # a fault on one question loses none of the others
+            logger.error("Answering %r failed", line.strip(), exc_info=True)
+            failed += 1
+            error = f"unexpected {type(exc).__name__}; run with -v for the details"
+            _print_json({"question": line.strip(), "error": error})
         sys.stdout.flush()
+    if failed:
+        raise typer.Exit(1)
 
 
 @app.command()

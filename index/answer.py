@@ -17,6 +17,7 @@ from collections.abc import Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import replace
 
+from index.acronyms import is_acronym_name, spelled_out
 from index.asked_speech import Speech
 from index.authors import (
     MAX_ARTICLES,
@@ -131,6 +132,10 @@ class ExtractiveAnswerer:
             passages = self.retriever.retrieve(topic, vector, libraries, PASSAGES)
             return self._authors(q, result, passages, outlets)
         missing = self._unknown_names(q, ids, outlets)
+        if missing and is_acronym_name(missing):  # "APEC", written out in the articles?
+            passages = self.retriever.retrieve(ctx.query, embedding.result(), libraries, PASSAGES)
+            if any(spelled_out(missing, p.text) for p in passages):
+                missing = self._unknown_names(q, ids, outlets, spelled=(missing,))
         if missing:
             return self._unknown(q, result, missing, ids)
         unheld = self._unheld_description(q, libraries)
@@ -334,8 +339,11 @@ class ExtractiveAnswerer:
         return compose(result, quotes, kind="evidence")
 
     # --- helpers -------------------------------------------------------------------------
-    def _unknown_names(self, q: Question, ids: list[int], outlets: list[str]) -> str | None:
-        """The first name in the question that nothing in the libraries mentions."""
+    def _unknown_names(
+        self, q: Question, ids: list[int], outlets: list[str], spelled: Sequence[str] = ()
+    ) -> str | None:
+        """The first name in the question that nothing in the libraries mentions, but for the
+        acronyms ``spelled`` out in them."""
         lowered = [o.lower() for o in outlets]
         for word in q.outlet_words:  # "the KCNA report": an outlet, or a source the text names
             known = any(bare_outlet(word) in o for o in lowered)
@@ -344,7 +352,7 @@ class ExtractiveAnswerer:
         for name in q.names:
             if name.label and name.label not in NAME_LABELS:
                 continue
-            if name.text in q.outlet_words:
+            if name.text in q.outlet_words or name.text in spelled:
                 continue
             loose = name.label in ("GPE", "NORP", "LOC")
             forms = name_forms(name.text, name.label)  # "Norwegian": Norway, Oslo

@@ -60,7 +60,15 @@ def stranded_verb(doc: Any, root: Any) -> Any | None:
     aux, last = words[1], words[-1]
     lemma = aux.lemma_.lower()
     forms = ("VB",) if aux.lower_ in _MODALS else _STRANDED_FORMS.get(lemma)
-    if forms is None or last is root or not last.is_lower or last.tag_ not in forms:
+    if forms is None or not last.is_lower:
+        return None
+    # "What do the demonstrators outside the ministry want?": the parser may make the verb a
+    # noun, and the root; the form "do" asks for is then the word itself
+    at_root = root is not None and last.i == root.i
+    as_noun = at_root and last.pos_ == "NOUN" and forms == ("VB",)
+    if not as_noun and (at_root or last.tag_ not in forms):
+        return None
+    if as_noun and not is_verb(last.lower_):
         return None
     if any(t.pos_ == "AUX" for t in words[2:-1]) or not is_verb(last.lemma_.lower()):
         return None

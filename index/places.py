@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from index.acronyms import initials
 from index.lexicon import NOUN_FILES, DataLine, data_lines, nouns_of_files
 from index.names import fold_tokens
 
@@ -231,9 +232,13 @@ _ROMAN = "I II III IV V VI VII VIII IX X XI XII XIII XIV XV XVI XVII XVIII XIX X
 
 @lru_cache(maxsize=4096)
 def name_forms(name: str, label: str) -> tuple[str, ...]:
-    """The forms a name may be written in: place_forms, and a number that ends it written
-    either way ("Diablo 3" / "Diablo III", "World War II" / "World War 2")."""
+    """The forms a name may be written in: place_forms, its acronym (index.acronyms), and a
+    number that ends it written either way ("Diablo 3" / "Diablo III", "World War II" / "World
+    War 2")."""
     forms = place_forms(name, label)
+    acronym = initials(name)  # "Asia-Pacific Economic Cooperation" is APEC
+    if acronym and label not in ("PERSON", "GPE", "LOC", "NORP"):
+        forms = (*forms, acronym)
     *head, last = name.split() or [""]
     if not head:
         return forms

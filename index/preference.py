@@ -1,6 +1,7 @@
 """Which of the sentences that support an answer answer most directly: for "when", those whose
 date can be read; for "who is the X", those that name the person given the role X; for "who
-won?", those whose name is the doer of that verb. Each keeps the others when none qualifies.
+won?", those whose name is the doer of that verb; for "what did the minister announce?", those
+that tell of announcing. Each keeps the others when none qualifies.
 """
 
 from __future__ import annotations
@@ -11,6 +12,7 @@ from collections.abc import Callable, Sequence
 from index.asked_values import asks_for_date
 from index.candidates import Candidate
 from index.described import anyone_given, asked_role, described_person
+from index.lexicon import synonym_stems
 from index.names import fold_tokens, mentions
 from index.places import is_country
 from index.question import Question
@@ -34,6 +36,18 @@ def dated_first(question: Question, accepted: list[Candidate]) -> list[Candidate
         return accepted
     dated = [c for c in accepted if c.detail > 0]
     return dated or accepted
+
+
+def telling_first(question: Question, accepted: list[Candidate]) -> list[Candidate]:
+    """ "What did the secretary of state thank X for?": of the sentences about the doer, the
+    ones that tell of the verb (or a synonym, index.lexicon), if any does. Not required, as it
+    is of a named doer (index.relation.event_holds): the verb may be put in other words ("urge"
+    for "ask") than WordNet's first senses share."""
+    if question.doer is None or question.predicate is None or question.wh == "how_many":
+        return accepted
+    verbs = synonym_stems(question.predicate)
+    telling = [c for c in accepted if c.read.stems & verbs]
+    return telling or accepted
 
 
 def role_holder(

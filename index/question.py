@@ -13,7 +13,7 @@ from typing import Any
 
 from index.asked_speech import Speech, asked_speech, outlet_words
 from index.earlier import asks_earlier
-from index.lexicon import PREPOSITIONS, is_verb, phrasal_verbs
+from index.lexicon import PREPOSITIONS, is_person_noun, is_verb, phrasal_verbs
 from index.misparse import stranded_verb, verb_after_do
 from index.nlp import parse_question
 from index.question_events import light_event, wanted_event
@@ -58,6 +58,8 @@ class Question:
     earlier: bool = False  # about the occasion before this one ("When did X last meet Y?")
     doc: Any = field(default=None, compare=False, repr=False)  # the parse, for later readers
     reported: str | None = None  # "Which outlet reported that X arrived?": "arriv"
+    doer: str | None = None  # stem of a common noun doing the verb ("the secretary thank")
+    theme_person: bool = False  # the theme is a person ("thank the adviser"): a name may be it
 
     @property
     def subject(self) -> Name | None:
@@ -99,12 +101,13 @@ def analyse(text: str) -> Question:
     made = light_event(acting) if predicate is None and timed else None
     if made is not None:  # "When will X make its third attempt to launch a satellite?"
         predicate, acting = stem(made.lemma_.lower()), made
-    theme = next(  # the thing acted on, not the one asked for ("What date did X designate?")
-        (stem(c.lemma_.lower()) for c in acting.children
+    acted_on = next(  # the thing acted on, not the one asked for ("What date did X designate?")
+        (c for c in acting.children
          if c.dep_ == "dobj" and c.pos_ == "NOUN" and c.lower_ not in name_words
          and not _asked_by(c)),
         None,
     ) if predicate is not None else None  # fmt: skip
+    theme = stem(acted_on.lemma_.lower()) if acted_on is not None else None
     lasting = _lasting(doc) if wh == "how_many" else None
     if lasting is not None:  # "How long did the call last?": the length of the call
         predicate, theme = lasting
@@ -131,6 +134,8 @@ def analyse(text: str) -> Question:
         outlet_words=outlet_words(doc), theme=theme, kind=_kind(head_token, wh),
         earlier=asks_earlier(doc), doc=doc,
         reported=_reported_verb(root) if source_question else None,
+        doer=_doer(acting) if predicate is not None else None,
+        theme_person=acted_on is not None and is_person_noun(acted_on.lemma_.lower()),
     )  # fmt: skip
 
 
@@ -155,6 +160,15 @@ def _lasting(doc: Any) -> tuple[str, str] | None:
     while noun.dep_ == "pobj" and noun.head.head.pos_ == "NOUN":
         noun = noun.head.head  # "the meeting in the Japanese capital": the meeting
     return stem(_LASTING[words[-1].lower_]), stem(noun.lemma_.lower())
+
+
+def _doer(verb: Any) -> str | None:
+    """The stem of the common noun that is the verb's subject ("What did the secretary of
+    state thank X for?": secretary), or None for a name, a pronoun or the wh-word."""
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None) if verb else None
+    if subject is None or subject.pos_ not in ("NOUN", "PROPN") or not subject.is_lower:
+        return None
+    return stem(subject.lemma_.lower())
 
 
 def _participle_after_be(doc: Any, root: Any) -> Any:

@@ -109,6 +109,13 @@ _LEADING_ACCORDING = re.compile(
     r"reporting|texts?)\s*,\s*",
     re.I,
 )
+# A hedge before the question word ("Roughly how many ...?", "Exactly when ...?"): it asks
+# nothing the question word does not, and the parser reads the question from its first word.
+_LEADING_HEDGE = re.compile(
+    r"^\s*(?:roughly|approximately|about|around|exactly|precisely|nearly|almost|more or less)"
+    r"\s*,?\s+(?=(?:how|what|when|where|who|whom|whose|which|why)\b)",
+    re.I,
+)
 _AUXILIARIES = frozenset("is are was were be been being".split())
 _SOURCE_PREPOSITIONS = frozenset("by from of in on published".split())
 
@@ -152,9 +159,10 @@ def plainly_worded(question: str) -> str:
 def without_meta(question: str) -> str:
     """The question without a phrase about the articles themselves."""
     question = _ACCORDING_TO_THE_ARTICLES.sub("", question)
-    if lead := _LEADING_ACCORDING.match(question):  # "According to the articles, who won?"
-        rest = question[lead.end() :]
-        question = rest[:1].upper() + rest[1:]
+    for leading in (_LEADING_ACCORDING, _LEADING_HEDGE):  # "According to the articles, who"
+        if lead := leading.match(question):
+            rest = question[lead.end() :]
+            question = rest[:1].upper() + rest[1:]
     for match in reversed(list(_ABOUT_THE_ARTICLES.finditer(question))):
         before = question[: match.start()].split()
         after = question[match.end() :].split()[:1]

@@ -95,7 +95,17 @@ def event_holds(question: Question, cand: Candidate) -> bool:
     if not stems & synonym_stems(question.predicate):
         return close
     # "When will X launch its satellite?": the launch of a missile is another event
-    return question.theme is None or question.theme in stems or close
+    return (
+        question.theme is None
+        or question.theme in stems
+        or close
+        or _person_acted_on(question, cand)
+    )
+
+
+def _person_acted_on(question: Question, cand: Candidate) -> bool:
+    """ "What did X thank the adviser for?": "thanked Cho for ...", the adviser by name."""
+    return question.theme_person and any(e[0] == "PERSON" for e in cand.read.sentence.entities)
 
 
 # Verbs whose object names the event ("hold a summit", "stage a protest", "conduct a test"):

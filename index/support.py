@@ -21,6 +21,7 @@ from functools import cache
 
 import numpy as np
 
+from index.acronyms import spelled_out
 from index.asked_values import answer_values, asks_for_date, counting_values
 from index.candidates import Candidate
 from index.catalog_text import StoredSentence
@@ -47,6 +48,7 @@ from index.preference import (
     in_slot,
     named_in_role,
     role_holder,
+    telling_first,
     unheld_role,
 )
 from index.question import TIMES, Name, Question
@@ -203,7 +205,7 @@ def judge(
     asked, holder = role_holder(question, candidates, by_meaning)
     if unheld_role(question, asked, holder, candidates, accepted):
         return Judged([], [], unheld_role=True)  # no one here is Japan's foreign minister
-    answering = holder_first(accepted, holder)
+    answering = holder_first(telling_first(question, accepted), holder)
     answering = in_slot(question, named_in_role(question, dated_first(question, answering)))
     lines = select(answering, accepted)
     if question.wh == "why":
@@ -268,7 +270,7 @@ def _names_hold(
     names = [n for n in question.names if n.text.lower() not in outlets]
     of_the_event = question.wh in ("when", "where", "how_many")
     for name in names:
-        forms = name_forms(name.text, name.label)
+        forms = _forms(name, cand)
         if name.argument and name.label in ("GPE", "LOC"):
             forms = places_within(name.text)  # "do in Seoul": not anywhere "South Korean"
         # "Which outlet reported that X met Y?": the report is of X and Y in one sentence
@@ -277,6 +279,13 @@ def _names_hold(
         named = named or (name.subject and they_named(names, cand))
         # "..., she said": the speaker the attribution resolved (set for a quoting question)
         named = named or (name.subject and _speaks(forms, name.label, cand))
+        # "How many containers did X ship to Russia?": the place the event goes to may be
+        # named by the sentence before ("the export of equipment from X to Russia"), when this
+        # one tells of the event itself ("had shipped 2,000 containers")
+        named = named or (
+            name.argument and of_the_event and name.label in ("GPE", "LOC")
+            and _tells_event(question, cand) and placed_near(forms, cand)
+        )  # fmt: skip
         if named and name.label == "NORP" and name.describes not in cand.read.stems | {""}:
             named = False  # "the South Korean protesters": a sentence of South Korea is not
         described = topics(name) if name.subject and not named else None
@@ -298,10 +307,25 @@ def _names_hold(
     if unnamed_subject and not any(
         mentions(f, sentence, n.label) or all_words_in(f, sentence, n.label)
         for n in told
-        for f in name_forms(n.text, n.label)
+        for f in _forms(n, cand)
     ):
         return False
     return not carried or any(mentions(n, context) for n in carried)
+
+
+def _forms(name: Name, cand: Candidate) -> tuple[str, ...]:
+    """The forms of a name (index.places.name_forms), and for an acronym the name it stands
+    for where the passage spells it out ("APEC": Asia-Pacific Economic Cooperation)."""
+    return (*name_forms(name.text, name.label), *spelled_out(name.text, cand.passage.text))
+
+
+def _tells_event(question: Question, cand: Candidate) -> bool:
+    """The sentence has the question's verb (or a synonym), or the thing it acts on ("ship
+    containers")."""
+    predicate, stems = question.predicate, cand.read.stems
+    if predicate is None:
+        return False
+    return bool(stems & synonym_stems(predicate)) or question.theme in stems
 
 
 def _speaks(forms: Sequence[str], label: str, cand: Candidate) -> bool:

@@ -10,6 +10,9 @@ from pathlib import Path
 
 import pytest
 
+from index.models import Answer
+from index.service import NewsIndex
+
 NEWSBOT = str(Path(sys.executable).with_name("newsbot"))
 COMMANDS = ["ingest", "ask", "search", "sources", "chat", "bot"]
 
@@ -248,3 +251,34 @@ def test_doctor_says_what_is_wrong_and_how_to_fix_it(tmp_path: Path) -> None:
     assert "FAIL  cannot open the embedded chroma store" in out
     assert out.rstrip().endswith("Some checks failed; see the fixes above.")
     assert token.split(":")[1] not in out + result.stderr
+
+
+def test_ask_batch_keeps_going_after_a_fault(
+    sample_index: NewsIndex, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A fault on one question of a batch (a bug, not bad input) is one error line; the
+    questions after it are still answered, and the exit code says something failed."""
+    from typer.testing import CliRunner
+
+    from bot import cli
+    from bot.settings import load_settings
+
+    class FaultOnOne:
+        def ask(self, question: str) -> Answer:
+            if "fault" in question:
+                raise TypeError("a bug")
+            return sample_index.ask(question)
+
+    monkeypatch.setattr(cli, "_open_index", lambda *args, **kwargs: FaultOnOne())
+    questions = "Who is Cho Tae-yong?\nA fault here?\nWho is Park Jin?\n"
+    state = cli.State(load_settings())
+    result = CliRunner().invoke(cli.app, ["ask", "--json"], input=questions, obj=state)
+    lines = [json.loads(line) for line in result.stdout.splitlines()]
+    assert [d["question"] for d in lines] == [
+        "Who is Cho Tae-yong?",
+        "A fault here?",
+        "Who is Park Jin?",
+    ]
+    assert "TypeError" in lines[1]["error"] and "Traceback" not in result.stdout
+    assert not lines[0]["abstained"] and not lines[2]["abstained"]
+    assert result.exit_code == 1

@@ -1,0 +1,155 @@
+"""Questions worded otherwise than the articles: an acronym for the name the article spells out
+(and the reverse); a hedge before the question word ("Roughly how many"); a verb the parser
+took for a noun; the doer described by a common noun ("the trade minister") or the one acted on
+by a role ("the harbour master"), named in the sentence; the place an event goes to named by
+the sentence before. Articles written for the test, with made-up names."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+from support.articles import indexed
+
+from index.acronyms import initials, spelled_out
+from index.embedding import Embedder
+from index.question import analyse
+from index.question_words import without_meta
+from index.service import NewsIndex
+
+ARTICLES = {
+    "forum.txt": """Title: Ports forum to meet in Vesta
+Source: Quay Times
+Date: 2024-05-02
+
+Trade ministers will meet on the sidelines of a summit of the Baltic-Nordic Harbour Council in Vesta next month.
+
+The NGB said on Tuesday that exports had doubled.
+""",
+    "thanks.txt": """Title: Rask visits the port
+Source: Harbour Daily
+Date: 2024-05-04
+
+Eva Rask met the harbour master, Tor Viken, on Monday and discussed the new cranes.
+
+Trade Minister Eva Rask thanked Tor Viken for the port's help in clearing the grain backlog, the ministry said.
+""",
+    "exports.txt": """Title: Grain for Finland
+Source: Quay Times
+Date: 2024-05-05
+
+Officials are concerned about the export of grain from Norland to Finland.
+
+Customs officers said Norland had shipped more than 3,000 containers of barley in April.
+""",
+}
+
+
+@pytest.fixture(scope="module")
+def index(embedder: Embedder, tmp_path_factory: pytest.TempPathFactory) -> Iterator[NewsIndex]:
+    with indexed(embedder, tmp_path_factory, "wordings", ARTICLES) as built:
+        yield built
+
+
+@pytest.mark.parametrize(
+    ("name", "acronym"),
+    [
+        ("Asia-Pacific Economic Cooperation", "APEC"),
+        ("Democratic People's Republic of Korea", "DPRK"),
+        ("National Football League", "NFL"),
+        ("Baltic-Nordic Harbour Council", "BNHC"),
+        ("Eva Rask", ""),  # two words: too few letters to tell a name by
+        ("the trade ministry", ""),  # not a name of capitalised words
+    ],
+)
+def test_initials(name: str, acronym: str) -> None:
+    assert initials(name) == acronym
+
+
+@pytest.mark.parametrize(
+    ("acronym", "text", "found"),
+    [
+        ("APEC", "a summit of the Asia-Pacific Economic Cooperation forum", ("Asia Pacific Economic Cooperation",)),
+        ("NFL", "the National Football League (NFL) said", ("National Football League",)),
+        ("DPRK", "the Democratic People's Republic of Korea", ("Democratic People s Republic of Korea",)),
+        ("NFL", "the national football league", ()),  # small letters: no name
+        ("NFL", "the National Rugby League", ()),
+        ("Apec", "the Asia-Pacific Economic Cooperation forum", ()),  # no acronym
+    ],
+)  # fmt: skip
+def test_spelled_out(acronym: str, text: str, found: tuple[str, ...]) -> None:
+    assert spelled_out(acronym, text) == found
+
+
+def test_an_acronym_finds_the_name_the_article_spells_out(index: NewsIndex) -> None:
+    answer = index.ask("In which city will trade ministers meet on the sidelines of the BNHC?")
+    assert not answer.abstained, (answer.answer, answer.note)
+    assert "Vesta" in answer.answer
+
+
+def test_a_name_spelled_out_finds_its_acronym(index: NewsIndex) -> None:
+    answer = index.ask("What did the Norland Grain Board say about exports?")
+    assert not answer.abstained, (answer.answer, answer.note)
+    assert "doubled" in answer.answer
+
+
+def test_an_acronym_the_articles_never_spell_out_is_unknown(index: NewsIndex) -> None:
+    answer = index.ask("In which city will trade ministers meet on the sidelines of the OPEC?")
+    assert answer.abstained and answer.citations == []
+    assert answer.note is not None and "OPEC" in answer.note
+
+
+@pytest.mark.parametrize(
+    ("question", "plain"),
+    [
+        ("Roughly how many containers did Norland ship?", "How many containers did Norland ship?"),
+        ("Exactly when did Rask meet Viken?", "When did Rask meet Viken?"),
+        ("About how many ships came?", "How many ships came?"),
+        ("About the talks, who came?", "About the talks, who came?"),  # no hedge
+        ("How roughly did they reply?", "How roughly did they reply?"),
+    ],
+)
+def test_a_hedge_before_the_question_word_is_dropped(question: str, plain: str) -> None:
+    assert without_meta(question) == plain
+
+
+def test_a_hedged_count_is_asked_as_a_count(index: NewsIndex) -> None:
+    """Asked as "How many ...?", it is answered by the count, and only by a count of that."""
+    answer = index.ask("Roughly how many containers did Norland ship to Finland?")
+    assert not answer.abstained, (answer.answer, answer.note)
+    assert "3,000" in answer.answer
+    assert index.ask("Roughly how many containers did Norland ship to Sweden?").abstained
+    assert index.ask("Approximately how many ports did Norland build?").abstained
+
+
+def test_the_place_an_event_goes_to_may_be_named_the_sentence_before(index: NewsIndex) -> None:
+    """ "ship to Finland": Finland is named by the sentence before the one with the count."""
+    answer = index.ask("How many containers did Norland ship to Finland?")
+    assert not answer.abstained, (answer.answer, answer.note)
+    assert "3,000" in answer.answer
+    other = index.ask("How many containers did Norland ship to Sweden?")
+    assert "3,000" not in other.answer
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "What do the dock workers expected outside Finland's foreign ministry want?",
+        "What do the farmers waiting outside Finland's foreign ministry want?",
+        "What do the farmers want?",
+    ],
+)
+def test_a_verb_parsed_as_a_noun_is_still_the_question_s_verb(question: str) -> None:
+    assert analyse(question).predicate == "want"
+
+
+def test_a_common_noun_doer_asks_of_its_verb(index: NewsIndex) -> None:
+    """ "What did the trade minister thank the harbour master for?": the sentence must tell of
+    thanking; the one that only has the minister meet him does not answer it. The harbour
+    master is named in the answer, not described."""
+    answer = index.ask("What did the trade minister thank the harbour master for?")
+    assert not answer.abstained, (answer.answer, answer.note)
+    assert "thanked" in answer.answer
+    assert "cranes" not in answer.answer
+    question = analyse("What did the trade minister thank the harbour master for?")
+    assert question.doer == "minist" and question.theme_person
