@@ -64,7 +64,8 @@ CONFLICT_MARK = "⚠️"
 
 def answer_lines(answer: Answer) -> list[str]:
     """An answer's lines as plain text, for any renderer: the cited sentences (a fact several
-    outlets report says so), a marked line per conflict, and an abstention's note."""
+    outlets report says so), a marked line per conflict, and the note (why it abstained, or how
+    the question was read)."""
     if answer.abstained or not answer.citations:
         return [answer.answer or CANNOT_ANSWER] + ([answer.note] if answer.note else [])
     lines = [EVIDENCE_HEADING] if answer.answer_kind == "evidence" else []
@@ -76,7 +77,7 @@ def answer_lines(answer: Answer) -> list[str]:
     for claims in answer.conflicts:
         sides = " vs ".join(f"“{c.value}” [{c.n}]" for c in claims)
         lines.append(f"{CONFLICT_MARK} The sources differ: {sides}")
-    return lines
+    return lines + ([answer.note] if answer.note else [])  # "Read as ...", an unbylined article
 
 
 def answer_messages(answer: Answer, limit: int = MAX_MESSAGE_UTF16) -> list[str]:

@@ -37,18 +37,15 @@ from index.described import anyone_given, asked_role, described_person
 from index.embedding import Embedder
 from index.evidence import (
     all_outlets,
-    bare_outlet,
     by_named_outlet,
     gather,
-    is_outlet_list,
     named_outlets,
 )
 from index.followup import completed, contextualize, extract_entities, with_antecedent
 from index.lexicon import names_people
 from index.models import CANNOT_ANSWER, Answer, Passage
 from index.naming import asked_thing
-from index.places import name_forms
-from index.question import NAME_LABELS, Question, analyse
+from index.question import Question, analyse
 from index.question_words import plainly_worded
 from index.relation import asks_who_said, quotes_words
 from index.retrieval import HybridRetriever
@@ -67,6 +64,7 @@ from index.support import Judged, dated_context, judge, word_weights
 from index.text import all_stems
 from index.titles import lower_titles
 from index.truecase import is_lower_case, truecased
+from index.unknown_names import unknown_name
 
 logger = logging.getLogger(__name__)
 
@@ -131,11 +129,11 @@ class ExtractiveAnswerer:
             vector = self.embedder.encode_one(topic) if topic != q.text else embedding.result()
             passages = self.retriever.retrieve(topic, vector, libraries, PASSAGES)
             return self._authors(q, result, passages, outlets)
-        missing = self._unknown_names(q, ids, outlets)
+        missing = unknown_name(q, self.catalog, ids, outlets)
         if missing and is_acronym_name(missing):  # "APEC", written out in the articles?
             passages = self.retriever.retrieve(ctx.query, embedding.result(), libraries, PASSAGES)
             if any(spelled_out(missing, p.text) for p in passages):
-                missing = self._unknown_names(q, ids, outlets, spelled=(missing,))
+                missing = unknown_name(q, self.catalog, ids, outlets, spelled=(missing,))
         if missing:
             return self._unknown(q, result, missing, ids)
         unheld = self._unheld_description(q, libraries)
@@ -165,10 +163,30 @@ class ExtractiveAnswerer:
             if judged.unheld_role:
                 result.note = f"The articles do not name {asked_role(q.text, article=True)}."
                 return result
+            retried = self._asked_of_holders(q, asked, libraries, previous_entities)
+            if retried is not None:  # "America's top diplomat": asked again of Antony Blinken
+                return retried
             if len(q.focus) >= MULTIPART_WORDS and asked_thing(q.text) is None:
                 return self._evidence(q, result, candidates, vector, weights, outlets)
             return result
         return self._composed(q, result, judged)
+
+    def _asked_of_holders(
+        self, q: Question, asked: str, libraries: list[Library], previous: Sequence[str]
+    ) -> Answer | None:
+        """The answer to the question with each person it describes by a role of a named
+        country or body ("America's top diplomat") put as the name of the one the articles give
+        that role, saying so; None when there is none such or that question is not answered."""
+        text = q.text
+        for description in filter(owned_by_name, described_people(q.text, q.doc)):
+            holder = self._role_holder(bare(description), libraries)
+            text = text.replace(description, holder) if holder else text
+        if text == q.text:
+            return None
+        retried = self.answer(text, libraries, previous)
+        if retried.abstained:
+            return None
+        return replace(retried, question=asked, read_as=text, note=f'Read as "{text}".')
 
     def _composed(self, q: Question, result: Answer, judged: Judged) -> Answer:
         """The answer of the chosen lines (and each conflict's claims), with citations."""
@@ -339,30 +357,6 @@ class ExtractiveAnswerer:
         return compose(result, quotes, kind="evidence")
 
     # --- helpers -------------------------------------------------------------------------
-    def _unknown_names(
-        self, q: Question, ids: list[int], outlets: list[str], spelled: Sequence[str] = ()
-    ) -> str | None:
-        """The first name in the question that nothing in the libraries mentions, but for the
-        acronyms ``spelled`` out in them."""
-        lowered = [o.lower() for o in outlets]
-        for word in q.outlet_words:  # "the KCNA report": an outlet, or a source the text names
-            known = any(bare_outlet(word) in o for o in lowered)
-            if not known and not self.catalog.name_known(all_stems(word), ids):
-                return word
-        for name in q.names:
-            if name.label and name.label not in NAME_LABELS:
-                continue
-            if name.text in q.outlet_words or name.text in spelled:
-                continue
-            loose = name.label in ("GPE", "NORP", "LOC")
-            forms = name_forms(name.text, name.label)  # "Norwegian": Norway, Oslo
-            if any(self.catalog.name_known(all_stems(f), ids, loose=loose) for f in forms):
-                continue
-            if is_outlet_list(name.text, lowered):
-                continue
-            return name.text
-        return None
-
     def _quote(self, cand: Candidate, labelled: bool = False) -> Quote:
         twins = [Quote(t.article, t.text, t.passage.text) for t in cand.twins]
         label = label_for_all([cand.article, *(t.article for t in cand.twins)]) if labelled else ""

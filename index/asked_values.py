@@ -11,6 +11,7 @@ from functools import lru_cache
 
 from index.candidates import Candidate
 from index.instances import asked_instance, of_another_instance
+from index.lexicon import moves
 from index.names import MIN_PART_CHARS, fold_tokens, mentions, name_parts
 from index.places import name_forms
 from index.question import AMOUNTS, PEOPLE, TIMES, Question
@@ -227,11 +228,14 @@ PLACE_MODIFIERS = 2
 def _placed_by_preposition(cand: Candidate, index: int) -> bool:
     start = cand.read.sentence.entities[index][1]
     modifiers = 0
-    for raw in reversed(cand.text[:start].split()):
-        word = raw.strip(",;:()\"'“”‘’")
+    before = cand.text[:start].split()
+    for i in range(len(before) - 1, -1, -1):
+        word = before[i].strip(",;:()\"'“”‘’")
         if not word or word[:1].isupper() or word[:1].isdigit():
             continue  # a name or a figure before the place ("the U.S. Osan Air Base")
         word = word.lower()
+        if word == "for" and i and moves(before[i - 1].strip(",;:()")):
+            return True  # "head for India", "left for Tokyo": where one goes
         if word in _PLACE_PREPOSITIONS or word in _OTHER_PREPOSITIONS:
             return word in _PLACE_PREPOSITIONS
         if word not in _ARTICLES:

@@ -47,6 +47,7 @@ class _Synset:
     words: tuple[str, ...]  # lemmas as written ("arrive_at")
     antonyms: tuple[tuple[int, str], ...]  # (source word number, 0 for all; target offset:word)
     hypernyms: tuple[str, ...] = ()  # the synsets it is a kind of ("touch down": land)
+    lexfile: str = ""  # "38" is verb.motion
 
 
 def data_dir() -> Path:
@@ -200,7 +201,7 @@ def _read_synset(line: DataLine) -> _Synset:
         (p.source, f"{p.offset}:{p.target}") for p in pointers if p.symbol == "!" and p.pos == "v"
     )
     hypernyms = tuple(p.offset for p in pointers if p.symbol == "@" and p.pos == "v")
-    return _Synset(tuple(w.lower() for w in line.words), antonyms, hypernyms)
+    return _Synset(tuple(w.lower() for w in line.words), antonyms, hypernyms, line.lexfile)
 
 
 def _head(lemma: str) -> str | None:
@@ -287,6 +288,23 @@ def antonym_stems(verb_stem: str) -> frozenset[str]:
     lemmas = _verbs().by_stem.get(verb_stem, ())
     found = stems_of(frozenset().union(*map(antonyms, lemmas)))
     return found - synonym_stems(verb_stem)
+
+
+# WordNet's lexicographer file of verbs of moving (verb.motion).
+_MOTION_FILE = "38"
+
+
+@cache
+def moves(word: str) -> bool:
+    """Whether the word is a form of a verb whose most frequent sense is one of moving
+    ("headed", "leaving", "flies"): "head for India" goes to India."""
+    verbs = _verbs()
+    lemmas = verbs.by_stem.get(stem(word.lower()), ())
+    return any(
+        verbs.synsets[verbs.senses[lemma][0]].lexfile == _MOTION_FILE
+        for lemma in lemmas
+        if verbs.senses.get(lemma)
+    )
 
 
 def is_verb(word: str) -> bool:

@@ -299,7 +299,7 @@ def _names_hold(
         if name.argument and name.label in ("GPE", "LOC") and not placed_near(forms, cand):
             return False
         if not as_topic and not any(
-            mentions(f, sentence, name.label) or all_words_in(f, context, name.label) for f in forms
+            mentions(f, context, name.label) or all_words_in(f, context, name.label) for f in forms
         ):
             return False
     told = [n for n in names if not n.asked_kind]  # "which U.S. state": Maryland is one

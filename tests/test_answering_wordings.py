@@ -1,5 +1,6 @@
 """Questions worded otherwise than the articles: an acronym for the name the article spells out
-(and the reverse); a hedge before the question word ("Roughly how many"); a verb the parser
+(and the reverse); a person described by a role ("Norland's top diplomat") where the articles
+name the one who holds it; a hedge before the question word ("Roughly how many"); a verb the parser
 took for a noun; the doer described by a common noun ("the trade minister") or the one acted on
 by a role ("the harbour master"), named in the sentence; the place an event goes to named by
 the sentence before. Articles written for the test, with made-up names."""
@@ -13,6 +14,7 @@ from support.articles import indexed
 
 from index.acronyms import initials, spelled_out
 from index.embedding import Embedder
+from index.lexicon import moves
 from index.question import analyse
 from index.question_words import without_meta
 from index.service import NewsIndex
@@ -33,6 +35,16 @@ Date: 2024-05-04
 Eva Rask met the harbour master, Tor Viken, on Monday and discussed the new cranes.
 
 Trade Minister Eva Rask thanked Tor Viken for the port's help in clearing the grain backlog, the ministry said.
+""",
+    "minister.txt": """Title: Lind in Bergen
+Source: Harbour Daily
+Date: 2024-05-06
+
+Norland Foreign Minister Anna Lind arrived in Bergen on Monday for two days of grain talks.
+
+Before coming to Bergen, Lind had a long tour of the northern ports.
+
+She will fly out of Bergen on Wednesday and head for Finland, the last stop of her tour.
 """,
     "exports.txt": """Title: Grain for Finland
 Source: Quay Times
@@ -153,3 +165,30 @@ def test_a_common_noun_doer_asks_of_its_verb(index: NewsIndex) -> None:
     assert "cranes" not in answer.answer
     question = analyse("What did the trade minister thank the harbour master for?")
     assert question.doer == "minist" and question.theme_person
+
+
+def test_a_person_described_by_a_role_is_asked_of_the_one_who_holds_it(index: NewsIndex) -> None:
+    """ "Norland's top diplomat" is Anna Lind, Norland's foreign minister; the answer says so.
+    "She" is Lind: the sentence before names her by her last name only."""
+    answer = index.ask("Where will Norland's top diplomat head after leaving Bergen?")
+    assert not answer.abstained, (answer.answer, answer.note)
+    assert "Finland" in answer.answer
+    assert answer.note is not None and "Anna Lind" in answer.note
+    assert index.ask("Where will Estland's top diplomat head after leaving Bergen?").abstained
+
+
+@pytest.mark.parametrize(
+    ("word", "moving"),
+    [("head", True), ("headed", True), ("leaving", True), ("flies", True), ("sail", True),
+     ("voted", False), ("thanked", False), ("asked", False), ("called", False)],
+)  # fmt: skip
+def test_verbs_of_moving(word: str, moving: bool) -> None:
+    assert moves(word) is moving
+
+
+def test_for_after_a_verb_of_moving_is_where_one_goes(index: NewsIndex) -> None:
+    """ "head for Finland": Finland is where she goes (a place, though "for" places nothing in
+    "thanked X for the help")."""
+    answer = index.ask("Where will Anna Lind fly after Bergen?")
+    assert not answer.abstained, (answer.answer, answer.note)
+    assert "Finland" in answer.answer

@@ -77,6 +77,15 @@ def test_answer_message(lines: list[str], citations: list[Citation], visible: st
     assert "<b>Sources</b>" in message
 
 
+def test_an_answer_s_note_says_how_the_question_was_read() -> None:
+    read = answer(["She heads for India. [1]"], [citation(1, YONHAP, "She heads for India.")])
+    read.note = 'Read as "Where is Eva Rask heading?".'
+    (message,) = render.answer_messages(read)
+    assert parse(message).startswith(
+        'She heads for India. [1]\nRead as "Where is Eva Rask heading?".\n\nSources\n'
+    )
+
+
 def test_abstained_answer_is_plain_without_sources() -> None:
     abstained = Answer("capital of Australia?", CANNOT_ANSWER, True, [])
     assert render.answer_messages(abstained) == [CANNOT_ANSWER]

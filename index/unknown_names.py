@@ -1,0 +1,37 @@
+"""The first name a question asks about that nothing in the libraries mentions ("What did
+Estland's president say?"): the answer is then that the articles never mention it."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from index.catalog import Catalog
+from index.evidence import bare_outlet, is_outlet_list
+from index.places import name_forms
+from index.question import NAME_LABELS, Question
+from index.text import all_stems
+
+
+def unknown_name(
+    q: Question, catalog: Catalog, ids: list[int], outlets: list[str], spelled: Sequence[str] = ()
+) -> str | None:
+    """The first name in the question that nothing in the libraries mentions, but for the
+    acronyms ``spelled`` out in them (index.acronyms)."""
+    lowered = [o.lower() for o in outlets]
+    for word in q.outlet_words:  # "the KCNA report": an outlet, or a source the text names
+        known = any(bare_outlet(word) in o for o in lowered)
+        if not known and not catalog.name_known(all_stems(word), ids):
+            return word
+    for name in q.names:
+        if name.label and name.label not in NAME_LABELS:
+            continue
+        if name.text in q.outlet_words or name.text in spelled:
+            continue
+        loose = name.label in ("GPE", "NORP", "LOC")
+        forms = name_forms(name.text, name.label)  # "Norwegian": Norway, Oslo
+        if any(catalog.name_known(all_stems(f), ids, loose=loose) for f in forms):
+            continue
+        if is_outlet_list(name.text, lowered):
+            continue
+        return name.text
+    return None
