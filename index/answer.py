@@ -47,7 +47,7 @@ from index.models import CANNOT_ANSWER, Answer, Passage
 from index.naming import asked_thing
 from index.question import Question, analyse
 from index.question_words import plainly_worded
-from index.relation import asks_who_said, quotes_words
+from index.relation import asks_speakers
 from index.retrieval import HybridRetriever
 from index.role_meaning import body_by_meaning, person_by_meaning, roles_written
 from index.speech import (
@@ -156,7 +156,7 @@ class ExtractiveAnswerer:
         weights = word_weights(q.focus, idf, unseen)
         if q.evidence or outlets_speak:
             return self._evidence(q, result, candidates, vector, weights, outlets, outlets_speak)
-        if asks_who_said(q) or quotes_words(q.text):  # a quote's speaker, by the attribution
+        if asks_speakers(q):  # a quote's speaker, by the attribution
             self._speakers(candidates)
         judged = judge(q, candidates, vector, weights, ctx.carried, self._holder_by_meaning)
         if not judged.lines:

@@ -140,11 +140,18 @@ _CAME_OF = re.compile(
 )
 
 
+# A manner idiom of a word said twice ("face to face", "side by side", "one on one", "from time
+# to time"): it says how, not what, and the small parser takes its noun for the verb ("meet face
+# to face": "face" the root). Grammar, not a list of the articles' words.
+_REDUPLICATED = re.compile(r"\s*\b(?:from\s+)?(\w+)\s+(?:to|by|in|on|after)\s+\1\b", re.I)
+
+
 def plainly_worded(question: str) -> str:
-    """The question without a phrase about the articles themselves; a role's holder asked for
-    as "Who is the X?" ("Who holds the post of X?"); a name asked for as "What is the name of
-    X?" ("What is X called?"); an outcome as "What was the outcome of X?" ("What came out of
-    X?")."""
+    """The question without a phrase about the articles themselves or a manner idiom ("face to
+    face"); a role's holder asked for as "Who is the X?" ("Who holds the post of X?"); a name
+    asked for as "What is the name of X?" ("What is X called?"); an outcome as "What was the
+    outcome of X?" ("What came out of X?")."""
+    question = _REDUPLICATED.sub("", question)
     match = _HOLDS_ROLE.match(question)
     if match:
         tense = "was" if match.group("verb").lower() in ("held", "occupied", "filled") else "is"

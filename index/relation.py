@@ -302,6 +302,15 @@ def asks_who_said(question: Question) -> bool:
     return question.wh == "who" and question.predicate in _SAYING
 
 
+def asks_speakers(question: Question) -> bool:
+    """The question asks who said something, or which outlet reported someone saying it
+    ("According to which outlet did X say ...?"): a sentence's "he said" is told by its speaker."""
+    said = question.predicate in _SAYING
+    return (said and (question.wh == "who" or question.source_question)) or quotes_words(
+        question.text
+    )
+
+
 def figures_hold(question: Question, cand: Candidate) -> bool:
     """A year the question states is in the passage, its title or its date (a passage that
     never says which year it speaks of cannot answer "who won in 2019"), and the sentence does

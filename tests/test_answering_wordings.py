@@ -3,7 +3,7 @@
 name the one who holds it; a hedge before the question word ("Roughly how many"); a verb the parser
 took for a noun; the doer described by a common noun ("the trade minister") or the one acted on
 by a role ("the harbour master"), named in the sentence; the place an event goes to named by
-the sentence before. Articles written for the test, with made-up names."""
+the sentence before; a manner idiom ("face to face"); which outlet reported a "he said". Articles written for the test, with made-up names."""
 
 from __future__ import annotations
 
@@ -16,7 +16,7 @@ from index.acronyms import initials, spelled_out
 from index.embedding import Embedder
 from index.lexicon import moves
 from index.question import analyse
-from index.question_words import without_meta
+from index.question_words import plainly_worded, without_meta
 from index.service import NewsIndex
 
 ARTICLES = {
@@ -45,6 +45,22 @@ Norland Foreign Minister Anna Lind arrived in Bergen on Monday for two days of g
 Before coming to Bergen, Lind had a long tour of the northern ports.
 
 She will fly out of Bergen on Wednesday and head for Finland, the last stop of her tour.
+""",
+    "talks.txt": """Title: Lind and Moe hold talks
+Source: Fjord Post
+Date: 2024-11-07
+
+Anna Lind held talks with Fisheries Minister Ida Moe in Bergen on Tuesday.
+
+Lind and Moe previously met in person at the Arctic Council in Oslo in September.
+""",
+    "remarks.txt": """Title: Ferry links to grow
+Source: Coast Wire
+Date: 2024-05-08
+
+Mark Olsen, the transport minister, spoke to reporters in Oslo on Monday.
+
+"Our two countries will double the number of night ferries by the summer," he said.
 """,
     "exports.txt": """Title: Grain for Finland
 Source: Quay Times
@@ -192,3 +208,35 @@ def test_for_after_a_verb_of_moving_is_where_one_goes(index: NewsIndex) -> None:
     answer = index.ask("Where will Anna Lind fly after Bergen?")
     assert not answer.abstained, (answer.answer, answer.note)
     assert "Finland" in answer.answer
+
+
+@pytest.mark.parametrize(
+    ("question", "plain"),
+    [
+        ("When did Lind and Moe last meet face to face?", "When did Lind and Moe last meet?"),
+        ("Did they stand side by side?", "Did they stand?"),
+        ("Who met one on one with Moe?", "Who met with Moe?"),
+        ("Do they meet from time to time?", "Do they meet?"),
+        ("What did he say to reporters?", "What did he say to reporters?"),
+        ("Is it going to go to Tokyo?", "Is it going to go to Tokyo?"),
+    ],
+)
+def test_a_manner_idiom_of_a_word_said_twice_is_dropped(question: str, plain: str) -> None:
+    assert plainly_worded(question) == plain
+
+
+def test_meeting_face_to_face_is_meeting(index: NewsIndex) -> None:
+    answer = index.ask("When did Anna Lind and Ida Moe last meet face to face?")
+    assert not answer.abstained, (answer.answer, answer.note)
+    assert "September" in answer.answer
+
+
+def test_which_outlet_reported_what_he_said(index: NewsIndex) -> None:
+    """ "According to which outlet did Olsen say ...?": the quote names no one ("he said"); its
+    speaker is the one the attribution resolved, so the outlet is that article's."""
+    answer = index.ask(
+        "According to which outlet did Mark Olsen say the two countries will double night ferries?"
+    )
+    assert not answer.abstained, (answer.answer, answer.note)
+    assert answer.answer.startswith("Coast Wire")
+    assert "night ferries" in answer.answer
