@@ -45,7 +45,7 @@ from index.followup import completed, contextualize, extract_entities, with_ante
 from index.lexicon import names_people
 from index.models import CANNOT_ANSWER, Answer, Passage
 from index.naming import asked_thing
-from index.question import Question, analyse
+from index.question import Question, analyse, as_people
 from index.question_words import plainly_worded
 from index.relation import asks_speakers
 from index.retrieval import HybridRetriever
@@ -105,7 +105,10 @@ class ExtractiveAnswerer:
         libraries: list[Library],
         previous_entities: Sequence[str] = (),
         previous_question: str = "",
+        people: Sequence[str] = (),
     ) -> Answer:
+        """The answer from the libraries' articles (``people``: names in the question known to
+        be people's, whatever the small model makes of them)."""
         ids = [lib.id for lib in libraries]
         known = tuple(e for e in previous_entities if self.catalog.name_known(all_stems(e), ids))
         asked = question
@@ -122,7 +125,7 @@ class ExtractiveAnswerer:
         if is_lower_case(text):  # names written as the passages write them ("kim" -> "Kim")
             passages = self.retriever.retrieve(ctx.query, embedding.result(), libraries, PASSAGES)
             text = truecased(text, [p.text for p in passages])
-        q = analyse(lower_titles(text))  # "the Foreign Minister" is a description, no name
+        q = as_people(analyse(lower_titles(text)), people)  # "the Foreign Minister": no name
         outlets = self.catalog.outlets(ids)
         if asks_author(q.text, outlets):  # "Who wrote the Reuters report?": its byline
             topic = asked_topic(q.text)
@@ -140,6 +143,9 @@ class ExtractiveAnswerer:
         if unheld is not None:  # "When did the top Estland diplomat arrive?": there is none
             result.note = f"The articles do not name {unheld}."
             return result
+        retried = self._asked_of_holders(q, asked, libraries, previous_entities)
+        if retried is not None:  # "America's top diplomat": asked of Antony Blinken
+            return retried
         if not q.focus and not q.names and not ctx.carried and not names_speaker(q.speech):
             return result  # a greeting, or nothing to look for ("What did the report say?" is)
         vector = embedding.result()
@@ -163,9 +169,6 @@ class ExtractiveAnswerer:
             if judged.unheld_role:
                 result.note = f"The articles do not name {asked_role(q.text, article=True)}."
                 return result
-            retried = self._asked_of_holders(q, asked, libraries, previous_entities)
-            if retried is not None:  # "America's top diplomat": asked again of Antony Blinken
-                return retried
             if len(q.focus) >= MULTIPART_WORDS and asked_thing(q.text) is None:
                 return self._evidence(q, result, candidates, vector, weights, outlets)
             return result
@@ -176,17 +179,21 @@ class ExtractiveAnswerer:
     ) -> Answer | None:
         """The answer to the question with each person it describes by a role of a named
         country or body ("America's top diplomat") put as the name of the one the articles give
-        that role, saying so; None when there is none such or that question is not answered."""
-        text = q.text
+        that role, saying so; None when there is none such. (Not for what someone said, which
+        index.speech reads so itself, nor for "Who is X's foreign minister?", which asks the
+        name, nor for a yes/no or evidence question.)"""
+        if q.speech is not None or q.wh == "yesno" or q.evidence or asked_role(q.text):
+            return None
+        text, holders = q.text, list[str]()
         for description in filter(owned_by_name, described_people(q.text, q.doc)):
             holder = self._role_holder(bare(description), libraries)
-            text = text.replace(description, holder) if holder else text
-        if text == q.text:
+            if holder:
+                text, holders = text.replace(description, holder), [*holders, holder]
+        if not holders:
             return None
-        retried = self.answer(text, libraries, previous)
-        if retried.abstained:
-            return None
-        return replace(retried, question=asked, read_as=text, note=f'Read as "{text}".')
+        retried = self.answer(text, libraries, previous, people=holders)
+        note = retried.note if retried.abstained and retried.note else f'Read as "{text}".'
+        return replace(retried, question=asked, read_as=text, note=note)
 
     def _composed(self, q: Question, result: Answer, judged: Judged) -> Answer:
         """The answer of the chosen lines (and each conflict's claims), with citations."""

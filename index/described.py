@@ -139,8 +139,10 @@ def _holds(wanted: list[str], tokens: list[str], loose: set[str]) -> bool:
 
 
 def _place_mentioned(word: str, tokens: list[str]) -> bool:
-    """The place word, or the country an adjective is of ("American": "U.S."), is there."""
-    return any(mentions(f, tokens, "GPE") for f in (word, *place_forms(word, "NORP")))
+    """The place word, the country an adjective is of ("American": "U.S."), or the country a
+    capital stands for ("Seoul's national security adviser": South Korea's) is there."""
+    forms = (word, *place_forms(word, "NORP"), *place_forms(word, "GPE"))
+    return any(mentions(f, tokens, "GPE") for f in forms)
 
 
 def role_before(name: str, cand: Candidate) -> tuple[str, ...]:

@@ -187,6 +187,18 @@ def is_concrete_noun(lemma: str) -> bool:
     return offset is not None and _noun_files().get(offset) in CONCRETE_FILES
 
 
+# WordNet's noun files of what a thing has or measures: noun.attribute (07: price, height),
+# noun.group (14: population), noun.possession (21: GDP, revenue), noun.quantity (24).
+MEASURE_FILES = frozenset({"07", "14", "21", "24"})
+
+
+def is_measure_noun(lemma: str) -> bool:
+    """Whether a noun's most frequent sense is something a thing has or measures ("GDP",
+    "population", "price"), not an event or a thought ("outcome", "purpose")."""
+    offset = _first_noun_senses().get(lemma.lower().replace(" ", "_"))
+    return offset is not None and _noun_files().get(offset) in MEASURE_FILES
+
+
 @cache
 def lemmas(pos: str) -> frozenset[str]:
     """Every lemma of a part of speech, in lower case ("foreign", "prime", "security"), from

@@ -55,7 +55,7 @@ def stranded_verb(doc: Any, root: Any) -> Any | None:
     word (a participle that describes the subject) the main verb. None when another auxiliary
     comes between ("What is the name of the ship Blinken is boarding?")."""
     words = [t for t in doc if t.is_alpha]
-    if len(words) < 4 or words[0].lower_ not in ("what", "who", "whom"):
+    if len(words) < 4 or words[0].lower_ not in ("what", "who", "whom", "where", "when", "why"):
         return None
     aux, last = words[1], words[-1]
     lemma = aux.lemma_.lower()
@@ -66,10 +66,21 @@ def stranded_verb(doc: Any, root: Any) -> Any | None:
     # noun, and the root; the form "do" asks for is then the word itself
     at_root = root is not None and last.i == root.i
     as_noun = at_root and last.pos_ == "NOUN" and forms == ("VB",)
-    if not as_noun and (at_root or last.tag_ not in forms):
+    # "Where is Cho Tae-yong heading?": "heading" taken for a noun; "be" asks for its -ing form
+    gerund = forms == ("VBG",) and last.tag_ == "NN" and _gerund_base(last.lower_) is not None
+    if not (as_noun or gerund) and (at_root or last.tag_ not in forms):
         return None
     if as_noun and not is_verb(last.lower_):
         return None
-    if any(t.pos_ == "AUX" for t in words[2:-1]) or not is_verb(last.lemma_.lower()):
+    if any(t.pos_ == "AUX" for t in words[2:-1]):
         return None
-    return last
+    return last if gerund or is_verb(last.lemma_.lower()) else None
+
+
+def _gerund_base(word: str) -> str | None:
+    """The verb an -ing form is of ("heading": head, "making": make, "running": run)."""
+    if not word.endswith("ing") or len(word) < 6:
+        return None
+    stem = word[:-3]
+    bases = (stem, stem + "e", stem[:-1] if stem[-1:] == stem[-2:-1] else "")
+    return next((b for b in bases if b and is_verb(b)), None)

@@ -8,7 +8,8 @@ named entities, verbs of saying); nothing depends on any collection's vocabulary
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from collections.abc import Sequence
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from index.asked_speech import Speech, asked_speech, outlet_words
@@ -64,6 +65,15 @@ class Question:
     @property
     def subject(self) -> Name | None:
         return next((n for n in self.names if n.subject), None)
+
+
+def as_people(question: Question, people: Sequence[str]) -> Question:
+    """The question with the names known to be people's labelled so ("Antony Blinken" put for
+    "America's top diplomat": the small model may take it for a place)."""
+    if not people:
+        return question
+    names = tuple(replace(n, label="PERSON") if n.text in people else n for n in question.names)
+    return replace(question, names=names)
 
 
 def analyse(text: str) -> Question:

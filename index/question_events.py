@@ -10,7 +10,8 @@ from typing import Any
 from index.question_names import is_verb_token
 from index.question_words import LIGHT_VERBS
 
-_WANTING = frozenset("want wish hope seek aim intend try attempt".split())
+# Verbs of wanting, trying and expecting: "What was X expected to reaffirm?" asks of reaffirming.
+_WANTING = frozenset("want wish hope seek aim intend try attempt expect plan schedule".split())
 
 
 def wanted_event(root: Any) -> Any:

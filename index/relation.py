@@ -10,7 +10,7 @@ from functools import lru_cache
 
 from index.asked_values import asks_for_date, quarters_in
 from index.candidates import Candidate
-from index.lexicon import antonym_stems, is_concrete_noun, synonym_stems
+from index.lexicon import antonym_stems, is_concrete_noun, is_measure_noun, synonym_stems
 from index.names import fold_tokens, mentions
 from index.question import TIMES, Question
 from index.question_words import AMOUNTS, SPEECH_VERBS
@@ -203,8 +203,13 @@ def measure_holds(question: Question, cand: Candidate) -> bool:
         return True
     if question.expects and question.expects <= AMOUNTS:
         return _named_or_close(question.head, cand)
-    if question.expects or question.source_question or question.kind is None:
+    if question.expects or question.source_question:
         return True
+    if question.kind is None:  # "What is the GDP of X?": a sentence of X's name is no GDP
+        measured = _ATTRIBUTE_OF.match(question.text) and any(
+            is_measure_noun(form) for form in question.head_forms
+        )
+        return not measured or _named_or_close(question.head, cand)
     if question.kind in cand.read.stems:
         return True
     # "Which rocket did X use?": a sentence of no rocket says no rocket, however close; an
@@ -220,6 +225,12 @@ def length_holds(question: Question, cand: Candidate) -> bool:
     if question.wh != "how_many" or question.expects != TIMES or question.theme is None:
         return True
     return _named_or_close(question.theme, cand)
+
+
+# "What is the GDP of X?", "What was the cost of Y?": a measure asked of a thing (WordNet's
+# lexicon.is_measure_noun; not its name, nor an outcome or a purpose, told in other words).
+# Grammar: on dev (quality.py --no-peer --cache-any-code) it changes no answer.
+_ATTRIBUTE_OF = re.compile(r"^\s*what\s+(?:is|was|are|were)\s+the\s+\w+\s+of\b", re.I)
 
 
 def _named_or_close(word: str, cand: Candidate) -> bool:

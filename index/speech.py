@@ -127,9 +127,17 @@ def statements_of(
     return out
 
 
+# Small words a name may hold ("the State Department", "Bank of America").
+_NAME_FUNCTION_WORDS = frozenset({"the", "of", "and", "for", "de", "du", "von", "van", "al"})
+
+
 def _is_speaker(asked: str, is_name: bool, row: dict[str, object]) -> bool:
     speaker, kind = str(row["speaker"]), str(row["speaker_kind"])
-    if is_name and any(same_speaker(form, speaker, kind) for form in _place_variants(asked)):
+    # a person described by a role is no organisation or country ("Japan's foreign minister"
+    # is not Japan's own word)
+    described = any(w[:1].islower() and w not in _NAME_FUNCTION_WORDS for w in asked.split())
+    named = is_name and not (described and kind != "person")
+    if named and any(same_speaker(form, speaker, kind) for form in _place_variants(asked)):
         return True
     if is_name and not any(w.islower() for w in asked.split()):
         return False

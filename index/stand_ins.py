@@ -50,6 +50,8 @@ def described_people(question: str, doc: Any = None) -> list[str]:
         end = head.i + 1
         if after is not None and after.lower_ == "of":  # "the president of South Korea"
             owner = _run(doc, head.i + 2)
+            if len(owner) > 1 and owner[-1].is_lower and is_verb(owner[-1].lower_):
+                owner = owner[:-1]  # "did the secretary of state land": "land" is the verb
             if owner and all(t.tag_ in ("DT", "NNP", "NNPS", "NN") for t in owner):
                 end = owner[-1].i + 1
         found.append(doc[words[0].i : end].text)

@@ -62,6 +62,20 @@ Mark Olsen, the transport minister, spoke to reporters in Oslo on Monday.
 
 "Our two countries will double the number of night ferries by the summer," he said.
 """,
+    "allies.txt": """Title: Allies condemn grain blockade
+Source: Coast Wire
+Date: 2024-05-09
+
+Close allies Norway, Sweden and Finland have condemned what they say is a blockade of grain ships in the Baltic.
+
+Anna Lind is expected to reaffirm Norland's support for open shipping lanes during her visit to Bergen.
+
+Norland's national security adviser, Ole Dahl, met Lind in Bergen on Monday to discuss port security.
+
+The Kingdom of Norland is the official name of Norland.
+
+Norway's foreign minister, Kari Nordmann, said the blockade must end before the winter.
+""",
     "exports.txt": """Title: Grain for Finland
 Source: Quay Times
 Date: 2024-05-05
@@ -240,3 +254,53 @@ def test_which_outlet_reported_what_he_said(index: NewsIndex) -> None:
     assert not answer.abstained, (answer.answer, answer.note)
     assert answer.answer.startswith("Coast Wire")
     assert "night ferries" in answer.answer
+
+
+def test_an_attribute_of_a_thing_is_told_by_a_sentence_that_names_it(
+    index: NewsIndex, sample_index: NewsIndex
+) -> None:
+    """ "What is the GDP of X?": no sentence names a GDP; one that says what X's official
+    name is (in the built-in articles, North Korea's) is no answer."""
+    for built, question in ((index, "What is the GDP of Norland?"),
+                            (sample_index, "What is the GDP of North Korea?")):  # fmt: skip
+        answer = built.ask(question)
+        assert answer.abstained and answer.citations == [], answer.answer
+
+
+def test_a_country_s_word_is_not_its_minister_s(index: NewsIndex) -> None:
+    """ "What did Finland's foreign minister say ...?": Finland, with its allies, "say" a
+    blockade; that is no minister's word, and the articles name no Finnish foreign minister."""
+    answer = index.ask("What did Finland's foreign minister say about the blockade?")
+    assert answer.abstained and answer.citations == [], answer.answer
+
+
+@pytest.mark.parametrize(
+    ("question", "predicate"),
+    [
+        ("Where is Ole Dahl heading?", "head"),
+        ("Where is the minister heading?", "head"),
+        ("What was Anna Lind expected to reaffirm in Bergen?", "reaffirm"),
+        ("When is Lind scheduled to meet Dahl?", "meet"),
+    ],
+)
+def test_the_event_a_question_asks_of(question: str, predicate: str) -> None:
+    """The verb after "is" that the parser took for a noun ("heading"); the verb a verb of
+    expecting frames ("expected to reaffirm")."""
+    assert analyse(question).predicate == predicate
+
+
+def test_a_described_person_is_the_one_who_holds_the_role(index: NewsIndex) -> None:
+    """ "Norland's national security adviser" is Ole Dahl: where Anna Lind heads (the sentence
+    of "She") is not where he heads, and the answer says how it read the question."""
+    answer = index.ask("Where is Norland's national security adviser heading?")
+    assert answer.abstained and answer.citations == [], answer.answer
+    assert answer.note is not None and "Ole Dahl" in answer.note
+    expected = index.ask("What was Norland's top diplomat expected to reaffirm in Bergen?")
+    assert "open shipping lanes" in expected.answer, (expected.answer, expected.note)
+
+
+def test_a_capital_stands_for_its_country_in_a_role(index: NewsIndex) -> None:
+    """ "Oslo's foreign minister" is Norway's: Kari Nordmann."""
+    answer = index.ask("What did Oslo's foreign minister say about the blockade?")
+    assert not answer.abstained, (answer.answer, answer.note)
+    assert "must end" in answer.answer
