@@ -8,14 +8,12 @@ from __future__ import annotations
 
 import re
 
-from index.names import fold_tokens
+from index.acronyms import spelled_out
 from index.question import Name, Question
-from index.speaker_match import acronym
 
 # Words between "the" and a name that describe it ("the Palestinian militant group Hamas"), at
 # most. Grammar, not tuned.
 DESCRIPTION_WORDS = 4
-_RUN = re.compile(r"[A-Z][\w’'-]*(?:\s+(?:of|the|and|for|de|[A-Z][\w’'-]*))*\s+[A-Z][\w’'-]*")
 _APPOSITION = re.compile(r"^\s*,\s+(?:the|a|an)\s")
 _COPULA = re.compile(r"^\s+(?:is|was|are|were)\s+(?:the|a|an)\s")
 _BEFORE = re.compile(rf"\bthe\s+((?:[\w’'-]+\s+){{1,{DESCRIPTION_WORDS}}})$", re.IGNORECASE)
@@ -39,7 +37,7 @@ def defines(name: str, text: str) -> bool:
     initials it is."""
     if re.search(rf"[A-Z][\w’'-]*(?:\s+[\w’'-]+){{0,5}}\s*\({re.escape(name)}\)", text):
         return True  # "Group of Seven (G7)": the name spelt out before it
-    forms = [name, *_spelled_out(name, text)]
+    forms = [name, *spelled_out(name, text, min_letters=2)]  # "KCNA": Korean Central ...
     for form in forms:
         for match in re.finditer(rf"(?<![\w-]){re.escape(form)}(?![\w-])", text):
             before, after = text[: match.start()], text[match.end() :]
@@ -53,16 +51,6 @@ def defines(name: str, text: str) -> bool:
             if described and any(w[:1].islower() for w in described.group(1).split()):
                 return True  # "the Palestinian militant group Hamas"
     return False
-
-
-def _spelled_out(name: str, text: str) -> list[str]:
-    """The runs of capitalised words in the text whose initials are the name ("Korean Central
-    News Agency" for KCNA)."""
-    letters = name.replace(".", "").lower()
-    if not letters.isalpha() or len(letters) < 2:
-        return []
-    runs = [m.group() for m in _RUN.finditer(text)]
-    return [r for r in runs if acronym([t for t in fold_tokens(r) if t != "s"]) == letters]
 
 
 def _spelled_after(name: str, before: str) -> bool:

@@ -15,14 +15,14 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from index.acronyms import PASSED_OVER, acronym
+
 _QUOTES = str.maketrans({"‘": "'", "’": "'", "“": '"', "”": '"', "\u00a0": " "})
 _TOKEN = re.compile(r"[^\W_]+(?:['-][^\W_]+)*", re.UNICODE)
 # Name suffixes that are not surnames ("Martin Luther King Jr.").
 _SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
 # Courtesy titles a question may put before a name ("What did Mr. Trump say?").
 HONORIFICS = frozenset({"mr", "mrs", "ms", "miss", "dr", "prof", "sir", "dame"})
-# Function words that acronyms skip ("Ministry of National Defense" -> "MND").
-_ACRONYM_SKIP = frozenset({"of", "the", "for", "and", "on", "in", "at", "to", "de", "du"})
 _ARTICLES = frozenset({"the", "a", "an"})
 
 
@@ -69,12 +69,6 @@ def _same_person(asked: list[str], speaker: list[str]) -> bool:
     return (a[-1] == s[-1] and a[0] == s[0]) or (a[0] == s[0] and a[1] == s[1])
 
 
-def acronym(words: list[str]) -> str:
-    """The initials of a name's words, function words skipped ("Ministry of National Defense":
-    mnd)."""
-    return "".join(w[0] for w in words if w not in _ACRONYM_SKIP)
-
-
 def _same_org(asked: list[str], speaker: list[str]) -> bool:
     if not asked or not speaker:
         return False
@@ -97,7 +91,7 @@ def _one_word_name(text: str, words: list[str]) -> bool:
 def _person_like(words: list[str]) -> bool:
     """An asked name of two or more words without the function words of organisations'
     names ("Bernie Sanders", not "Bank of America")."""
-    return len(words) >= 2 and not any(w in _ACRONYM_SKIP for w in words)
+    return len(words) >= 2 and not any(w in PASSED_OVER for w in words)
 
 
 def same_speaker(asked: str, speaker: str, kind: str) -> bool:

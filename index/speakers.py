@@ -8,8 +8,8 @@ few rows found.
 
 from __future__ import annotations
 
+from index.acronyms import acronym
 from index.names import ACRONYM_MARK, fold_tokens
-from index.speaker_match import acronym
 
 # Words that precede a name without being part of it, and words of no use as keys.
 _NOT_KEYS = frozenset("mr mrs ms miss dr prof sir dame lord the a an of and jr sr".split())

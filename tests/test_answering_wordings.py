@@ -111,9 +111,9 @@ def test_initials(name: str, acronym: str) -> None:
 @pytest.mark.parametrize(
     ("acronym", "text", "found"),
     [
-        ("APEC", "a summit of the Asia-Pacific Economic Cooperation forum", ("Asia Pacific Economic Cooperation",)),
+        ("APEC", "a summit of the Asia-Pacific Economic Cooperation forum", ("Asia-Pacific Economic Cooperation",)),
         ("NFL", "the National Football League (NFL) said", ("National Football League",)),
-        ("DPRK", "the Democratic People's Republic of Korea", ("Democratic People s Republic of Korea",)),
+        ("DPRK", "the Democratic People's Republic of Korea", ("Democratic People's Republic of Korea",)),
         ("NFL", "the national football league", ()),  # small letters: no name
         ("NFL", "the National Rugby League", ()),
         ("Apec", "the Asia-Pacific Economic Cooperation forum", ()),  # no acronym
