@@ -8,6 +8,7 @@ inside the wh-word's phrase and not a title written before a name.
 
 from __future__ import annotations
 
+from itertools import takewhile
 from typing import Any
 
 from index.lexicon import is_person_noun, is_verb
@@ -49,13 +50,17 @@ def described_people(question: str, doc: Any = None) -> list[str]:
             continue  # "Yoon's foreign minister" is described by a name; leave it be
         end = head.i + 1
         if after is not None and after.lower_ == "of":  # "the president of South Korea"
-            owner = _run(doc, head.i + 2)
+            owner = list(takewhile(_names_owner, _run(doc, head.i + 2)))
             if len(owner) > 1 and owner[-1].is_lower and is_verb(owner[-1].lower_):
                 owner = owner[:-1]  # "did the secretary of state land": "land" is the verb
-            if owner and all(t.tag_ in ("DT", "NNP", "NNPS", "NN") for t in owner):
+            if owner:  # "the secretary of state last met": not "last"
                 end = owner[-1].i + 1
         found.append(doc[words[0].i : end].text)
     return found
+
+
+def _names_owner(token: Any) -> bool:
+    return bool(token.tag_ in ("DT", "NNP", "NNPS", "NN"))
 
 
 def _without_verb(run: list[Any]) -> list[Any]:

@@ -170,6 +170,7 @@ def test_a_quoted_phrase_tells_the_event_in_any_verb(index: NewsIndex) -> None:
         ("When did a minister resign?", []),  # no one known
         # "land" is the verb, not the end of the owner's name
         ("When did the U.S. secretary of state land in Seoul?", ["the U.S. secretary of state"]),
+        ("When did Park and the secretary of state last meet?", ["the secretary of state"]),
     ],
 )  # fmt: skip
 def test_people_described_in_a_question(question: str, described: list[str]) -> None:
