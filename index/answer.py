@@ -139,13 +139,12 @@ class ExtractiveAnswerer:
                 missing = unknown_name(q, self.catalog, ids, outlets, spelled=(missing,))
         if missing:
             return self._unknown(q, result, missing, ids)
-        unheld = self._unheld_description(q, libraries)
+        unheld, holders = self._described_holders(q, libraries)
         if unheld is not None:  # "When did the top Estland diplomat arrive?": there is none
             result.note = f"The articles do not name {unheld}."
             return result
-        retried = self._asked_of_holders(q, asked, libraries, previous_entities)
-        if retried is not None:  # "America's top diplomat": asked of Antony Blinken
-            return retried
+        if holders:  # "America's top diplomat": asked of Antony Blinken
+            return self._asked_of_holders(q, asked, holders, libraries, previous_entities)
         if not q.focus and not q.names and not ctx.carried and not names_speaker(q.speech):
             return result  # a greeting, or nothing to look for ("What did the report say?" is)
         vector = embedding.result()
@@ -175,23 +174,19 @@ class ExtractiveAnswerer:
         return self._composed(q, result, judged)
 
     def _asked_of_holders(
-        self, q: Question, asked: str, libraries: list[Library], previous: Sequence[str]
-    ) -> Answer | None:
-        """The answer to the question with each person it describes by a role of a named
-        country or body ("America's top diplomat") put as the name of the one the articles give
-        that role, saying so; None when there is none such. (Not for what someone said, which
-        index.speech reads so itself, nor for "Who is X's foreign minister?", which asks the
-        name, nor for a yes/no or evidence question.)"""
-        if q.speech is not None or q.wh == "yesno" or q.evidence or asked_role(q.text):
-            return None
-        text, holders = q.text, list[str]()
-        for description in filter(owned_by_name, described_people(q.text, q.doc)):
-            holder = self._role_holder(bare(description), libraries)
-            if holder:
-                text, holders = text.replace(description, holder), [*holders, holder]
-        if not holders:
-            return None
-        retried = self.answer(text, libraries, previous, people=holders)
+        self,
+        q: Question,
+        asked: str,
+        holders: dict[str, str],
+        libraries: list[Library],
+        previous: Sequence[str],
+    ) -> Answer:
+        """The answer to the question with each person it describes by a role put as the name
+        of the one the articles give that role (``holders``: description -> name), saying so."""
+        text = q.text
+        for description, holder in holders.items():
+            text = text.replace(description, holder)
+        retried = self.answer(text, libraries, previous, people=list(holders.values()))
         note = retried.note if retried.abstained and retried.note else f'Read as "{text}".'
         return replace(retried, question=asked, read_as=text, note=note)
 
@@ -316,21 +311,27 @@ class ExtractiveAnswerer:
         passages = self.retriever.retrieve(description, vector, libraries, k=PASSAGES)
         return self.pool.candidates(passages)
 
-    def _unheld_description(self, q: Question, libraries: list[Library]) -> str | None:
-        """A person the question describes by a role of a named country, people or body ("the
-        top Estland diplomat") that the articles give no one and never speak of in its words:
-        then what the question asks of that person, they do not tell. (A yes/no or evidence
-        question is told by the evidence; "Who is the X?" asks for the holder, see judge.)"""
+    def _described_holders(
+        self, q: Question, libraries: list[Library]
+    ) -> tuple[str | None, dict[str, str]]:
+        """The people the question describes by a role of a named country, people or body, read
+        once: the first one the articles give no one and never speak of in its words ("the top
+        Estland diplomat": what the question asks of that person, they do not tell), else the
+        holder of each role the articles give ("America's top diplomat": Antony Blinken). Not
+        for what someone said, which index.speech reads so itself, nor for "Who is the X?",
+        which asks for the holder (see judge), nor for a yes/no or evidence question, told by
+        the evidence."""
+        holders: dict[str, str] = {}
         if q.speech is not None or q.wh == "yesno" or q.evidence or asked_role(q.text):
-            return None
-        for description in described_people(q.text, q.doc):
-            if not owned_by_name(description):
-                continue
+            return None, holders
+        for description in filter(owned_by_name, described_people(q.text, q.doc)):
             role = bare(description)
             holder, candidates = self._role_of(role, libraries)
             if holder is None and not _role_told(role, candidates):
-                return description
-        return None
+                return description, {}
+            if holder:
+                holders[description] = holder
+        return None, holders
 
     def _speakers(self, candidates: list[Candidate]) -> None:
         """Each sentence's speaker, as its stored attribution resolved it."""

@@ -12,10 +12,10 @@ from collections.abc import Callable, Sequence
 from index.asked_values import asks_for_date
 from index.candidates import Candidate
 from index.described import anyone_given, asked_role, described_person
-from index.lexicon import synonym_stems
 from index.names import fold_tokens, mentions
 from index.places import is_country
 from index.question import Question
+from index.relation import tells_verb
 
 # Words that may stand between a role and the name that fills it: "CEO: John Hanke", "director
 # and president Shuntaro Furukawa" (after), "Park Jin, the foreign minister" (before, one more).
@@ -45,8 +45,7 @@ def telling_first(question: Question, accepted: list[Candidate]) -> list[Candida
     for "ask") than WordNet's first senses share."""
     if question.doer is None or question.predicate is None or question.wh == "how_many":
         return accepted
-    verbs = synonym_stems(question.predicate)
-    telling = [c for c in accepted if c.read.stems & verbs]
+    telling = [c for c in accepted if tells_verb(question, c)]
     return telling or accepted
 
 

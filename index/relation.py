@@ -54,6 +54,12 @@ _SPOKEN = _SAYING | frozenset(SPEECH_VERBS)
 _UNSEEN = frozenset(stem(w) for w in FRAMING_WORDS)
 
 
+def tells_verb(question: Question, cand: Candidate) -> bool:
+    """The sentence has the question's verb or a synonym of it (index.lexicon)."""
+    predicate = question.predicate
+    return predicate is not None and bool(cand.read.stems & synonym_stems(predicate))
+
+
 def coverage(weights: dict[str, float], stems: frozenset[str]) -> float:
     total = sum(weights.values())
     return sum(w for t, w in weights.items() if t in stems) / total if total else 0.0

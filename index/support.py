@@ -29,7 +29,6 @@ from index.claims import add_agreement, find_conflicts, is_twin, same_answer
 from index.defining import asked_name, defines
 from index.described import common_role, role_before
 from index.earlier import tells_earlier
-from index.lexicon import synonym_stems
 from index.names import all_words_in, fold_tokens, mentions
 from index.naming import names_the_thing
 from index.non_answers import (
@@ -75,6 +74,7 @@ from index.relation import (
     quotes_the_question,
     reported_holds,
     said_holds,
+    tells_verb,
 )
 from index.values import Value, read_value
 
@@ -217,8 +217,7 @@ def judge(
 def score(question: Question, cand: Candidate, weights: dict[str, float]) -> float:
     # The relation: the question's verb or a synonym (index.lexicon). Synonyms as well change 6
     # of 4,122 scores on dev (seeds, RGB, MultiHop, commit 6db3e5e) and no answer.
-    predicate = question.predicate
-    relation = 1.0 if predicate is None or cand.read.stems & synonym_stems(predicate) else 0.0
+    relation = 1.0 if question.predicate is None or tells_verb(question, cand) else 0.0
     return (
         W_DENSE * cand.dense
         + W_WORDS * coverage(weights, cand.read.stems | referred_words(question, cand))
@@ -322,10 +321,9 @@ def _forms(name: Name, cand: Candidate) -> tuple[str, ...]:
 def _tells_event(question: Question, cand: Candidate) -> bool:
     """The sentence has the question's verb (or a synonym), or the thing it acts on ("ship
     containers")."""
-    predicate, stems = question.predicate, cand.read.stems
-    if predicate is None:
+    if question.predicate is None:
         return False
-    return bool(stems & synonym_stems(predicate)) or question.theme in stems
+    return tells_verb(question, cand) or question.theme in cand.read.stems
 
 
 def _speaks(forms: Sequence[str], label: str, cand: Candidate) -> bool:
