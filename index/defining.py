@@ -10,24 +10,28 @@ import re
 
 from index.acronyms import spelled_out
 from index.question import Name, Question
+from index.text import stem
 
 # Words between "the" and a name that describe it ("the Palestinian militant group Hamas"), at
 # most. Grammar, not tuned.
 DESCRIPTION_WORDS = 4
 _APPOSITION = re.compile(r"^\s*,\s+(?:the|a|an)\s")
 _COPULA = re.compile(r"^\s+(?:is|was|are|were)\s+(?:the|a|an)\s")
+# Words for the kind of name asked about: "What does the abbreviation X stand for?".
+_NAME_KINDS = frozenset(stem(w) for w in "abbreviation acronym initialism initials letters".split())
 _BEFORE = re.compile(rf"\bthe\s+((?:[\w’'-]+\s+){{1,{DESCRIPTION_WORDS}}})$", re.IGNORECASE)
 
 
 def asked_name(question: Question) -> Name | None:
     """The name a definition question asks about: "What is X?" or "What does X stand for?",
     with nothing else asked."""
-    if question.wh != "what" or len(question.names) != 1 or not question.names[0].subject:
+    if question.wh != "what" or len(question.names) != 1:
         return None
     text = question.text.lower()
-    if question.focus == ("stand",) and "stand for" in text:
-        return question.names[0]
-    if question.focus or question.predicate is not None:
+    focus = tuple(word for word in question.focus if word not in _NAME_KINDS)
+    if focus in (("stand",), ("short",)) and re.search(r"\b(?:stand|short) for\b", text):
+        return question.names[0]  # "What does (the acronym) X stand for?", "... short for?"
+    if focus or question.predicate is not None or not question.names[0].subject:
         return None
     return question.names[0] if re.match(r"^\s*what\s+(?:is|are|was)\b", text) else None
 

@@ -77,6 +77,22 @@ def stranded_verb(doc: Any, root: Any) -> Any | None:
     return last if gerund or is_verb(last.lemma_.lower()) else None
 
 
+def perfect_verb(doc: Any, root: Any) -> Any | None:
+    """ "Where had the two ministers last met?": when the parser makes the opening "had" the
+    main verb and the participle after the subject a clause of it, the participle is the verb."""
+    words = [t for t in doc if t.is_alpha]
+    if root is None or len(words) < 4 or root.i != words[1].i or root.lemma_.lower() != "have":
+        return None
+    return next(
+        (
+            c for c in root.children
+            if c.dep_ in ("ccomp", "xcomp", "dep") and c.tag_ in ("VBN", "VBD")
+            and is_verb(c.lemma_.lower())
+        ),
+        None,
+    )  # fmt: skip
+
+
 def _gerund_base(word: str) -> str | None:
     """The verb an -ing form is of ("heading": head, "making": make, "running": run)."""
     if not word.endswith("ing") or len(word) < 6:

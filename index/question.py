@@ -15,7 +15,7 @@ from typing import Any
 from index.asked_speech import Speech, asked_speech, outlet_words
 from index.earlier import asks_earlier
 from index.lexicon import PREPOSITIONS, is_person_noun, is_verb, phrasal_verbs
-from index.misparse import stranded_verb, verb_after_do
+from index.misparse import perfect_verb, stranded_verb, verb_after_do
 from index.nlp import parse_question
 from index.question_events import light_event, wanted_event
 from index.question_names import Name, is_verb_token, question_names, wh_phrase
@@ -55,7 +55,7 @@ class Question:
     # "who won?": ({win}, subj), see index.roles; "who is the winner?" asks the same
     slot: tuple[frozenset[str], str] = (frozenset(), "")
     theme: str | None = None  # stem of the common noun the verb acts on ("launch a satellite")
-    kind: str | None = None  # stem of X in "which X" / "what X" ("which rocket"), not "type of"
+    kind: str | None = None  # lemma of X in "which X", "what X", "what type of X" ("rocket")
     earlier: bool = False  # about the occasion before this one ("When did X last meet Y?")
     doc: Any = field(default=None, compare=False, repr=False)  # the parse, for later readers
     reported: str | None = None  # "Which outlet reported that X arrived?": "arriv"
@@ -91,7 +91,7 @@ def analyse(text: str) -> Question:
     if source_question and wh in ("which", "what"):
         expects = frozenset()  # "Which news agency reported X?": the source is the article's
     predicate = None
-    verb = verb_after_do(doc, root) or stranded_verb(doc, root)
+    verb = verb_after_do(doc, root) or stranded_verb(doc, root) or perfect_verb(doc, root)
     if verb is not None and verb.lower_ not in LIGHT_VERBS:
         predicate = stem(verb.lower_)
     elif is_verb_token(root) and root.lemma_.lower() not in LIGHT_VERBS:
@@ -315,15 +315,23 @@ def _phrase_noun(doc: Any) -> Any:
 
 
 def _kind(head: Any, wh: str) -> str | None:
-    """X of "which X" / "what X", when X is the thing asked for ("Which rocket did X use?"),
-    not a word for its kind or name ("What type of firms", "What is the name of X")."""
+    """X of "which X" / "what X" / "what type of X", when X is the thing asked for ("Which
+    rocket did X use?"), not a word for its name ("What is the name of X")."""
     if head is None or wh not in ("which", "what"):
         return None
     if not any(c.dep_ == "det" and c.lower_ == wh for c in head.children):
         return None
-    if any(c.dep_ == "prep" and c.lower_ == "of" for c in head.children):
-        return None
-    return stem(head.lemma_.lower())
+    of = next((c for c in head.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+    if of is None:
+        return head.lemma_.lower()
+    thing = next((c for c in of.children if c.dep_ == "pobj"), None)
+    if head.lemma_.lower() in _KIND_WORDS and thing is not None and thing.pos_ == "NOUN":
+        return thing.lemma_.lower()  # "What type of rocket": a rocket, of whatever type
+    return None
+
+
+# Words asking for a sort of the thing after "of" ("What type of rocket did X use?").
+_KIND_WORDS = frozenset("type kind sort variety".split())
 
 
 def _phrasal(verb: Any) -> str | None:

@@ -30,10 +30,26 @@ class Name:
     # In the phrase of the wh-word ("In which U.S. state ...?", "Which South Korean official
     # ...?"): it tells what kind of answer is asked for, and the answer need not name it.
     asked_kind: bool = False
+    # In a phrase of time ("before the Seoul talks"): it dates what is asked, so the answer need
+    # not name it (the articles still must, index.unknown_names).
+    frame: bool = False
 
 
 # A possessive ending and the wh-words ("Whom did X meet?": the small model tags "Whom" a person).
 _NOT_NAMES = frozenset({"POS", "WP", "WP$", "WDT", "WRB"})
+
+
+# Prepositions whose phrase only sets the time of what is asked ("before the Seoul talks").
+_TIME_FRAME = frozenset("before after since until following".split())
+
+
+def _in_time_frame(token: Any) -> bool:
+    """The name is inside a phrase of time: "before the Seoul talks", "after the G7 meeting"."""
+    while token.head.i != token.i and token.pos_ not in ("VERB", "AUX"):
+        if token.dep_ == "prep" and token.lower_ in _TIME_FRAME:
+            return True
+        token = token.head
+    return False
 
 
 def question_names(doc: Any, root: Any) -> tuple[Name, ...]:
@@ -78,7 +94,8 @@ def question_names(doc: Any, root: Any) -> tuple[Name, ...]:
             continue
         is_subject = any(t.i in subject_tokens or t.head.i in subject_tokens for t in span)
         argument = _is_argument(span.root, root)
-        found.append(Name(span.text, label, is_subject, argument, describes))
+        frame = not is_subject and _in_time_frame(span.root)
+        found.append(Name(span.text, label, is_subject, argument, describes, frame=frame))
     return tuple(found)
 
 

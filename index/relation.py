@@ -10,7 +10,7 @@ from functools import lru_cache
 
 from index.asked_values import asks_for_date, quarters_in
 from index.candidates import Candidate
-from index.lexicon import antonym_stems, is_concrete_noun, is_measure_noun, synonym_stems
+from index.lexicon import LIGHT, antonym_stems, is_concrete_noun, is_measure_noun, synonym_stems
 from index.names import fold_tokens, mentions
 from index.question import TIMES, Question
 from index.question_words import AMOUNTS, SPEECH_VERBS
@@ -80,7 +80,11 @@ def event_holds(question: Question, cand: Candidate) -> bool:
     # "In what year was X born?", "On what date did X arrive?" ask "when"
     timed = question.wh in ("what", "which") and asks_for_date(question)
     wh = "when" if timed else question.wh
-    if (wh not in OPPOSITE_WH and not done_to) or question.predicate is None:
+    if question.predicate is None:
+        return True
+    if _tells_the_clause_only(question, cand):
+        return False
+    if wh not in OPPOSITE_WH and not done_to:
         return True
     stems = cand.read.stems
     if question.predicate in _UNSEEN:  # "want": a framing word, left out of a sentence's stems
@@ -107,6 +111,39 @@ def event_holds(question: Question, cand: Candidate) -> bool:
         or close
         or _person_acted_on(question, cand)
     )
+
+
+def _tells_the_clause_only(question: Question, cand: Candidate) -> bool:
+    """ "Who greeted X when he landed at Y?": a sentence that tells of the landing and not of
+    the greeting (its verb or a synonym) answers the clause, not the question, however close
+    in meaning the two words it shares make it."""
+    clause = clause_verbs(question)
+    if not clause:
+        return False
+    stems = _every_stem(cand)
+    return bool(stems & clause) and not stems & synonym_stems(question.predicate or "")
+
+
+def clause_verbs(question: Question) -> frozenset[str]:
+    """Stems of the verbs of the clauses of time of the question's verb ("greeted X when he
+    landed at Y", "after leaving Seoul"), less that verb and its synonyms. ("Where was X when he
+    said ...?" asks of the saying itself.)"""
+    if question.doc is None or question.predicate is None:
+        return frozenset()
+    verbs = {
+        stem(t.lemma_.lower())
+        for t in question.doc
+        if t.dep_ == "advcl"
+        and t.pos_ == "VERB"
+        and t.lemma_.lower() not in LIGHT
+        and any(c.lower_ in _TIME_CONJUNCTIONS for c in t.children)
+        and t.head.is_lower  # of the question's own verb, not a name the parser took for one
+        and stem(t.head.lemma_.lower()) == question.predicate
+    }
+    return frozenset(verbs - synonym_stems(question.predicate))
+
+
+_TIME_CONJUNCTIONS = frozenset("when whenever while after before as since until once".split())
 
 
 def _person_acted_on(question: Question, cand: Candidate) -> bool:
@@ -216,11 +253,11 @@ def measure_holds(question: Question, cand: Candidate) -> bool:
             is_measure_noun(form) for form in question.head_forms
         )
         return not measured or _named_or_close(question.head, cand)
-    if question.kind in cand.read.stems:
+    if stem(question.kind) in cand.read.stems:
         return True
     # "Which rocket did X use?": a sentence of no rocket says no rocket, however close; an
     # abstraction is rarely named ("What idiom did X use?" is answered by the idiom itself)
-    concrete = any(is_concrete_noun(form) for form in question.head_forms[1:])
+    concrete = is_concrete_noun(question.kind)
     return not concrete and cand.dense >= EVENT_DENSE
 
 

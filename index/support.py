@@ -266,7 +266,8 @@ def _names_hold(
     ("arrive in India") are in the sentence too: the date of another arrival is no answer."""
     sentence, context = cand.read.tokens, cand.chunk.tokens
     outlets = {w.lower() for w in question.outlet_words}
-    names = [n for n in question.names if n.text.lower() not in outlets]
+    # "Where had they met before the Seoul talks?": Seoul only dates the meeting
+    names = [n for n in question.names if n.text.lower() not in outlets and not n.frame]
     of_the_event = question.wh in ("when", "where", "how_many")
     for name in names:
         forms = _forms(name, cand)

@@ -1,0 +1,155 @@
+"""Parts of a question that frame what it asks without being asked: a clause of time ("Who
+greeted X when she landed?" asks of the greeting, not the landing); a phrase of time naming a
+place ("before the Bergen talks"); the kind of thing asked for after "What type of"; the word for
+a name ("the abbreviation X"); a past perfect the parser misreads ("Where had they met?").
+Articles written for the test, with made-up names."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+from support.articles import indexed
+
+from index.embedding import Embedder
+from index.question import analyse
+from index.relation import clause_verbs
+from index.service import NewsIndex
+
+ARTICLES = {
+    "arrival.txt": """Title: Lind lands in Bergen
+Source: Fjord Post
+Date: 2024-11-05
+
+Norland Foreign Minister Anna Lind landed at Flesland airport late on Monday, flying in from Oslo where she attended a meeting of Nordic ministers.
+
+Lind will hold talks on grain shipping in Bergen on Tuesday.
+""",
+    "talks.txt": """Title: Lind and Moe hold talks
+Source: Fjord Post
+Date: 2024-11-06
+
+Anna Lind held talks with Fisheries Minister Ida Moe on Tuesday.
+
+Lind and Moe previously met in person at the Arctic Council in Tromso in September.
+""",
+    "ports.txt": """Title: Ports buy new equipment
+Source: Quay Times
+Date: 2024-11-07
+
+The Port of Vesta bought two Liebherr harbour cranes in October to clear the grain backlog.
+
+The Norland Grain Board (NGB) said on Tuesday that exports had doubled.
+""",
+    "lysa.txt": """Title: Lysa readies for winter
+Source: Quay Times
+Date: 2024-11-07
+
+The Port of Lysa bought new equipment for use in the winter season.
+""",
+    "remarks.txt": """Title: Ferry links to grow
+Source: Coast Wire
+Date: 2024-11-08
+
+"Our two countries will double the number of night ferries," Mark Olsen said in Oslo on Monday.
+""",
+}
+
+
+@pytest.fixture(scope="module")
+def index(embedder: Embedder, tmp_path_factory: pytest.TempPathFactory) -> Iterator[NewsIndex]:
+    with indexed(embedder, tmp_path_factory, "clauses", ARTICLES) as built:
+        yield built
+
+
+def test_a_sentence_of_the_clause_of_time_alone_does_not_answer(index: NewsIndex) -> None:
+    """ "Who greeted Lind when she landed?": the landing is told, the greeting nowhere."""
+    answer = index.ask("Who greeted Anna Lind when she landed at Flesland airport?")
+    assert answer.abstained and answer.citations == [], answer.answer
+    landed = index.ask("Where did Anna Lind land on Monday?")
+    assert "Flesland" in landed.answer, landed.answer
+
+
+def test_where_someone_was_when_they_said_something_is_still_answered(index: NewsIndex) -> None:
+    """ "Where was X when he said ...?" asks of the saying itself."""
+    answer = index.ask('Where was Mark Olsen when he said "Our two countries will double"?')
+    assert not answer.abstained, answer.answer
+    assert "Oslo" in answer.answer
+
+
+@pytest.mark.parametrize(
+    ("question", "verbs"),
+    [
+        ("Who greeted Anna Lind when she landed at Flesland airport?", {"land"}),
+        ("What did Lind discuss after she arrived in Bergen?", {"arriv"}),
+        ("Where was Blinken when he said he was going to Korea?", set()),  # the saying is asked
+        ("Who met Lind to discuss grain?", set()),  # a purpose, not a time
+    ],
+)
+def test_the_verbs_of_a_clause_of_time(question: str, verbs: set[str]) -> None:
+    assert clause_verbs(analyse(question)) == verbs
+
+
+def test_a_place_in_a_phrase_of_time_need_not_be_in_the_sentence(index: NewsIndex) -> None:
+    """ "before the Bergen talks" only dates the meeting asked about, which was elsewhere."""
+    answer = index.ask("Where had the two ministers last met in person before the Bergen talks?")
+    assert not answer.abstained, answer.answer
+    assert "Tromso" in answer.answer
+
+
+@pytest.mark.parametrize(
+    ("question", "framing"),
+    [
+        ("Where had Lind met Moe before the Bergen talks?", {"Bergen"}),
+        ("What did Lind say after the Oslo meeting?", {"Oslo"}),
+        ("What did Lind say in Bergen?", set()),
+    ],
+)
+def test_names_in_a_phrase_of_time_only_date_the_question(question: str, framing: set[str]) -> None:
+    assert {n.text for n in analyse(question).names if n.frame} == framing
+
+
+@pytest.mark.parametrize(
+    ("question", "predicate"),
+    [
+        # the parser makes "had" the main verb and "met" a clause of it
+        ("Where had the two foreign ministers last met in person before the talks?", "meet"),
+        ("When had the two foreign ministers last met in person?", "meet"),
+    ],
+)
+def test_a_past_perfect_asks_of_its_participle(question: str, predicate: str) -> None:
+    assert analyse(question).predicate == predicate
+
+
+@pytest.mark.parametrize(
+    ("question", "kind"),
+    [
+        ("What type of rocket did Norland use?", "rocket"),
+        ("What kind of cranes did the port buy?", "crane"),
+        ("Which rockets did Norland use?", "rocket"),
+        ("What is the name of the port?", None),
+    ],
+)
+def test_the_kind_of_thing_asked_for(question: str, kind: str | None) -> None:
+    assert analyse(question).kind == kind
+
+
+def test_what_type_of_thing_is_told_by_a_sentence_naming_one(index: NewsIndex) -> None:
+    """ "What type of crane did X buy?": X's "new equipment for use in winter" is no crane."""
+    answer = index.ask("What type of crane did the Port of Vesta buy?")
+    assert "Liebherr" in answer.answer, answer.answer
+    none = index.ask("What type of crane did the Port of Lysa buy?")
+    assert none.abstained and none.citations == [], none.answer
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "What does the abbreviation NGB stand for?",
+        "What is the acronym NGB short for?",
+        "What does NGB stand for?",
+    ],
+)
+def test_what_an_abbreviation_stands_for(index: NewsIndex, question: str) -> None:
+    answer = index.ask(question)
+    assert "Norland Grain Board" in answer.answer, answer.answer
