@@ -79,6 +79,7 @@ def event_holds(question: Question, cand: Candidate) -> bool:
     done_to = done_to or (question.slot[1] == "obj" and _passive(question))
     # "In what year was X born?", "On what date did X arrive?" ask "when"
     timed = question.wh in ("what", "which") and asks_for_date(question)
+    timed = timed and not _date_acted_on(question)
     wh = "when" if timed else question.wh
     if question.predicate is None:
         return True
@@ -110,6 +111,18 @@ def event_holds(question: Question, cand: Candidate) -> bool:
         or question.theme in stems
         or close
         or _person_acted_on(question, cand)
+    )
+
+
+def _date_acted_on(question: Question) -> bool:
+    """ "Which date did X name as "Y"?": the date is what the verb acts on (its object), not
+    when it was done ("On what date did X arrive?"); a sentence holding the quoted name tells
+    of the naming in whatever verb ("designated")."""
+    if question.doc is None or question.slot[1] != "obj":
+        return False
+    return any(
+        t.lower_ in ("what", "which") and t.dep_ == "det" and t.head.dep_ != "pobj"
+        for t in question.doc
     )
 
 
@@ -267,7 +280,20 @@ def length_holds(question: Question, cand: Candidate) -> bool:
     "more than two years" since a visit is not the length of a call."""
     if question.wh != "how_many" or question.expects != TIMES or question.theme is None:
         return True
-    return _named_or_close(question.theme, cand)
+    lengths = len(_TIME_UNIT.findall(cand.text)) - len(_FIRST_IN.findall(cand.text))
+    return lengths > 0 and _named_or_close(question.theme, cand)
+
+
+# A length of time is a unit of it; "the first visit in more than two years" tells the time
+# since the last one, not how long this one lasted. Grammar, not tuned.
+_TIME_UNIT = re.compile(
+    r"\b(?:seconds?|minutes?|hours?|days?|weeks?|months?|years?|decades?)\b", re.IGNORECASE
+)
+_FIRST_IN = re.compile(
+    r"\bfirst\b[^.;:]*?\bin\s+(?:more than\s+|over\s+|nearly\s+|almost\s+|about\s+)?"
+    r"[\w /½-]{1,20}?\b(?:days?|weeks?|months?|years?|decades?)\b",
+    re.I,
+)
 
 
 # "What is the GDP of X?", "What was the cost of Y?": a measure asked of a thing (WordNet's

@@ -1,7 +1,9 @@
 """Parts of a question that frame what it asks without being asked: a clause of time ("Who
 greeted X when she landed?" asks of the greeting, not the landing); a phrase of time naming a
 place ("before the Bergen talks"); the kind of thing asked for after "What type of"; the word for
-a name ("the abbreviation X"); a past perfect the parser misreads ("Where had they met?").
+a name ("the abbreviation X"); a past perfect the parser misreads ("Where had they met?"); the
+time since an event ("the first in three years") for how long one lasted; a date the verb acts
+on ("Which date did X name as ...?") for when it was done.
 Articles written for the test, with made-up names."""
 
 from __future__ import annotations
@@ -46,6 +48,16 @@ Source: Quay Times
 Date: 2024-11-07
 
 The Port of Lysa bought new equipment for use in the winter season.
+""",
+    "visits.txt": """Title: Lind and Moe meet again
+Source: Fjord Post
+Date: 2024-11-09
+
+The meeting between Lind and Moe in Bergen was their first in more than three years.
+
+The ferry talks in Stavanger lasted three hours.
+
+Vesta's coast guard said on Monday it was on alert after Norland designated June 3 as "harbour workers day" to mark the opening of its first deep-water port last year.
 """,
     "remarks.txt": """Title: Ferry links to grow
 Source: Coast Wire
@@ -153,3 +165,19 @@ def test_what_type_of_thing_is_told_by_a_sentence_naming_one(index: NewsIndex) -
 def test_what_an_abbreviation_stands_for(index: NewsIndex, question: str) -> None:
     answer = index.ask(question)
     assert "Norland Grain Board" in answer.answer, answer.answer
+
+
+def test_the_time_since_the_last_event_is_not_how_long_this_one_lasted(index: NewsIndex) -> None:
+    """ "their first in more than three years" is the time since they last met."""
+    answer = index.ask("How long did the meeting between Lind and Moe last?")
+    assert answer.abstained and answer.citations == [], answer.answer
+    lasted = index.ask("How long did the ferry talks in Stavanger last?")
+    assert "three hours" in lasted.answer, lasted.answer
+
+
+def test_a_date_the_verb_acts_on_is_not_when_it_was_done(index: NewsIndex) -> None:
+    """ "Which date did X name as "Y"?": the date named, told in whatever verb ("designated");
+    "On what date ...?" still asks when."""
+    answer = index.ask('Which date did Norland name as its "harbour workers day"?')
+    assert "June 3" in answer.answer, answer.answer
+    assert analyse("On what date did Lind land?").wh == "what"
