@@ -7,6 +7,7 @@ it. Grammar and the calendar; nothing tuned.
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from index.candidates import Candidate
@@ -48,8 +49,9 @@ def _verb_after(token: Any) -> bool:
 
 def tells_earlier(cand: Candidate) -> bool:
     """Whether the sentence tells of an event before the one its article reports: a word that
-    says so, or a date before its article's month."""
-    if _TELLING & set(cand.read.tokens):
+    says so, the time since it ("his first trip abroad in over four years"), or a date before
+    its article's month."""
+    if _TELLING & set(cand.read.tokens) or tells_time_since(cand.text):
         return True
     published = cand.article.published
     if not published:
@@ -65,3 +67,17 @@ def tells_earlier(cand: Candidate) -> bool:
         if day[0] < year or (day[0] == year and day[1] is not None and day[1] < month):
             return True
     return False
+
+
+# "the first visit in more than two years": the time since the last one. Grammar, not tuned.
+FIRST_IN = re.compile(
+    r"\bfirst\b[^.;:]*?\bin\s+(?:more than\s+|over\s+|nearly\s+|almost\s+|about\s+)?"
+    r"[\w /½-]{1,20}?\b(?:days?|weeks?|months?|years?|decades?)\b",
+    re.IGNORECASE,
+)
+
+
+def tells_time_since(text: str) -> bool:
+    """The sentence tells how long it had been since the last such event ("X's first trip
+    abroad in over four years")."""
+    return FIRST_IN.search(text) is not None

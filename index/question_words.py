@@ -116,6 +116,15 @@ _LEADING_HEDGE = re.compile(
     r"\s*,?\s+(?=(?:how|what|when|where|who|whom|whose|which|why)\b)",
     re.I,
 )
+# A phrase of time or of exception before the question word ("Before his trip to Russia, how
+# long ...?", "In 2019, who won ...?", "Apart from Ukraine, what ...?"): put after the question,
+# as the parser reads a question from its question word.
+_LEADING_FRAME = re.compile(
+    r"^\s*(?P<frame>(?:before|after|during|since|following|until|apart from|aside from|besides|"
+    r"other than|in addition to|in|on|at)\s+[^,?]{2,80}?)\s*,\s*"
+    r"(?P<rest>(?:how|what|when|where|who|whom|whose|which|why)\b[^?]*?)\s*\?\s*$",
+    re.I,
+)
 _AUXILIARIES = frozenset("is are was were be been being".split())
 _SOURCE_PREPOSITIONS = frozenset("by from of in on published".split())
 
@@ -152,6 +161,9 @@ def plainly_worded(question: str) -> str:
     asked for as "What is the name of X?" ("What is X called?"); an outcome as "What was the
     outcome of X?" ("What came out of X?")."""
     question = _REDUPLICATED.sub("", question)
+    if framed := _LEADING_FRAME.match(question):  # "Before his trip, how long ...?"
+        rest, frame = framed.group("rest"), framed.group("frame")
+        question = f"{rest[:1].upper()}{rest[1:]} {frame[:1].lower()}{frame[1:]}?"
     match = _HOLDS_ROLE.match(question)
     if match:
         tense = "was" if match.group("verb").lower() in ("held", "occupied", "filled") else "is"

@@ -10,6 +10,7 @@ from functools import lru_cache
 
 from index.asked_values import asks_for_date, quarters_in
 from index.candidates import Candidate
+from index.earlier import FIRST_IN
 from index.lexicon import LIGHT, antonym_stems, is_concrete_noun, is_measure_noun, synonym_stems
 from index.names import fold_tokens, mentions
 from index.question import TIMES, Question
@@ -280,19 +281,18 @@ def length_holds(question: Question, cand: Candidate) -> bool:
     "more than two years" since a visit is not the length of a call."""
     if question.wh != "how_many" or question.expects != TIMES or question.theme is None:
         return True
-    lengths = len(_TIME_UNIT.findall(cand.text)) - len(_FIRST_IN.findall(cand.text))
+    lengths = len(_TIME_UNIT.findall(cand.text)) - len(FIRST_IN.findall(cand.text))
     return lengths > 0 and _named_or_close(question.theme, cand)
 
 
-# A length of time is a unit of it; "the first visit in more than two years" tells the time
-# since the last one, not how long this one lasted. Grammar, not tuned.
+# A length of time is an amount of a unit of it ("three hours", "a two-day visit"; not "this
+# week"); "the first visit in more than two years" tells the time since the last one, not how
+# long this one lasted (index.earlier.FIRST_IN). Grammar, not tuned.
 _TIME_UNIT = re.compile(
-    r"\b(?:seconds?|minutes?|hours?|days?|weeks?|months?|years?|decades?)\b", re.IGNORECASE
-)
-_FIRST_IN = re.compile(
-    r"\bfirst\b[^.;:]*?\bin\s+(?:more than\s+|over\s+|nearly\s+|almost\s+|about\s+)?"
-    r"[\w /½-]{1,20}?\b(?:days?|weeks?|months?|years?|decades?)\b",
-    re.I,
+    r"\b(?:\d[\d.,/ ½]*|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
+    r"several|few|many|half)[\s-]+(?:seconds?|minutes?|hours?|days?|weeks?|months?|years?|"
+    r"decades?)\b",
+    re.IGNORECASE,
 )
 
 

@@ -2,8 +2,9 @@
 greeted X when she landed?" asks of the greeting, not the landing); a phrase of time naming a
 place ("before the Bergen talks"); the kind of thing asked for after "What type of"; the word for
 a name ("the abbreviation X"); a past perfect the parser misreads ("Where had they met?"); the
-time since an event ("the first in three years") for how long one lasted; a date the verb acts
-on ("Which date did X name as ...?") for when it was done.
+time since an event ("the first in three years") for how long one lasted, and the answer to how
+long it had been; a date the verb acts on ("Which date did X name as ...?") for when it was done;
+a phrase before the question word ("Before her trip, how long ...?").
 Articles written for the test, with made-up names."""
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from support.articles import indexed
 
 from index.embedding import Embedder
 from index.question import analyse
+from index.question_words import plainly_worded
 from index.relation import clause_verbs
 from index.service import NewsIndex
 
@@ -56,6 +58,8 @@ Date: 2024-11-09
 The meeting between Lind and Moe in Bergen was their first in more than three years.
 
 The ferry talks in Stavanger lasted three hours.
+
+Anna Lind travelled to Vesta this week, her first trip outside Norland in over six years, and met the harbour council there.
 
 Vesta's coast guard said on Monday it was on alert after Norland designated June 3 as "harbour workers day" to mark the opening of its first deep-water port last year.
 """,
@@ -181,3 +185,27 @@ def test_a_date_the_verb_acts_on_is_not_when_it_was_done(index: NewsIndex) -> No
     answer = index.ask('Which date did Norland name as its "harbour workers day"?')
     assert "June 3" in answer.answer, answer.answer
     assert analyse("On what date did Lind land?").wh == "what"
+
+
+def test_the_time_since_the_last_event(index: NewsIndex) -> None:
+    """ "How long had it been since X last went abroad?": "her first trip outside Norland in over
+    six years" says so, without a word of "last" or "previously"."""
+    for question in (
+        "How long had it been since Anna Lind last travelled abroad?",
+        "Before her trip to Vesta, how long had it been since Anna Lind last left Norland?",
+    ):
+        answer = index.ask(question)
+        assert "six years" in answer.answer, (question, answer.answer)
+
+
+@pytest.mark.parametrize(
+    ("question", "plain"),
+    [
+        ("Before her trip, how long had it been?", "How long had it been before her trip?"),
+        ("In 2019, who won the race?", "Who won the race in 2019?"),
+        ("Apart from grain, what did they discuss?", "What did they discuss apart from grain?"),
+        ("In which city did they meet?", "In which city did they meet?"),
+    ],
+)
+def test_a_phrase_before_the_question_word_goes_after_it(question: str, plain: str) -> None:
+    assert plainly_worded(question) == plain
