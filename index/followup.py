@@ -25,6 +25,7 @@ _NOT_ENTITIES = frozenset(
 )
 _CAPITALISED = re.compile(r"[A-Z][\w’'-]*(?:\s+(?:of\s+|de\s+|al-)?[A-Z0-9][\w’'-]*)*")
 MAX_ENTITIES = 4
+_PLURAL_PRONOUN = re.compile(r"\b(?:they|them|their|theirs)\b", re.IGNORECASE)
 _SUBJECT_PRONOUN = re.compile(r"\b(?:he|she|He|She)\b")
 
 
@@ -100,7 +101,11 @@ def contextualize(
     own = tuple(extract_entities(question))
     if not previous_entities or not looks_like_followup(question):
         return Contextualized(question, own, ())
-    carry = tuple(previous_entities[:1]) if own else tuple(previous_entities[:MAX_ENTITIES])
+    # "What did he say about China?": one name stands for "he"; "Apart from Ukraine, what did
+    # they talk about?": "they" stands for several
+    plural = bool(_PLURAL_PRONOUN.search(question))
+    several = previous_entities[:MAX_ENTITIES] if plural or not own else previous_entities[:1]
+    carry = tuple(several)
     carry = tuple(e for e in carry if e not in own)
     query = f"{question} {' '.join(carry)}".strip() if carry else question
     return Contextualized(query, own, carry)

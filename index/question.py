@@ -339,7 +339,11 @@ def _phrasal(verb: Any) -> str | None:
     it and what it means in one word (lexicon.phrasal_verbs)."""
     if verb is None or not is_verb_token(verb):
         return None
-    particle = next((c for c in verb.children if c.dep_ == "prt"), None)
+    # "talk about" (discuss): "about" as the parser often tags it, a preposition
+    particle = next(
+        (c for c in verb.children if c.dep_ == "prt" or (c.dep_ == "prep" and c.lower_ == "about")),
+        None,
+    )
     if particle is None or particle.lower_ in PREPOSITIONS:
         return None  # "call for", "arrive at": the verb keeps its meaning (lexicon.PREPOSITIONS)
     lemma = f"{verb.lemma_.lower()}_{particle.lower_}"

@@ -30,8 +30,9 @@ class Name:
     # In the phrase of the wh-word ("In which U.S. state ...?", "Which South Korean official
     # ...?"): it tells what kind of answer is asked for, and the answer need not name it.
     asked_kind: bool = False
-    # In a phrase of time ("before the Seoul talks"): it dates what is asked, so the answer need
-    # not name it (the articles still must, index.unknown_names).
+    # In a phrase of time ("before the Seoul talks"), or one that leaves it out ("apart from
+    # Ukraine"): it frames what is asked, so the answer need not name it (the articles still
+    # must, index.unknown_names).
     frame: bool = False
 
 
@@ -40,13 +41,19 @@ _NOT_NAMES = frozenset({"POS", "WP", "WP$", "WDT", "WRB"})
 
 
 # Prepositions whose phrase only sets the time of what is asked ("before the Seoul talks").
-_TIME_FRAME = frozenset("before after since until following".split())
+_TIME_FRAME = frozenset("before after since until following besides except excluding".split())
+# "apart from X", "aside from X", "other than X": X is left out of what is asked
+_LEFT_OUT = {"from": ("apart", "aside"), "than": ("other", "rather")}
 
 
 def _in_time_frame(token: Any) -> bool:
-    """The name is inside a phrase of time: "before the Seoul talks", "after the G7 meeting"."""
+    """The name is inside a phrase of time ("before the Seoul talks", "after the G7 meeting")
+    or one that leaves it out of what is asked ("apart from Ukraine", "besides Blinken")."""
     while token.head.i != token.i and token.pos_ not in ("VERB", "AUX"):
         if token.dep_ == "prep" and token.lower_ in _TIME_FRAME:
+            return True
+        before = token.doc[token.i - 1].lower_ if token.i > 0 else ""
+        if token.lower_ in _LEFT_OUT and before in _LEFT_OUT[token.lower_]:
             return True
         token = token.head
     return False

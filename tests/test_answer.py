@@ -162,6 +162,17 @@ def test_extract_entities(text: str, entities: list[str]) -> None:
         ("What did he and Blinken urge?", ["Park Jin"], "What did he and Blinken urge? Park Jin"),
         ("What is extended deterrence?", ["Cho Tae-yong"], "What is extended deterrence?"),
         ("What did they discuss?", [], "What did they discuss?"),
+        # "they" with a name of its own: still the several people of the turn before
+        (
+            "What did they discuss besides Ukraine?",
+            ["Antony Blinken", "Cho Tae-yong"],
+            "What did they discuss besides Ukraine? Antony Blinken Cho Tae-yong",
+        ),
+        (
+            "What did he say about Ukraine?",
+            ["Blinken", "Cho"],
+            "What did he say about Ukraine? Blinken",
+        ),
     ],
 )
 def test_contextualize(question: str, previous: list[str], query: str) -> None:

@@ -36,6 +36,8 @@ Date: 2024-11-06
 Anna Lind held talks with Fisheries Minister Ida Moe on Tuesday.
 
 Lind and Moe previously met in person at the Arctic Council in Tromso in September.
+
+The two sides also discussed herring quotas in the Barents Sea, the ministry said.
 """,
     "ports.txt": """Title: Ports buy new equipment
 Source: Quay Times
@@ -119,6 +121,9 @@ def test_a_place_in_a_phrase_of_time_need_not_be_in_the_sentence(index: NewsInde
         ("Where had Lind met Moe before the Bergen talks?", {"Bergen"}),
         ("What did Lind say after the Oslo meeting?", {"Oslo"}),
         ("What did Lind say in Bergen?", set()),
+        ("What did Lind discuss apart from Norway?", {"Norway"}),
+        ("What did Lind discuss other than Norway?", {"Norway"}),
+        ("Who came from Norway?", set()),
     ],
 )
 def test_names_in_a_phrase_of_time_only_date_the_question(question: str, framing: set[str]) -> None:
@@ -209,3 +214,17 @@ def test_the_time_since_the_last_event(index: NewsIndex) -> None:
 )
 def test_a_phrase_before_the_question_word_goes_after_it(question: str, plain: str) -> None:
     assert plainly_worded(question) == plain
+
+
+def test_talking_about_is_discussing(index: NewsIndex) -> None:
+    """ "talk about" is WordNet's phrasal verb for "discuss" (the parser tags "about" a
+    preposition)."""
+    assert analyse("What did Lind and Moe talk about?").predicate == "talk_about"
+    answer = index.ask("Which quotas did Anna Lind and Ida Moe talk about?")
+    assert "herring" in answer.answer, answer.answer
+
+
+def test_a_name_left_out_of_the_question_need_not_be_in_the_answer(index: NewsIndex) -> None:
+    """ "apart from Tromso": what else they discussed, not what of Tromso."""
+    answer = index.ask("Which quotas did Anna Lind and Ida Moe discuss apart from Tromso?")
+    assert "herring" in answer.answer, answer.answer
