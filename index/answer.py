@@ -231,9 +231,11 @@ class ExtractiveAnswerer:
 
     def _unknown(self, q: Question, result: Answer, missing: str, ids: list[int]) -> Answer:
         """A name no sentence gives: no answer, unless it is a byline's and the question asks
-        who that is ("Who is Kim Seung-yeon?": the writer of those articles)."""
+        who that is ("Who is Kim Seung-yeon?": the writer of those articles) or which outlet
+        ("Which news agency did X write for?")."""
         bylined = bylined_by(missing, self.catalog.list_articles(ids, bylined=True))
-        if bylined and asks_who_is(q.text, missing):
+        # "Which news agency did X write for?": the outlet of X's articles, by their bylines
+        if bylined and (asks_who_is(q.text, missing) or q.source_question):
             return compose(result, byline_quotes(bylined[:MAX_ARTICLES]))
         result.note = (
             f"The articles name {missing} only as the author of {_articles(len(bylined))}."

@@ -124,6 +124,12 @@ def test_a_name_given_only_as_a_byline(index: NewsIndex) -> None:
     assert index.ask("Who is Ada Quist?").note == "The articles never mention Ada Quist."
 
 
+def test_which_outlet_a_byline_s_writer_writes_for(index: NewsIndex) -> None:
+    """ "Which news agency did X write for?": the outlet of the articles X's byline is on."""
+    answer = index.ask("Which news agency did Siri Dahl write her report for?")
+    assert answer.answer.startswith("Harbour Daily (2024-05-04), byline: Per Holm and Siri Dahl")
+
+
 def test_an_author_bio_answers_and_he_goes_on_about_its_author(index: NewsIndex) -> None:
     who = index.ask("Who is Tove Sand?")
     assert "reports on shipping" in who.answer
