@@ -168,7 +168,9 @@ class ExtractiveAnswerer:
             if judged.unheld_role:
                 result.note = f"The articles do not name {asked_role(q.text, article=True)}."
                 return result
-            if len(q.focus) >= MULTIPART_WORDS and asked_thing(q.text) is None:
+            # a reason is no evidence of each source: "Why ...?" with none told goes unanswered
+            many = len(q.focus) >= MULTIPART_WORDS and q.wh != "why"
+            if many and asked_thing(q.text) is None:
                 return self._evidence(q, result, candidates, vector, weights, outlets)
             return result
         return self._composed(q, result, judged)

@@ -200,6 +200,20 @@ def gives_motive(text: str) -> bool:
     return gives_reason(text) or bool(_MOTIVE.search(text))
 
 
+def tells_why(text: str) -> bool:
+    """A reason, a motive, or the occasion of an event ("on alert after X designated ...", "as
+    part of an arms deal", "ahead of a summit"): what a "Why ...?" may be answered by."""
+    return gives_motive(text) or bool(_OCCASION.search(text))
+
+
+# Words that tell the occasion of an event, broadly. Grammar, not tuned.
+_OCCASION = re.compile(
+    r"\b(?:after|following|ahead of|before|as part of|over concerns?|concerns? (?:over|about)|"
+    r"given|in the wake of|threats?|fears?|worr\w+|reasons?)\b",
+    re.IGNORECASE,
+)
+
+
 # Nouns that ask what came of an event. Grammar, not tuned.
 _OUTCOMES = frozenset("outcome result upshot conclusion consequence".split())
 # Words that put an event still ahead of the writer: "ahead of the summit", "the summit, set for

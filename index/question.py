@@ -437,6 +437,8 @@ def _has_name_subject(doc: Any) -> bool:
 def _asks_for_evidence(doc: Any, wh: str) -> bool:
     if wh == "yesno":
         return True
+    if wh == "why":  # "Why X rather than Y?" asks the reason for a choice, not a comparison
+        return False
     cues = {m.lower() for m in COMPARISON.findall(doc.text)}
     # "What did the leaders agree on?" asks what was agreed; "Do the outlets agree?" compares
     return bool(cues - _AGREEING)

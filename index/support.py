@@ -38,6 +38,7 @@ from index.non_answers import (
     no_exchange,
     off_topic,
     outcome_ahead,
+    tells_why,
     unrealised,
 )
 from index.places import name_forms, places_within
@@ -210,6 +211,8 @@ def judge(
     lines = select(answering, accepted)
     if question.wh == "why":
         lines = with_reasons(lines, candidates)
+        if not any(tells_why(line.text) for line in lines):
+            lines = []  # "Why ...?": sentences that only tell that it is so give no reason
     conflicts = find_conflicts(question, accepted)
     return Judged(lines, conflicts)
 

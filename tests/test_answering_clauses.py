@@ -65,6 +65,14 @@ Anna Lind travelled to Vesta this week, her first trip outside Norland in over s
 
 Vesta's coast guard said on Monday it was on alert after Norland designated June 3 as "harbour workers day" to mark the opening of its first deep-water port last year.
 """,
+    "satellite.txt": """Title: Norland to launch satellite
+Source: Quay Times
+Date: 2024-11-10
+
+Norland's space agency announced it will launch its first weather satellite using a Vesta rocket at the Lysa spaceport on Dec. 2.
+
+Norland's fishing fleet will stay in port on Monday to protest against the new quotas.
+""",
     "remarks.txt": """Title: Ferry links to grow
 Source: Coast Wire
 Date: 2024-11-08
@@ -228,3 +236,18 @@ def test_a_name_left_out_of_the_question_need_not_be_in_the_answer(index: NewsIn
     """ "apart from Tromso": what else they discussed, not what of Tromso."""
     answer = index.ask("Which quotas did Anna Lind and Ida Moe discuss apart from Tromso?")
     assert "herring" in answer.answer, answer.answer
+
+
+def test_why_is_answered_by_a_reason(index: NewsIndex) -> None:
+    """ "Why ...?": a sentence that only tells that the thing is so gives no reason, however
+    close; one that gives a purpose ("to protest against ...") does. A long "why" question is
+    not answered by each source's evidence instead."""
+    for question in (
+        "Why will Norland launch its first weather satellite at the Lysa spaceport?",
+        "Why is Norland's space agency launching its first weather satellite on a Vesta rocket"
+        " from the Lysa spaceport rather than from a site at home in early December?",
+    ):
+        answer = index.ask(question)
+        assert answer.abstained and answer.citations == [], (question, answer.answer)
+    reason = index.ask("Why will Norland's fishing fleet stay in port on Monday?")
+    assert "protest" in reason.answer, reason.answer
