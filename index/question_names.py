@@ -40,7 +40,8 @@ class Name:
 _NOT_NAMES = frozenset({"POS", "WP", "WP$", "WDT", "WRB"})
 
 
-# Prepositions whose phrase only sets the time of what is asked ("before the Seoul talks").
+# Prepositions whose phrase only sets the time of what is asked ("before the Seoul talks") or
+# leaves its name out of it ("besides Blinken").
 _TIME_FRAME = frozenset("before after since until following besides except excluding".split())
 # "apart from X", "aside from X", "other than X": X is left out of what is asked
 _LEFT_OUT = {"from": ("apart", "aside"), "than": ("other", "rather")}
