@@ -17,7 +17,7 @@ from index.earlier import asks_earlier
 from index.lexicon import PREPOSITIONS, is_person_noun, is_verb, phrasal_verbs
 from index.misparse import perfect_verb, stranded_verb, verb_after_do
 from index.nlp import parse_question
-from index.question_events import light_event, wanted_event
+from index.question_events import clause_verbs, light_event, wanted_event
 from index.question_names import Name, is_verb_token, question_names, wh_phrase
 from index.question_words import (
     AMOUNTS,
@@ -61,6 +61,8 @@ class Question:
     reported: str | None = None  # "Which outlet reported that X arrived?": "arriv"
     doer: str | None = None  # stem of a common noun doing the verb ("the secretary thank")
     theme_person: bool = False  # the theme is a person ("thank the adviser"): a name may be it
+    # stems of the verbs of its clauses of time ("when he landed"): they date what is asked
+    clause: frozenset[str] = frozenset()
 
     @property
     def subject(self) -> Name | None:
@@ -146,6 +148,7 @@ def analyse(text: str) -> Question:
         reported=_reported_verb(root) if source_question else None,
         doer=_doer(acting) if predicate is not None else None,
         theme_person=acted_on is not None and is_person_noun(acted_on.lemma_.lower()),
+        clause=clause_verbs(doc, predicate),
     )  # fmt: skip
 
 

@@ -1,14 +1,17 @@
 """The event a question asks about when its verb does not tell it: a verb of wanting frames
 its complement ("Why did X want the fighting paused?" asks about a pause), a light verb its
 object ("When will X make its third attempt to launch a satellite?" asks about a launch; "When
-did X make his first visit?" about a visit). Read from spaCy's parse; grammar, not tuned."""
+did X make his first visit?" about a visit). The verbs of its clauses of time ("Who greeted X
+when he landed?") only date what it asks. Read from spaCy's parse; grammar, not tuned."""
 
 from __future__ import annotations
 
 from typing import Any
 
+from index.lexicon import LIGHT, synonym_stems
 from index.question_names import is_verb_token
 from index.question_words import LIGHT_VERBS
+from index.text import stem
 
 # Verbs of wanting, trying and expecting: "What was X expected to reaffirm?" asks of reaffirming.
 _WANTING = frozenset("want wish hope seek aim intend try attempt expect plan schedule".split())
@@ -42,3 +45,25 @@ def light_event(acting: Any) -> Any:
         return framed
     # "take office", "make history": the noun itself is what the sentence must tell of
     return thing
+
+
+def clause_verbs(doc: Any, predicate: str | None) -> frozenset[str]:
+    """Stems of the verbs of the clauses of time of the question's verb ("greeted X when he
+    landed at Y", "after leaving Seoul"), less that verb and its synonyms. ("Where was X when he
+    said ...?" asks of the saying itself.)"""
+    if predicate is None:
+        return frozenset()
+    verbs = {
+        stem(t.lemma_.lower())
+        for t in doc
+        if t.dep_ == "advcl"
+        and t.pos_ == "VERB"
+        and t.lemma_.lower() not in LIGHT
+        and any(c.lower_ in _TIME_CONJUNCTIONS for c in t.children)
+        and t.head.is_lower  # of the question's own verb, not a name the parser took for one
+        and stem(t.head.lemma_.lower()) == predicate
+    }
+    return frozenset(verbs - synonym_stems(predicate))
+
+
+_TIME_CONJUNCTIONS = frozenset("when whenever while after before as since until once".split())

@@ -47,7 +47,7 @@ _TIME_FRAME = frozenset("before after since until following besides except exclu
 _LEFT_OUT = {"from": ("apart", "aside"), "than": ("other", "rather")}
 
 
-def _in_time_frame(token: Any) -> bool:
+def _in_frame(token: Any) -> bool:
     """The name is inside a phrase of time ("before the Seoul talks", "after the G7 meeting")
     or one that leaves it out of what is asked ("apart from Ukraine", "besides Blinken")."""
     while token.head.i != token.i and token.pos_ not in ("VERB", "AUX"):
@@ -102,7 +102,7 @@ def question_names(doc: Any, root: Any) -> tuple[Name, ...]:
             continue
         is_subject = any(t.i in subject_tokens or t.head.i in subject_tokens for t in span)
         argument = _is_argument(span.root, root)
-        frame = not is_subject and _in_time_frame(span.root)
+        frame = not is_subject and _in_frame(span.root)
         found.append(Name(span.text, label, is_subject, argument, describes, frame=frame))
     return tuple(found)
 

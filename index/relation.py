@@ -11,12 +11,12 @@ from functools import lru_cache
 from index.asked_values import asks_for_date, quarters_in
 from index.candidates import Candidate
 from index.earlier import FIRST_IN
-from index.lexicon import LIGHT, antonym_stems, is_concrete_noun, is_measure_noun, synonym_stems
+from index.lexicon import antonym_stems, is_concrete_noun, is_measure_noun, synonym_stems
 from index.names import fold_tokens, mentions
 from index.question import TIMES, Question
 from index.question_words import AMOUNTS, SPEECH_VERBS
 from index.text import FRAMING_WORDS, stem
-from index.values import YEAR
+from index.values import YEAR, lengths_of_time
 
 # "When/where/why did X <verb>": a sentence without the verb's stem answers only this close to
 # the question in meaning ("When did X leave Seoul?" is not answered by X's trip to Seoul).
@@ -131,33 +131,10 @@ def _tells_the_clause_only(question: Question, cand: Candidate) -> bool:
     """ "Who greeted X when he landed at Y?": a sentence that tells of the landing and not of
     the greeting (its verb or a synonym) answers the clause, not the question, however close
     in meaning the two words it shares make it."""
-    clause = clause_verbs(question)
-    if not clause:
+    if not question.clause:
         return False
     stems = _every_stem(cand)
-    return bool(stems & clause) and not stems & synonym_stems(question.predicate or "")
-
-
-def clause_verbs(question: Question) -> frozenset[str]:
-    """Stems of the verbs of the clauses of time of the question's verb ("greeted X when he
-    landed at Y", "after leaving Seoul"), less that verb and its synonyms. ("Where was X when he
-    said ...?" asks of the saying itself.)"""
-    if question.doc is None or question.predicate is None:
-        return frozenset()
-    verbs = {
-        stem(t.lemma_.lower())
-        for t in question.doc
-        if t.dep_ == "advcl"
-        and t.pos_ == "VERB"
-        and t.lemma_.lower() not in LIGHT
-        and any(c.lower_ in _TIME_CONJUNCTIONS for c in t.children)
-        and t.head.is_lower  # of the question's own verb, not a name the parser took for one
-        and stem(t.head.lemma_.lower()) == question.predicate
-    }
-    return frozenset(verbs - synonym_stems(question.predicate))
-
-
-_TIME_CONJUNCTIONS = frozenset("when whenever while after before as since until once".split())
+    return bool(stems & question.clause) and not stems & synonym_stems(question.predicate or "")
 
 
 def _person_acted_on(question: Question, cand: Candidate) -> bool:
@@ -281,19 +258,10 @@ def length_holds(question: Question, cand: Candidate) -> bool:
     "more than two years" since a visit is not the length of a call."""
     if question.wh != "how_many" or question.expects != TIMES or question.theme is None:
         return True
-    lengths = len(_TIME_UNIT.findall(cand.text)) - len(FIRST_IN.findall(cand.text))
+    # "the first visit in more than two years" tells the time since the last one, not how long
+    # this one lasted (index.earlier.FIRST_IN)
+    lengths = lengths_of_time(cand.read.tokens) - len(FIRST_IN.findall(cand.text))
     return lengths > 0 and _named_or_close(question.theme, cand)
-
-
-# A length of time is an amount of a unit of it ("three hours", "a two-day visit"; not "this
-# week"); "the first visit in more than two years" tells the time since the last one, not how
-# long this one lasted (index.earlier.FIRST_IN). Grammar, not tuned.
-_TIME_UNIT = re.compile(
-    r"\b(?:\d[\d.,/ ½]*|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
-    r"several|few|many|half)[\s-]+(?:seconds?|minutes?|hours?|days?|weeks?|months?|years?|"
-    r"decades?)\b",
-    re.IGNORECASE,
-)
 
 
 # "What is the GDP of X?", "What was the cost of Y?": a measure asked of a thing (WordNet's

@@ -9,6 +9,7 @@ Biden" and "Biden", "2,000" and "2000". A value that cannot be read as its kind 
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import lru_cache
@@ -75,7 +76,13 @@ def is_duration(text: str) -> bool:
         t in _ANCHORS or (t[:3] in MONTHS and t not in _UNITS) or YEAR.fullmatch(t) for t in tokens
     ):
         return False
-    return any(
+    return lengths_of_time(tokens) > 0
+
+
+def lengths_of_time(tokens: Sequence[str]) -> int:
+    """How many lengths of time the folded words give: an amount of a unit of time ("three
+    hours", "a two-day visit", "2 1/2 years"; not "this week")."""
+    return sum(
         t in _UNITS and i > 0 and (tokens[i - 1] in _COUNTS or tokens[i - 1].isdigit())
         for i, t in enumerate(tokens)
     )

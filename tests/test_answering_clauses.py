@@ -17,7 +17,6 @@ from support.articles import indexed
 from index.embedding import Embedder
 from index.question import analyse
 from index.question_words import plainly_worded
-from index.relation import clause_verbs
 from index.service import NewsIndex
 
 ARTICLES = {
@@ -113,7 +112,7 @@ def test_where_someone_was_when_they_said_something_is_still_answered(index: New
     ],
 )
 def test_the_verbs_of_a_clause_of_time(question: str, verbs: set[str]) -> None:
-    assert clause_verbs(analyse(question)) == verbs
+    assert analyse(question).clause == verbs
 
 
 def test_a_place_in_a_phrase_of_time_need_not_be_in_the_sentence(index: NewsIndex) -> None:
