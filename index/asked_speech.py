@@ -22,6 +22,7 @@ class Speech:
     listener: str | None = None
     described: bool = False  # a role, not a name: "the U.S. secretary of state"
     setting: str = ""  # where it was said: "in Seoul" (a place, not what it was about)
+    words: bool = False  # the words used are asked: "What idiom did X use?" (index.asked_words)
 
 
 _PLACES = frozenset({"GPE", "LOC", "FAC"})

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field, replace
 from typing import Any
 
 from index.asked_speech import Speech, asked_speech, outlet_words
+from index.asked_words import asked_words
 from index.earlier import asks_earlier
 from index.lexicon import PREPOSITIONS, is_person_noun, is_verb, phrasal_verbs
 from index.misparse import perfect_verb, stranded_verb, verb_after_do
@@ -141,7 +142,8 @@ def analyse(text: str) -> Question:
         text=text, wh=wh, expects=expects, head=head, head_forms=head_forms, role=role,
         slot=_slot(doc, role, verb if wh in ("who", "what", "which") else None), names=names,
         predicate=predicate,
-        focus=focus, speech=asked_speech(doc, root, wh), evidence=_asks_for_evidence(doc, wh),
+        focus=focus, speech=asked_words(doc) or asked_speech(doc, root, wh),
+        evidence=_asks_for_evidence(doc, wh),
         source_question=source_question, numbers=numbers,
         outlet_words=outlet_words(doc), theme=theme, kind=_kind(head_token, wh),
         earlier=asks_earlier(doc), doc=doc,

@@ -154,8 +154,10 @@ _QUOTES_SAID = re.compile(
     r"(?:\s+[\w'’,-]+){0,6}?\s*[\"“]",
     re.IGNORECASE,
 )
-# A phrase the question quotes: "Why did X pick Nov. 18 as "missile industry day"?"
-_QUOTED = re.compile(r"[\"“”]([^\"“”]{3,})[\"“”]")
+# A phrase the question quotes: "Why did X pick Nov. 18 as "missile industry day"?", or in
+# single quotes ('missile industry day'), which do not open after a letter ("Blinken's") nor
+# close before one.
+_QUOTED = re.compile(r"[\"“”]([^\"“”]{3,})[\"“”]|(?<![\w'‘’])['‘]([^'‘’\"“”]{3,}?)['’](?![\w'‘’])")
 
 
 def quotes_the_question(question: str, sentence: str) -> bool:
@@ -182,7 +184,8 @@ def quotes_words(question: str) -> bool:
 def _quoted_phrases(question: str) -> tuple[list[str], ...]:
     """The phrases of two or more words the question quotes, folded, read once per question
     (not per sentence); a work's name ("Pretty Woman") is not words said or read."""
-    folded = (fold_tokens(p) for p in _QUOTED.findall(question) if not _titled(p))
+    quoted = (m.group(1) or m.group(2) for m in _QUOTED.finditer(question))
+    folded = (fold_tokens(p) for p in quoted if not _titled(p))
     return tuple(words for words in folded if len(words) >= 2)
 
 

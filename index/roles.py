@@ -52,7 +52,19 @@ def wh_slot(doc: Any) -> tuple[str, str]:
         if token.tag_ in ("WP", "WP$") and token.lower_ in ("who", "whom", "what"):
             return role_of(token)
         if token.tag_ == "WDT" and token.dep_ == "det":  # "which film", "what company"
-            return role_of(token.head)
+            verb, part = role_of(token.head)
+            return (verb, part) if verb else _named_object(token.head)
+    return "", ""
+
+
+def _named_object(phrase: Any) -> tuple[str, str]:
+    """ "Which day has X named "Y"?": the parser reads the wh-phrase as an adverb of a verb
+    that has a complement ("Y") and no object, where it is the object named."""
+    verb = phrase.head
+    children = {c.dep_ for c in verb.children}
+    named = phrase.dep_ == "npadvmod" and verb.pos_ in _VERB_TAGS and "oprd" in children
+    if named and not children & {"dobj", "obj"}:
+        return verb.lemma_.lower(), "obj"
     return "", ""
 
 

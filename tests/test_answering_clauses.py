@@ -17,6 +17,7 @@ from support.articles import indexed
 from index.embedding import Embedder
 from index.question import analyse
 from index.question_words import plainly_worded
+from index.relation import _quoted_phrases
 from index.service import NewsIndex
 
 ARTICLES = {
@@ -197,6 +198,34 @@ def test_a_date_the_verb_acts_on_is_not_when_it_was_done(index: NewsIndex) -> No
     answer = index.ask('Which date did Norland name as its "harbour workers day"?')
     assert "June 3" in answer.answer, answer.answer
     assert analyse("On what date did Lind land?").wh == "what"
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "which day has Norland named 'harbour workers day'?",  # single quotes, no "as"
+        "Which day has Norland named ‘harbour workers day’?",
+    ],
+)
+def test_a_day_named_with_the_quoted_name(index: NewsIndex, question: str) -> None:
+    """The wh-phrase is what is named (the parser reads it as an adverb), and a phrase in single
+    quotes is quoted as much as one in double quotes."""
+    assert analyse(question).slot[1] == "obj"
+    answer = index.ask(question)
+    assert "June 3" in answer.answer, answer.answer
+
+
+@pytest.mark.parametrize(
+    ("question", "phrases"),
+    [
+        ("Why did X pick 'harbour workers day'?", (["harbour", "workers", "day"],)),
+        ("What did Lind's aides say about the ministers' talks?", ()),  # possessives
+        ("Which 'Pretty Woman' star spoke?", ()),  # a title
+        ('What is "grain day"?', (["grain", "day"],)),
+    ],
+)
+def test_the_phrases_a_question_quotes(question: str, phrases: tuple[list[str], ...]) -> None:
+    assert _quoted_phrases(question) == phrases
 
 
 def test_the_time_since_the_last_event(index: NewsIndex) -> None:

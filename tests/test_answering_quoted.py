@@ -11,7 +11,9 @@ from collections.abc import Iterator
 import pytest
 from support.articles import indexed
 
+from index.asked_words import asked_words
 from index.embedding import Embedder
+from index.nlp import parse_question
 from index.relation import quotes_the_question
 from index.service import NewsIndex
 
@@ -49,6 +51,18 @@ Rask said the shortage of crews worried her less than the cost of new nets.
 Officials at the ministry expect the fuel subsidy to be debated in parliament in June.
 
 Norland remains focused on its fishing fleet despite other troubles, Rask told reporters in Bergen.
+""",
+    "strike.txt": """Title: Holm on the port strike
+Source: Coast Wire
+Date: 2024-05-04
+
+Norland can cope with the port strike while it deals with the fuel shortage, Lars Holm told a news conference in Oslo on Friday, saying his government was able to "row and bail at the same time".
+
+At the same news conference in Oslo, Holm said, "We are deeply worried about the herring quotas," vowing to push for a "full review" of the fishing treaty.
+
+"We will build two new harbours in the north this year," Holm said in Oslo.
+
+The fishers' union called the treaty a "paper fence" on Saturday.
 """,
 }
 
@@ -100,3 +114,50 @@ def test_the_statement_with_the_quoted_words_comes_first(index: NewsIndex) -> No
     assert "deeply worried about the price of fuel" in lines[0]
     # the other statements of hers, about other things, go
     assert "Oslo" not in answer.answer and "tariffs" not in answer.answer
+
+
+def test_the_figure_of_speech_someone_used(index: NewsIndex) -> None:
+    """ "What idiom did X use to argue Y?": the line of X's closest to what it argues, which
+    quotes the figure; told in other words than the question's ("cope with ... while it deals
+    with" for "handle several crises at once")."""
+    for question in (
+        "What idiom did Lars Holm use in Oslo to argue that Norland can handle several crises at"
+        " once?",
+        "what phrase did Holm use to say his government can juggle two crises at once?",
+    ):
+        answer = index.ask(question)
+        assert "row and bail" in answer.answer, (question, answer.answer)
+        assert len(answer.citations) == 1, answer.answer
+
+
+def test_no_figure_of_speech_when_the_closest_line_quotes_none(index: NewsIndex) -> None:
+    """His closest line on the harbours is a quote of his whole sentence, not a phrase of it;
+    on a topic he never spoke on, nothing of his is close enough."""
+    for question in (
+        "What phrase did Holm use in Oslo to describe the new harbours in the north?",
+        "What phrase did Lars Holm use to describe the price of bread?",
+    ):
+        answer = index.ask(question)
+        assert answer.abstained and answer.citations == [], (question, answer.answer)
+
+
+@pytest.mark.parametrize(
+    ("question", "speaker", "topic", "setting"),
+    [
+        ("What idiom did Holm use in Oslo to argue that it can cope?", "Holm", "it can cope",
+         "Oslo"),
+        ("What phrase did the trade minister use about tariffs?", "trade minister", "tariffs",
+         ""),
+        ("What label did the union apply to the treaty?", "union", "the treaty", ""),
+        ("What did Holm use to cut the nets?", None, None, None),  # no words asked
+    ],
+)  # fmt: skip
+def test_which_questions_ask_for_words_used(
+    question: str, speaker: str | None, topic: str | None, setting: str | None
+) -> None:
+    asked = asked_words(parse_question(question))
+    if speaker is None:
+        assert asked is None
+        return
+    assert asked is not None and asked.words
+    assert (asked.speaker, asked.topic, asked.setting) == (speaker, topic, setting)
