@@ -13,10 +13,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from index.nlp import parse_question
 from index.question_words import SPEECH_VERBS
 from index.text import STOPWORDS
 
 PRONOUNS = frozenset("he she they them him his her hers their theirs it its".split())
+_DEMONSTRATIVES = frozenset({"that", "this", "these", "those"})
 _LEADING_CONNECTOR = re.compile(r"^\s*(?:and|also|but|so|what about|how about)\b", re.I)
 _NOT_ENTITIES = frozenset(
     """what who whom whose when where why how which is are was were did does do can could will
@@ -34,6 +36,7 @@ class Contextualized:
     query: str
     own_entities: tuple[str, ...]
     carried: tuple[str, ...]
+    required: tuple[str, ...] = ()  # the carried names an answer must mention
 
     @property
     def entities(self) -> tuple[str, ...]:
@@ -91,13 +94,30 @@ def completed(question: str, previous: str) -> str | None:
 
 def looks_like_followup(question: str) -> bool:
     tokens = re.findall(r"[a-z]+", question.lower())
+    return _refers_to_names(question) or (
+        bool(_DEMONSTRATIVES.intersection(tokens)) and _points_back(question)
+    )
+
+
+def _refers_to_names(question: str) -> bool:
+    """A pronoun ("What did he say?") or a leading "and" ("And about China?"): it stands for
+    the previous turn's names, which the answer must then mention."""
+    tokens = re.findall(r"[a-z]+", question.lower())
     return bool(_LEADING_CONNECTOR.match(question)) or any(t in PRONOUNS for t in tokens)
 
 
+def _points_back(question: str) -> bool:
+    """ "Who made that assessment?", "How long ago was that?": a demonstrative (tagged DT by
+    the parser), not the "that" of a clause ("reported that X met Y", tagged IN)."""
+    doc = parse_question(question)
+    return any(t.lower_ in _DEMONSTRATIVES and t.tag_ == "DT" for t in doc)
+
+
 def contextualize(
-    question: str, previous_entities: tuple[str, ...] | list[str] = ()
+    question: str, previous_entities: tuple[str, ...] | list[str] = (), previous_question: str = ""
 ) -> Contextualized:
-    """The retrieval query for question, given the entities of the turn it may follow."""
+    """The retrieval query for question, given the entities of the turn it may follow (and
+    that turn's question, whose thing "that launch" or "that day" points back at)."""
     own = tuple(extract_entities(question))
     if not previous_entities or not looks_like_followup(question):
         return Contextualized(question, own, ())
@@ -108,4 +128,10 @@ def contextualize(
     carry = tuple(several)
     carry = tuple(e for e in carry if e not in own)
     query = f"{question} {' '.join(carry)}".strip() if carry else question
+    if _refers_to_names(question):
+        return Contextualized(query, own, carry, carry)
+    # "Who made that assessment?" points back at a thing of the turn before, told in sentences
+    # that need not name its names ("that day" after one asked of Pyongyang: "North Korea
+    # ..."); the words of that turn's question find them
+    query = f"{question} {previous_question}".strip() if previous_question else query
     return Contextualized(query, own, carry)

@@ -10,13 +10,13 @@ from functools import lru_cache
 
 from index.asked_values import asks_for_date, quarters_in
 from index.candidates import Candidate
-from index.earlier import FIRST_IN
+from index.earlier import FIRST_IN, tells_time_since
 from index.lexicon import antonym_stems, is_concrete_noun, is_measure_noun, synonym_stems
 from index.names import fold_tokens, mentions
 from index.question import TIMES, Question
 from index.question_words import AMOUNTS, SPEECH_VERBS
 from index.text import FRAMING_WORDS, stem
-from index.values import YEAR, lengths_of_time
+from index.values import YEAR, lengths_of_time, lengths_since
 
 # "When/where/why did X <verb>": a sentence without the verb's stem answers only this close to
 # the question in meaning ("When did X leave Seoul?" is not answered by X's trip to Seoul).
@@ -265,6 +265,18 @@ def length_holds(question: Question, cand: Candidate) -> bool:
     # this one lasted (index.earlier.FIRST_IN)
     lengths = lengths_of_time(cand.read.tokens) - len(FIRST_IN.findall(cand.text))
     return lengths > 0 and _named_or_close(question.theme, cand)
+
+
+_HOW_LONG_AGO = re.compile(r"\bhow\s+long\s+ago\b", re.IGNORECASE)
+
+
+def elapsed_holds(question: Question, cand: Candidate) -> bool:
+    """ "How long ago was X?": the time since an event ("two years ago", "the first in more
+    than two years", "2 1/2 years after his last visit"); how long one lasted ("a two-day
+    meeting") is no answer."""
+    if not _HOW_LONG_AGO.search(question.text):
+        return True
+    return tells_time_since(cand.text) or lengths_since(cand.read.tokens) > 0
 
 
 # "What is the GDP of X?", "What was the cost of Y?": a measure asked of a thing (WordNet's

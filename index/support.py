@@ -68,6 +68,7 @@ from index.relation import (
     cause_holds,
     coverage,
     doer_holds,
+    elapsed_holds,
     event_holds,
     figures_hold,
     length_holds,
@@ -166,6 +167,8 @@ def judge(
         if not event_holds(question, cand) or not measure_holds(question, cand):
             continue
         if not length_holds(question, cand) or not cause_holds(question, cand):
+            continue
+        if not elapsed_holds(question, cand):
             continue
         if not names_the_thing(question, cand):
             continue

@@ -88,6 +88,16 @@ def lengths_of_time(tokens: Sequence[str]) -> int:
     )
 
 
+def lengths_since(tokens: Sequence[str]) -> int:
+    """How many lengths of time the folded words anchor to an event ("two years ago", "2 1/2
+    years after his last visit"): the time elapsed since it."""
+    return sum(
+        t in _UNITS and 0 < i < len(tokens) - 1 and tokens[i + 1] in _ANCHORS
+        and (tokens[i - 1] in _COUNTS or tokens[i - 1].isdigit())
+        for i, t in enumerate(tokens)
+    )  # fmt: skip
+
+
 def agree(a: Value, b: Value) -> bool:
     """Whether two values may be the same (values of different kinds never disagree)."""
     if a.kind != b.kind:

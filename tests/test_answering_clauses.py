@@ -15,6 +15,7 @@ import pytest
 from support.articles import indexed
 
 from index.embedding import Embedder
+from index.followup import contextualize, looks_like_followup
 from index.question import analyse
 from index.question_words import plainly_worded
 from index.relation import _quoted_phrases
@@ -64,6 +65,10 @@ The ferry talks in Stavanger lasted three hours.
 Anna Lind travelled to Vesta this week, her first trip outside Norland in over six years, and met the harbour council there.
 
 Vesta's coast guard said on Monday it was on alert after Norland designated June 3 as "harbour workers day" to mark the opening of its first deep-water port last year.
+
+Anna Lind reached Vesta on Sunday evening after a two-day meeting of Nordic ministers in Oslo.
+
+Norland and Vesta intelligence agencies in October assessed that Estland had likely shipped more than 500 containers of rye to Lysa.
 """,
     "satellite.txt": """Title: Norland to launch satellite
 Source: Quay Times
@@ -279,3 +284,45 @@ def test_why_is_answered_by_a_reason(index: NewsIndex) -> None:
         assert answer.abstained and answer.citations == [], (question, answer.answer)
     reason = index.ask("Why will Norland's fishing fleet stay in port on Monday?")
     assert "protest" in reason.answer, reason.answer
+
+
+def test_how_long_ago_is_the_time_since(index: NewsIndex) -> None:
+    """ "How long ago ...?" is answered by the time since an event ("her first trip ... in over
+    six years"), not by how long one lasted ("a two-day meeting")."""
+    answer = index.ask("How long ago did Anna Lind last travel abroad?")
+    assert "six years" in answer.answer, answer.answer
+    lasted = index.ask("How long ago was the meeting of Nordic ministers in Oslo?")
+    assert lasted.abstained and lasted.citations == [], lasted.answer
+
+
+@pytest.mark.parametrize(
+    ("question", "followup"),
+    [
+        ("Who made that assessment?", True),
+        ("How long ago was that?", True),
+        ("What did those visits bring?", True),
+        ("Which outlet reported that Lind met Moe?", False),  # the "that" of a clause
+        ("What did Lind say that Moe would do?", False),
+    ],
+)
+def test_a_demonstrative_points_back(question: str, followup: bool) -> None:
+    assert looks_like_followup(question) is followup
+
+
+def test_a_followup_that_points_back_with_that(index: NewsIndex) -> None:
+    """ "Who made that assessment?" asks of the turn before, whose names it carries."""
+    index.ask_in_chat("How many containers of rye is Estland thought to have shipped?", "t-that")
+    answer, _ = index.ask_in_chat("Who made that assessment?", "t-that")
+    assert "intelligence agencies" in answer.answer, answer.answer
+
+
+def test_what_a_demonstrative_carries() -> None:
+    """A pronoun stands for the names before, which the answer must then mention; "that day"
+    stands for a thing of the turn before, found by that turn's words, told in sentences that
+    need not name its names."""
+    before = "Which date did Norland name as harbour workers day?"
+    pointing = contextualize("What does that day mark?", ["Norland"], before)
+    assert pointing.carried == ("Norland",) and pointing.required == ()
+    assert before in pointing.query
+    pronoun = contextualize("What did she say?", ["Anna Lind"], "Who is Anna Lind?")
+    assert pronoun.required == ("Anna Lind",)
