@@ -38,6 +38,7 @@ def verb_after_do(doc: Any, root: Any) -> Any | None:
         if (
             token.is_lower and token.pos_ in ("NOUN", "VERB") and is_verb(token.lower_)
             and (following is None or following.pos_ in _AFTER_VERB)
+            and (following is None or following.tag_ != "POS")  # "the minister's plane"
         ):  # fmt: skip
             return token
     return None

@@ -99,7 +99,7 @@ def analyse(text: str) -> Question:
         predicate = stem(verb.lower_)
     elif is_verb_token(root) and root.lemma_.lower() not in LIGHT_VERBS:
         predicate = stem(root.lemma_.lower())
-    phrasal = _phrasal(verb if verb is not None else root)
+    phrasal = _phrasal(verb, repaired=True) if verb is not None else _phrasal(root)
     if phrasal is not None:  # "touch down" is to land, "call off" to cancel: not "touch", "call"
         predicate = phrasal
     timed = wh in ("when", "where", "why") or (bool(expects) and expects <= TIMES)
@@ -339,10 +339,11 @@ def _kind(head: Any, wh: str) -> str | None:
 _KIND_WORDS = frozenset("type kind sort variety".split())
 
 
-def _phrasal(verb: Any) -> str | None:
+def _phrasal(verb: Any, repaired: bool = False) -> str | None:
     """The verb and its particle as WordNet's phrasal verb ("touch_down"), when WordNet knows
-    it and what it means in one word (lexicon.phrasal_verbs)."""
-    if verb is None or not is_verb_token(verb):
+    it and what it means in one word (lexicon.phrasal_verbs); ``repaired``: a verb read again
+    after the parser made it a noun (index.misparse: "did the diplomat's plane touch down")."""
+    if verb is None or not (repaired or is_verb_token(verb)):
         return None
     # "talk about" (discuss): "about" as the parser often tags it, a preposition
     particle = next(

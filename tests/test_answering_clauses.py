@@ -326,3 +326,13 @@ def test_what_a_demonstrative_carries() -> None:
     assert before in pointing.query
     pronoun = contextualize("What did she say?", ["Anna Lind"], "Who is Anna Lind?")
     assert pronoun.required == ("Anna Lind",)
+
+
+def test_a_phrasal_verb_the_parser_made_a_noun(index: NewsIndex) -> None:
+    """ "Where did X's plane touch down?": the parser makes "touch" a noun; read again as the
+    verb (not "minister", a verb too, but one a possessive follows), it is still the phrasal
+    verb "touch down" (to land)."""
+    question = "Where did the Norland foreign minister's plane touch down when she got to Bergen?"
+    assert analyse(question).predicate == "touch_down"
+    answer = index.ask(question)
+    assert "Flesland" in answer.answer, answer.answer
