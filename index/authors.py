@@ -17,7 +17,10 @@ from index.evidence import bare_outlet
 from index.models import Article, Passage
 
 # The pieces an outlet publishes, whose author a question may ask for.
-_PIECE = r"(?:articles?|stor(?:y|ies)|pieces?|dispatch(?:es)?|coverage|features?|columns?|reports?)"
+_PIECE = (
+    r"(?:articles?|stor(?:y|ies)|pieces?|dispatch(?:es)?|coverage|features?|columns?|reports?|"
+    r"updates?|bulletins?|write-?ups?)"
+)
 _WRITER = r"(?:reporters?|journalists?|writers?|correspondents?|authors?)"
 _WROTE = r"(?:wrote|write|writes|written|authored|penned|filed|bylined)"
 # "Who wrote the Reuters report ...", "Who has written ...", "Who is the author of ..."

@@ -100,8 +100,13 @@ def test_who_wrote_an_outlets_story_is_its_byline(index: NewsIndex) -> None:
 
 
 def test_the_topic_picks_the_article_among_an_outlets(index: NewsIndex) -> None:
-    answer = index.ask("Who wrote the Harbour Daily article about port fees?")
-    assert "Per Holm and Siri Dahl" in answer.answer
+    for question in (
+        "Who wrote the Harbour Daily article about port fees?",
+        "Who's the byline on the Harbour Daily update about port fees?",  # an update is a piece
+        "Who wrote the Harbour Daily write-up about port fees?",
+    ):
+        answer = index.ask(question)
+        assert "Per Holm and Siri Dahl" in answer.answer, (question, answer.answer)
     unsigned = index.ask("Who wrote the Harbour Daily article about fishing quotas?")
     assert unsigned.abstained and unsigned.citations == []
     assert unsigned.note is not None and "does not name its author" in unsigned.note
