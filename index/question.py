@@ -15,7 +15,14 @@ from typing import Any
 from index.asked_speech import Speech, asked_speech, outlet_words
 from index.asked_words import asked_words
 from index.earlier import asks_earlier
-from index.lexicon import PREPOSITIONS, is_person_noun, is_verb, phrasal_verbs
+from index.lexicon import (
+    PREPOSITIONS,
+    is_concrete_noun,
+    is_person_noun,
+    is_verb,
+    lemmas,
+    phrasal_verbs,
+)
 from index.misparse import perfect_verb, stranded_verb, verb_after_do
 from index.nlp import parse_question
 from index.question_events import clause_verbs, light_event, wanted_event
@@ -339,6 +346,20 @@ def _kind(head: Any, wh: str) -> str | None:
 _KIND_WORDS = frozenset("type kind sort variety".split())
 
 
+def _lasting_subject(root: Any) -> bool:
+    """ "How long was X's trip (visit, war, meeting)?": the subject of "be" is a thing that
+    lasts, not one that one can point at (WordNet's lexicon.is_concrete_noun: a bridge, a
+    river)."""
+    if root is None or root.lemma_ != "be":
+        return False
+    subject = next((c for c in root.children if c.dep_ == "nsubj"), None)
+    return (
+        subject is not None and subject.pos_ == "NOUN"
+        and subject.lemma_.lower() in lemmas("noun")
+        and not is_concrete_noun(subject.lemma_.lower())
+    )  # fmt: skip
+
+
 def _phrasal(verb: Any, repaired: bool = False) -> str | None:
     """The verb and its particle as WordNet's phrasal verb ("touch_down"), when WordNet knows
     it and what it means in one word (lexicon.phrasal_verbs); ``repaired``: a verb read again
@@ -410,6 +431,8 @@ def _expects(wh: str, head: str | None, doc: Any) -> frozenset[str]:
             root = _root(doc)
             if is_verb_token(root) and root.lemma_ != "be":
                 return TIMES  # "How long did the war last?": a length of time
+            if _lasting_subject(root):
+                return TIMES  # "How long was his trip?": not a bridge's length
             return frozenset({"DATE", "TIME", "QUANTITY", "CARDINAL"})
         if "old" in words:
             return frozenset({"DATE", "CARDINAL"})

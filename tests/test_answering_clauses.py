@@ -16,7 +16,7 @@ from support.articles import indexed
 
 from index.embedding import Embedder
 from index.followup import contextualize, looks_like_followup
-from index.question import analyse
+from index.question import TIMES, analyse
 from index.question_words import plainly_worded
 from index.relation import _quoted_phrases
 from index.service import NewsIndex
@@ -67,6 +67,10 @@ Anna Lind travelled to Vesta this week, her first trip outside Norland in over s
 Vesta's coast guard said on Monday it was on alert after Norland designated June 3 as "harbour workers day" to mark the opening of its first deep-water port last year.
 
 Anna Lind reached Vesta on Sunday evening after a two-day meeting of Nordic ministers in Oslo.
+
+Anna Lind will fly on to Tromso on Friday, capping her eleven-day multination tour that included stops in the Baltic.
+
+Anna Lind began her multination tour of Baltic ports in Riga on Monday morning.
 
 Norland and Vesta intelligence agencies in October assessed that Estland had likely shipped more than 500 containers of rye to Lysa.
 """,
@@ -336,3 +340,21 @@ def test_a_phrasal_verb_the_parser_made_a_noun(index: NewsIndex) -> None:
     assert analyse(question).predicate == "touch_down"
     answer = index.ask(question)
     assert "Flesland" in answer.answer, answer.answer
+
+
+@pytest.mark.parametrize(
+    ("question", "expects_times"),
+    [
+        ("How long was Anna Lind's whole tour?", True),
+        ("How long was the war?", True),
+        ("How long is the Vesta bridge?", False),  # a thing one can point at: a length
+        ("How long did the talks last?", True),
+    ],
+)
+def test_how_long_a_thing_that_lasts_was(question: str, expects_times: bool) -> None:
+    assert (analyse(question).expects == TIMES) is expects_times
+
+
+def test_how_long_a_trip_was_is_its_length_of_time(index: NewsIndex) -> None:
+    answer = index.ask("How long was Anna Lind's whole multi-country tour?")
+    assert answer.answer.startswith("Anna Lind will fly on to Tromso"), answer.answer
