@@ -106,6 +106,8 @@ def event_holds(question: Question, cand: Candidate) -> bool:
         return True  # "When did they hold their summit?": "During an August summit ..."
     if not stems & synonym_stems(question.predicate):
         return close
+    if wh in ("when", "where") and _anothers_event(question, cand):
+        return close  # "Where did X stay?": "The United States remains ..., X told ..."
     # "When will X launch its satellite?": the launch of a missile is another event
     return (
         question.theme is None
@@ -135,6 +137,28 @@ def _tells_the_clause_only(question: Question, cand: Candidate) -> bool:
         return False
     stems = _every_stem(cand)
     return bool(stems & question.clause) and not stems & synonym_stems(question.predicate or "")
+
+
+def _anothers_event(question: Question, cand: Candidate) -> bool:
+    """The sentence's verbs of the asked event have a named subject, never the question's, and
+    the question's subject does something else in it: "The United States remains focused ...,
+    Blinken told a press conference in Tokyo" does not tell where Blinken stayed."""
+    subject = question.subject
+    if subject is None or question.predicate is None:
+        return False
+    event = synonym_stems(question.predicate)
+    sentence = cand.read.sentence
+    doers = [
+        (mentions(subject.text, fold_tokens(sentence.text[start:end]), subject.label), verb)
+        for (_, start, end), (verb, role) in zip(sentence.entities, cand.read.roles, strict=False)
+        if role == "subj"
+    ]
+    others = [verb for theirs, verb in doers if not theirs and stem(verb) in event]
+    return (
+        bool(others)
+        and not any(theirs and stem(verb) in event for theirs, verb in doers)
+        and any(theirs for theirs, _ in doers)
+    )
 
 
 def _person_acted_on(question: Question, cand: Candidate) -> bool:
