@@ -70,6 +70,20 @@ def _singular_forms(word: str) -> set[str]:
     return forms
 
 
+# "On what exact date ...?", "What time exactly ...?": a value as precise as asked.
+_EXACT = re.compile(r"\b(?:exact|exactly|precise|precisely)\b", re.IGNORECASE)
+
+
+def _precise(text: str, label: str, published: str, clock: bool) -> bool:
+    """A time of the clock ("9:30 a.m.", "at 10") when the clock is asked, else a date down to
+    its day ("Nov. 18", "Wednesday"): not "late at night", "on Monday" for the time, "in
+    August" for the date."""
+    if clock or label == "TIME":
+        return label == "TIME" and any(c.isdigit() for c in text)
+    day = read_value(text, "DATE", published).day
+    return day is not None and day[2] is not None
+
+
 def quarters_in(text: str) -> set[int]:
     """The quarters of a year a text names: "Q2", "second quarter", "2nd quarter"."""
     found = {int(q) for q in _QUARTER_CODE.findall(text)}
@@ -92,6 +106,8 @@ def answer_values(question: Question, cand: Candidate) -> tuple[str, ...]:
     asks_length = question.wh == "how_many" and question.expects == TIMES
     asks_distance = question.wh == "how_many" and "far" in question_tokens
     snippet_start = _subject_snippet_start(question, cand)
+    exact = bool(_EXACT.search(question.text))
+    clock = "time" in question_tokens  # "What time exactly ...?" asks the clock, not the day
     if question_tokens[:2] == ["how", "old"] and not _AGE.search(cand.text):
         return ()  # "How old is X?": a sentence that tells no age ("on Thursday") gives none
     instance = asked_instance(question.text) if asks_date else None
@@ -105,6 +121,8 @@ def answer_values(question: Question, cand: Candidate) -> tuple[str, ...]:
             continue
         if label in TIMES and (asks_date or asks_length) and is_duration(text) != asks_length:
             continue  # "a two-day visit" says how long, not when; "Nov. 30" not how long
+        if exact and label in TIMES and not _precise(text, label, cand.article.published, clock):
+            continue  # "What time exactly ...?": "late at night" is no time of the clock
         tokens = fold_tokens(text)
         if any(tokens and set(tokens) <= set(a) for a in asked):
             continue

@@ -82,6 +82,14 @@ Norland's space agency announced it will launch its first weather satellite usin
 
 Norland's fishing fleet will stay in port on Monday to protest against the new quotas.
 """,
+    "council.txt": """Title: Arctic Council meets
+Source: Coast Wire
+Date: 2024-09-13
+
+The Arctic Council session in Tromso opened at 9:30 a.m. on Sept. 12.
+
+The harbour council in Vesta opened its autumn session in September.
+""",
     "remarks.txt": """Title: Ferry links to grow
 Source: Coast Wire
 Date: 2024-11-08
@@ -369,3 +377,25 @@ def test_the_same_event_of_another_subject_is_no_answer(index: NewsIndex) -> Non
     assert answer.abstained and answer.citations == [], answer.answer
     said = index.ask("Where did Mark Olsen tell reporters about the night ferries?")
     assert "Oslo" in said.answer, said.answer
+
+
+@pytest.mark.parametrize(
+    ("question", "told"),
+    [
+        ("What time exactly did Anna Lind land at Flesland airport?", None),  # "late on Monday"
+        ("At what time exactly did the Arctic Council session in Tromso open?", "9:30"),
+        ("On what exact date did the Arctic Council session in Tromso open?", "Sept. 12"),
+        (
+            "On what exact date did the harbour council in Vesta open its autumn session?",
+            None,
+        ),  # a month only
+    ],
+)
+def test_an_exact_time_or_date_is_as_precise_as_asked(
+    index: NewsIndex, question: str, told: str | None
+) -> None:
+    answer = index.ask(question)
+    if told is None:
+        assert answer.abstained and answer.citations == [], answer.answer
+    else:
+        assert told in answer.answer, answer.answer
