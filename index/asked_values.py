@@ -74,7 +74,7 @@ def _singular_forms(word: str) -> set[str]:
 _EXACT = re.compile(r"\b(?:exact|exactly|precise|precisely)\b", re.IGNORECASE)
 
 
-def _precise(text: str, label: str, published: str, clock: bool) -> bool:
+def _precise(text: str, label: str, published: str | None, clock: bool) -> bool:
     """A time of the clock ("9:30 a.m.", "at 10") when the clock is asked, else a date down to
     its day ("Nov. 18", "Wednesday"): not "late at night", "on Monday" for the time, "in
     August" for the date."""
