@@ -12,14 +12,14 @@ from index.asked_speech import Speech
 from index.question_words import NAME_LABELS
 
 # Nouns for words said: what "What <noun> did X use ...?" asks X's quoted words for.
-WORDS_NOUNS = (
+_WORDS_NOUNS = (
     r"idiom|phrase|expression|words?|term|metaphor|analogy|slogan|catchphrase|saying|label|"
     r"nickname|epithet|figure of speech|turn of phrase"
 )
 # Verbs of putting words to use: "use", "coin", "apply (to)", "pick".
 _WORDS_VERBS = r"use|coin|employ|choose|pick|apply|invoke|give"
 _ASKED = re.compile(
-    rf"^\s*what\s+(?:\w+\s+)?(?:{WORDS_NOUNS})\s+(?:did|does|do|has|have|had)\s+"
+    rf"^\s*what\s+(?:\w+\s+)?(?:{_WORDS_NOUNS})\s+(?:did|does|do|has|have|had)\s+"
     rf"(?P<speaker>.+?)\s+(?:{_WORDS_VERBS})[a-z]*\b(?P<rest>[^?]*)\??\s*$",
     re.IGNORECASE,
 )
