@@ -115,7 +115,7 @@ class ExtractiveAnswerer:
         question = plainly_worded(question)  # "mentioned in the coverage" asks nothing
         if previous_question:  # "And about China?" after "What did Blinken say about Russia?"
             question = _completed(question, previous_question, known)
-        ctx = contextualize(question, known, previous_question)
+        ctx = contextualize(question, known)
         result = Answer(asked, CANNOT_ANSWER, True, [], ctx.query, list(ctx.entities))
         result.read_as = question if question != asked else ""
         # The question is embedded while it is parsed: both release the GIL, two cores help.
@@ -163,7 +163,9 @@ class ExtractiveAnswerer:
             return self._evidence(q, result, candidates, vector, weights, outlets, outlets_speak)
         if asks_speakers(q):  # a quote's speaker, by the attribution
             self._speakers(candidates)
-        judged = judge(q, candidates, vector, weights, ctx.required, self._holder_by_meaning)
+        judged = judge(  # ctx.thing: "Who made that assessment?"
+            q, candidates, vector, weights, ctx.required, self._holder_by_meaning, ctx.thing
+        )
         if not judged.lines:
             if judged.unheld_role:
                 result.note = f"The articles do not name {asked_role(q.text, article=True)}."

@@ -37,6 +37,7 @@ class Contextualized:
     own_entities: tuple[str, ...]
     carried: tuple[str, ...]
     required: tuple[str, ...] = ()  # the carried names an answer must mention
+    thing: bool = False  # points back at a thing by its noun: "that assessment", "this visit"
 
     @property
     def entities(self) -> tuple[str, ...]:
@@ -113,11 +114,17 @@ def _points_back(question: str) -> bool:
     return any(t.lower_ in _DEMONSTRATIVES and t.tag_ == "DT" for t in doc)
 
 
+def _points_at_thing(question: str) -> bool:
+    """ "Who made that assessment?": a demonstrative before a noun, which names the thing (not
+    "How long ago was that?", which points at the whole turn)."""
+    doc = parse_question(question)
+    return any(t.lower_ in _DEMONSTRATIVES and t.tag_ == "DT" and t.dep_ == "det" for t in doc)
+
+
 def contextualize(
-    question: str, previous_entities: tuple[str, ...] | list[str] = (), previous_question: str = ""
+    question: str, previous_entities: tuple[str, ...] | list[str] = ()
 ) -> Contextualized:
-    """The retrieval query for question, given the entities of the turn it may follow (and
-    that turn's question, whose thing "that launch" or "that day" points back at)."""
+    """The retrieval query for question, given the entities of the turn it may follow."""
     own = tuple(extract_entities(question))
     if not previous_entities or not looks_like_followup(question):
         return Contextualized(question, own, ())
@@ -128,10 +135,9 @@ def contextualize(
     carry = tuple(several)
     carry = tuple(e for e in carry if e not in own)
     query = f"{question} {' '.join(carry)}".strip() if carry else question
-    if _refers_to_names(question):
-        return Contextualized(query, own, carry, carry)
     # "Who made that assessment?" points back at a thing of the turn before, told in sentences
     # that need not name its names ("that day" after one asked of Pyongyang: "North Korea
-    # ..."); the words of that turn's question find them
-    query = f"{question} {previous_question}".strip() if previous_question else query
-    return Contextualized(query, own, carry)
+    # ...")
+    if _refers_to_names(question):
+        return Contextualized(query, own, carry, carry)
+    return Contextualized(query, own, carry, (), _points_at_thing(question))

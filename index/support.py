@@ -145,9 +145,11 @@ def judge(
     weights: dict[str, float],
     carried: Sequence[str] = (),
     by_meaning: Callable[[str, list[Candidate]], str | None] | None = None,
+    pointing: bool = False,
 ) -> Judged:
     """Score every candidate, keep the ones that support an answer, pick the lines
-    (``by_meaning``: who holds a role asked in other words, see preference.role_holder)."""
+    (``by_meaning``: who holds a role asked in other words, see preference.role_holder;
+    ``pointing``: a follow-up that points back with "that", whose own words must be told)."""
     accepted = []
     role: tuple[str, ...] = ()
     if question.wh == "who" and not question.expects and question.subject:
@@ -194,7 +196,13 @@ def judge(
         if no_exchange(question, cand):
             continue
         words = cand.read.stems | referred_words(question, cand)  # "They" stands for some
-        if not question.expects and weights and off_topic(cand, coverage(weights, words)):
+        told = coverage(weights, words) if weights else 1.0
+        if not question.expects and off_topic(cand, told):
+            continue
+        # "Who made that assessment?" after another topic: the names carried found sentences
+        # of theirs, as close to the question with those names as any; one that tells of no
+        # word of the question's own is no answer
+        if pointing and told == 0:
             continue
         cand.detail = precision_of(question, cand)
         cand.score += W_PRECISE * cand.detail
