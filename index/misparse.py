@@ -14,8 +14,65 @@ _INVERTED = frozenset("do will would can could shall should may might must".spli
 
 def subject_starts(doc: Any) -> set[int]:
     """ "How many containers did Russia ship?": the word after an inverted "did"/"will" begins
-    the subject, whatever the parser makes of the rest."""
-    return {t.i + 1 for t in doc if t.i > 0 and t.lemma_.lower() in _INVERTED}
+    the subject, whatever the parser makes of the rest; so does the word after the "is" of
+    "Who is X meeting in Y?" (see progressive_verb)."""
+    starts = {t.i + 1 for t in doc if t.i > 0 and t.lemma_.lower() in _INVERTED}
+    verb = progressive_verb(doc)
+    if verb is not None:
+        starts.add(_opening_be(doc).i + 1)  # type: ignore[union-attr]
+    return starts
+
+
+# The words that may open a question before its inverted "is"/"are": the wh-word and its phrase
+# ("Which Indian officials are ...", "How many people are ...", "To whom is ...").
+_OPENING_TAGS = frozenset(
+    {"WDT", "WP", "WRB", "WP$", "JJ", "NN", "NNS", "NNP", "NNPS", "IN", "HYPH"}
+)
+
+
+def _opening_be(doc: Any) -> Any | None:
+    """The "is"/"are"/"was"/"were" that follows a question's wh-phrase, or None."""
+    words = [t for t in doc if not t.is_punct]
+    if not words or words[0].tag_ not in ("WDT", "WP", "WRB", "WP$", "IN"):
+        return None
+    for token in words[1:]:
+        if token.lemma_.lower() == "be" and token.tag_ in ("VBZ", "VBP", "VBD"):
+            return token
+        if token.tag_ not in _OPENING_TAGS:
+            return None
+    return None
+
+
+def progressive_verb(doc: Any) -> Any | None:
+    """ "Who is Blinken meeting in Tokyo?", "Which officials are X and Y meeting in India?": the
+    -ing word after the subject that an inverted "is"/"are" opens, which the small parser often
+    takes for a noun (and the name for the main verb). The subject must end in a name, a
+    pronoun or a plural noun, so "What is the meeting about?" (a noun after "the") is none;
+    "Who is X going to meet?" is of "meet"."""
+    be = _opening_be(doc)
+    if be is None:
+        return None
+    after = [t for t in doc[be.i + 1 :] if t.tag_ != "HYPH"]
+    for at, token in enumerate(after[1:], start=1):
+        before = after[at - 1]
+        if token.is_punct or token.lemma_.lower() == "be" or token.tag_ == "MD":
+            return None
+        ing = token.lower_ == "going" or _gerund_base(token.lower_) is not None
+        if not (token.is_lower and ing):
+            continue
+        named = before.is_title or before.tag_ in ("NNP", "NNPS")  # the parser may tag it a verb
+        if not (named or before.tag_ in ("PRP", "NNS")):
+            return None
+        if before.tag_ != "NNPS" and named and any(t.pos_ == "DET" for t in after[:at]):
+            return None  # "What was the G7 meeting in Tokyo about?": a meeting, no verb
+        following = after[at + 1] if at + 1 < len(after) else None
+        if following is not None and following.pos_ not in _AFTER_VERB:
+            return None
+        if token.lower_ == "going" and following is not None and following.lower_ == "to":
+            then = after[at + 2] if at + 2 < len(after) else None
+            return then if then is not None and is_verb(then.lower_) else None
+        return token
+    return None
 
 
 # What may follow a question's main verb: a preposition, a determiner, a pronoun, a particle, a

@@ -23,7 +23,7 @@ from index.lexicon import (
     lemmas,
     phrasal_verbs,
 )
-from index.misparse import perfect_verb, stranded_verb, verb_after_do
+from index.misparse import perfect_verb, progressive_verb, stranded_verb, verb_after_do
 from index.nlp import parse_question
 from index.question_events import clause_verbs, light_event, wanted_event
 from index.question_names import Name, is_verb_token, question_names, wh_phrase
@@ -101,7 +101,10 @@ def analyse(text: str) -> Question:
     if source_question and wh in ("which", "what"):
         expects = frozenset()  # "Which news agency reported X?": the source is the article's
     predicate = None
-    verb = verb_after_do(doc, root) or stranded_verb(doc, root) or perfect_verb(doc, root)
+    verb = (
+        verb_after_do(doc, root) or stranded_verb(doc, root) or perfect_verb(doc, root)
+        or progressive_verb(doc)
+    )  # fmt: skip
     if verb is not None and verb.lower_ not in LIGHT_VERBS:
         predicate = stem(verb.lower_)
     elif is_verb_token(root) and root.lemma_.lower() not in LIGHT_VERBS:

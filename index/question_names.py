@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from index.misparse import subject_starts
+from index.misparse import progressive_verb, subject_starts
 from index.names import written_as_name
 from index.question_words import MONTH_WORDS, NAME_LABELS
 from index.text import stem
@@ -93,6 +93,7 @@ def question_names(doc: Any, root: Any) -> tuple[Name, ...]:
     # the subject, whatever the small parser makes of the rest ("did" the root, "ship" a noun)
     subject_tokens |= subject_starts(doc)
     asked = wh_phrase(doc)
+    progressive = progressive_verb(doc)
     found = []
     for start, end, label in _joined(doc, sorted(pieces)):
         span = doc[start:end]
@@ -101,7 +102,7 @@ def question_names(doc: Any, root: Any) -> tuple[Name, ...]:
             found.append(Name(span.text, label, describes=describes, asked_kind=True))
             continue
         is_subject = any(t.i in subject_tokens or t.head.i in subject_tokens for t in span)
-        argument = _is_argument(span.root, root)
+        argument = _is_argument(span.root, root) or _of_progressive(span.root, progressive)
         frame = not is_subject and _in_frame(span.root)
         found.append(Name(span.text, label, is_subject, argument, describes, frame=frame))
     return tuple(found)
@@ -173,6 +174,16 @@ def _is_argument(token: Any, root: Any) -> bool:
     governed = held.dep_ == "dobj" and held.head == root  # "join the talks"
     governed |= held.dep_ == "pobj" and held.head.dep_ == "prep" and held.head.head == root
     return token.head.lower_ in ("in", "at") and governed
+
+
+def _of_progressive(token: Any, verb: Any) -> bool:
+    """The name is the object of the -ing verb the parser took for a noun, or of a preposition
+    after it ("Who is X meeting in India?": the meeting is in India)."""
+    if verb is None or token.i < verb.i:
+        return False
+    if token.dep_ in ("dobj", "compound", "appos") and token.head == verb:
+        return True
+    return token.dep_ == "pobj" and token.head.dep_ == "prep" and token.head.head == verb
 
 
 # How a gerund hangs from "of"/"from" in the small model's parse ("of helping", "of spying").

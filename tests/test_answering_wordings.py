@@ -1,9 +1,11 @@
 """Questions worded otherwise than the articles: an acronym for the name the article spells out
 (and the reverse); a person described by a role ("Norland's top diplomat") where the articles
-name the one who holds it; a hedge before the question word ("Roughly how many"); a verb the parser
-took for a noun; the doer described by a common noun ("the trade minister") or the one acted on
-by a role ("the harbour master"), named in the sentence; the place an event goes to named by
-the sentence before; a manner idiom ("face to face"); which outlet reported a "he said". Articles written for the test, with made-up names."""
+name the one who holds it; a hedge before the question word ("Roughly how many"); a verb the
+parser took for a noun, and the -ing verb of "Who is X meeting in Y?"; the doer described by a
+common noun ("the trade minister") or the one acted on by a role ("the harbour master"), named
+in the sentence; the place an event goes to named by the sentence before; a manner idiom ("face
+to face"); which outlet reported a "he said". Articles written for the test, with made-up
+names."""
 
 from __future__ import annotations
 
@@ -287,6 +289,55 @@ def test_the_event_a_question_asks_of(question: str, predicate: str) -> None:
     """The verb after "is" that the parser took for a noun ("heading"); the verb a verb of
     expecting frames ("expected to reaffirm")."""
     assert analyse(question).predicate == predicate
+
+
+@pytest.mark.parametrize(
+    ("question", "predicate", "subject", "place"),
+    [
+        ("Which Danish officials are Lind and Moe meeting in Oslo?", "meet", "Lind", "Oslo"),
+        ("Who is Ole Dahl meeting in Finland?", "meet", "Ole Dahl", "Finland"),
+        ("Who is Lind going to meet in Bergen?", "meet", "Lind", "Bergen"),
+        ("What are the dock workers demanding in Vesta?", "demand", None, "Vesta"),
+    ],
+)
+def test_a_progressive_question_asks_of_its_ing_verb(
+    question: str, predicate: str, subject: str | None, place: str
+) -> None:
+    """ "Which officials are X and Y meeting in Z?": the parser may make a name the main verb
+    and "meeting" a noun; the -ing word is the verb, the name after "are" its subject, and the
+    place after it where the meeting is."""
+    asked = analyse(question)
+    assert asked.predicate == predicate
+    assert (asked.subject.text if asked.subject else None) == subject
+    assert any(n.text == place and n.argument for n in asked.names), asked.names
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "What is the meeting about?",
+        "What was the Arctic Council meeting in Oslo about?",
+        "What is Lind's meeting about?",
+    ],
+)
+def test_a_noun_in_ing_after_is_stays_a_noun(question: str) -> None:
+    """ "the meeting", "the Arctic Council meeting", "Lind's meeting": a thing, not a verb."""
+    assert analyse(question).predicate is None
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Which officials is Lind meeting in Finland?",
+        "Which Finnish officials are Lind and Dahl meeting in Finland?",
+        "Who is Ole Dahl meeting in Finland?",
+    ],
+)
+def test_a_progressive_question_is_answered_of_its_place(index: NewsIndex, question: str) -> None:
+    """Lind heads for Finland, and Dahl met her in Bergen: nothing says whom either meets in
+    Finland (not the sentence of her going there, nor the meeting in Bergen)."""
+    answer = index.ask(question)
+    assert answer.abstained and answer.citations == [], answer.answer
 
 
 def test_a_described_person_is_the_one_who_holds_the_role(index: NewsIndex) -> None:
