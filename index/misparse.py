@@ -48,7 +48,8 @@ def progressive_verb(doc: Any) -> Any | None:
     -ing word after the subject that an inverted "is"/"are" opens, which the small parser often
     takes for a noun (and the name for the main verb). The subject must end in a name, a
     pronoun or a plural noun, so "What is the meeting about?" (a noun after "the") is none;
-    "Who is X going to meet?" is of "meet"."""
+    "Who is X going to meet?" is of "meet",
+    "What was X trying to broker?" of "broker"."""
     be = _opening_be(doc)
     if be is None:
         return None
@@ -68,7 +69,7 @@ def progressive_verb(doc: Any) -> Any | None:
         following = after[at + 1] if at + 1 < len(after) else None
         if following is not None and following.pos_ not in _AFTER_VERB:
             return None
-        if token.lower_ == "going" and following is not None and following.lower_ == "to":
+        if following is not None and following.lower_ == "to":  # "trying to broker": broker
             then = after[at + 2] if at + 2 < len(after) else None
             return then if then is not None and is_verb(then.lower_) else None
         return token

@@ -315,6 +315,21 @@ def _head_token(doc: Any, wh: str) -> Any:
     return None
 
 
+def named_thing(doc: Any, wh: str) -> str | None:
+    """The lemma of X in "What are the names of X?": the names asked are of X's ("the names of
+    the Indian counterparts" asks which counterparts). Read from the words after "What is/are
+    the": the small parser may hang "names" from a clause of its own."""
+    words = [t for t in doc if not t.is_punct]
+    if wh != "what" or len(words) < 5 or words[1].lemma_ != "be" or words[2].lower_ != "the":
+        return None
+    head = words[3]
+    if head.lemma_.lower() not in ("name", "identity"):
+        return None
+    of = next((c for c in head.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+    thing = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
+    return thing.lemma_.lower() if thing is not None and thing.pos_ == "NOUN" else None
+
+
 def _noun_after(token: Any) -> Any:
     """The noun a wh-word stands before, the last of a compound ("which news agency")."""
     doc, i = token.doc, token.i + 1

@@ -11,6 +11,7 @@ from functools import lru_cache
 from index.asked_values import asks_for_date, quarters_in
 from index.candidates import Candidate
 from index.earlier import FIRST_IN, tells_time_since
+from index.identified import identifies_kind, names_identified
 from index.lexicon import antonym_stems, is_concrete_noun, is_measure_noun, synonym_stems
 from index.names import fold_tokens, mentions
 from index.question import TIMES, Question
@@ -260,8 +261,10 @@ def measure_holds(question: Question, cand: Candidate) -> bool:
     rocket did X use?" is answered only by a sentence that names a rocket (a thing one can
     point at, WordNet): one about X's satellite launch may be very close in meaning and say
     nothing of its rocket. An abstraction ("What idiom ...?") may be met by meaning alone."""
-    if question.wh not in ("what", "which") or question.head is None:
+    if question.wh not in ("what", "which"):
         return True
+    if question.head is None:  # "What are the names of X?" (parsed with no head) asks which X
+        return names_identified(question, cand)
     if question.expects and question.expects <= AMOUNTS:
         return _named_or_close(question.head, cand)
     if question.expects or question.source_question:
@@ -270,9 +273,11 @@ def measure_holds(question: Question, cand: Candidate) -> bool:
         measured = _ATTRIBUTE_OF.match(question.text) and any(
             is_measure_noun(form) for form in question.head_forms
         )
-        return not measured or _named_or_close(question.head, cand)
-    if stem(question.kind) in cand.read.stems:
-        return True
+        return (not measured or _named_or_close(question.head, cand)) and names_identified(
+            question, cand
+        )
+    if stem(question.kind) in cand.read.stems:  # "an intercontinental ballistic missile" is no
+        return identifies_kind(question, cand)  # answer to "Which ... missile?"
     # "Which rocket did X use?": a sentence of no rocket says no rocket, however close; an
     # abstraction is rarely named ("What idiom did X use?" is answered by the idiom itself)
     concrete = is_concrete_noun(question.kind)

@@ -298,6 +298,7 @@ def test_the_event_a_question_asks_of(question: str, predicate: str) -> None:
         ("Who is Ole Dahl meeting in Finland?", "meet", "Ole Dahl", "Finland"),
         ("Who is Lind going to meet in Bergen?", "meet", "Lind", "Bergen"),
         ("What are the dock workers demanding in Vesta?", "demand", None, "Vesta"),
+        ("What was Lind trying to broker in Bergen?", "broker", "Lind", "Bergen"),
     ],
 )
 def test_a_progressive_question_asks_of_its_ing_verb(

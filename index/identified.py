@@ -1,0 +1,81 @@
+"""Whether a sentence says which one of a kind it speaks of. "Which intercontinental ballistic
+missile did X launch?" is not answered by "to mark its launch of an intercontinental ballistic
+missile": the sentence names the kind in the question's own words and no more. It says which
+when the noun has a name or a figure ("SpaceX's Falcon 9 rocket", "the Hwasong-18 missile"), a
+word of its own ("a solid-fuel missile", "its first indigenous reconnaissance satellite"), an
+appositive ("the rocket, a Falcon 9"), or is named by what follows ("a satellite called X").
+Read from the parse of the sentence (cached: the same sentences come back)."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from typing import Any
+
+from index.candidates import Candidate
+from index.nlp import parse_question
+from index.question import Question, named_thing
+from index.text import STOPWORDS, stem
+
+# Words before a noun that do not tell one thing of its kind from another: grammar, not tuned.
+_VAGUE = frozenset("new other same such certain latest recent last next own".split())
+# The dependencies by which a word before a noun modifies it.
+_MODIFIERS = frozenset({"amod", "compound", "nmod", "nummod", "poss", "npadvmod"})
+_NAMING = frozenset({"called", "named", "dubbed", "known"})
+
+
+def identifies_kind(question: Question, cand: Candidate) -> bool:
+    """The sentence says which of the question's kind (``Question.kind``) it speaks of, or does
+    not speak of the kind at all (other checks judge that)."""
+    if question.kind is None:
+        return True
+    return _says_which(stem(question.kind), question, cand, unnamed=True)
+
+
+def names_identified(question: Question, cand: Candidate) -> bool:
+    """ "What are the names of the Indian counterparts ...?": the sentence speaks of the
+    counterparts and says which they are; "talks with their Indian counterparts" does not, nor
+    does a sentence that never speaks of them."""
+    named = named_thing(question.doc, question.wh) if question.doc is not None else None
+    if named is None:
+        return True
+    return _says_which(stem(named), question, cand, unnamed=False)
+
+
+def _says_which(kind: str, question: Question, cand: Candidate, unnamed: bool) -> bool:
+    """``unnamed``: what a sentence that never speaks of the kind counts as."""
+    if kind not in cand.read.stems:
+        return unnamed
+    heads = [t for t in _parsed(cand.text) if t.pos_ == "NOUN" and stem(t.lower_) == kind]
+    if not heads:
+        return unnamed
+    asked = {stem(w.lower()) for w in question.text.split()} | {
+        stem(t.lower_) for t in question.doc or ()
+    }
+    return any(_identified(head, asked) for head in heads)
+
+
+def _identified(head: Any, asked: set[str]) -> bool:
+    if head.dep_ == "compound" and head.head.pos_ == "PROPN":
+        return True  # "adviser Cho Tae-yong": the name is the head
+    for child in head.children:
+        if child.dep_ == "appos" or (child.dep_ == "acl" and child.lower_ in _NAMING):
+            return True
+        if child.dep_ not in _MODIFIERS or child.i > head.i:
+            continue
+        for word in child.subtree:
+            if word.pos_ in ("DET", "PRON", "PART", "PUNCT", "ADP", "CCONJ"):
+                continue
+            if word.pos_ in ("PROPN", "NUM") or any(c.isdigit() for c in word.text):
+                if stem(word.lower_) not in asked:
+                    return True
+                continue
+            lower = word.lower_
+            if lower in STOPWORDS or lower in _VAGUE or stem(lower) in asked:
+                continue
+            return True
+    return False
+
+
+@lru_cache(maxsize=512)
+def _parsed(sentence: str) -> Any:
+    return parse_question(sentence)

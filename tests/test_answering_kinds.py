@@ -1,0 +1,67 @@
+"""Which one of a kind: "Which X did Y launch?" and "What are the names of the X?" are answered
+by a sentence that says which X (a name, a figure, a word of its own, an appositive), not by one
+that names the kind in the question's own words ("an intercontinental ballistic missile",
+"their Danish counterparts"). Articles written for the test, with made-up names."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+from support.articles import indexed
+
+from index.embedding import Embedder
+from index.service import NewsIndex
+
+ARTICLES = {
+    "launches.txt": """Title: Norland marks its missile day
+Source: Fjord Post
+Date: 2024-11-05
+
+Norland named March 3 as "rocket forces day" to mark last year's launch of an intercontinental ballistic missile.
+
+Norland will launch its first weather satellite on a Skarv 2 rocket from Vesta in March.
+""",
+    "talks.txt": """Title: Lind heads to Oslo
+Source: Quay Times
+Date: 2024-11-06
+
+Anna Lind will fly to Oslo on Friday for joint talks with her Danish counterparts.
+
+Ole Dahl met his Swedish counterpart, Jens Holm, in Bergen on Monday.
+""",
+}
+
+
+@pytest.fixture(scope="module")
+def index(embedder: Embedder, tmp_path_factory: pytest.TempPathFactory) -> Iterator[NewsIndex]:
+    with indexed(embedder, tmp_path_factory, "kinds", ARTICLES) as built:
+        yield built
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Which intercontinental ballistic missile did Norland launch last year?",
+        "What are the names of the Danish counterparts Lind will hold talks with?",
+    ],
+)
+def test_the_kind_in_the_question_s_words_says_not_which(index: NewsIndex, question: str) -> None:
+    """The sentence names the kind only as the question does: no answer."""
+    answer = index.ask(question)
+    assert answer.abstained and answer.citations == [], answer.answer
+
+
+@pytest.mark.parametrize(
+    ("question", "which"),
+    [
+        ("Which rocket will carry Norland's weather satellite?", "Skarv 2"),
+        ("Which Swedish counterpart did Ole Dahl meet in Bergen?", "Jens Holm"),
+        ("What is the name of the Swedish counterpart Ole Dahl met?", "Jens Holm"),
+    ],
+)
+def test_a_name_or_figure_says_which(index: NewsIndex, question: str, which: str) -> None:
+    """A name before the noun or an appositive after it says which: the controls."""
+    answer = index.ask(question)
+    assert not answer.abstained, (answer.answer, answer.note)
+    assert which in answer.answer
