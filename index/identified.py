@@ -3,7 +3,9 @@ missile did X launch?" is not answered by "to mark its launch of an intercontine
 missile": the sentence names the kind in the question's own words and no more. It says which
 when the noun has a name or a figure ("SpaceX's Falcon 9 rocket", "the Hwasong-18 missile"), a
 word of its own ("a solid-fuel missile", "its first indigenous reconnaissance satellite"), an
-appositive ("the rocket, a Falcon 9"), or is named by what follows ("a satellite called X").
+appositive ("the rocket, a Falcon 9"), or words of its own after it ("a satellite called X",
+"a missile that flew 1,000 km"). Only things one can point at and people: "What importance did
+X underline?" asks what is said of it.
 Read from the parse of the sentence (cached: the same sentences come back)."""
 
 from __future__ import annotations
@@ -12,6 +14,7 @@ from functools import lru_cache
 from typing import Any
 
 from index.candidates import Candidate
+from index.lexicon import is_concrete_noun, is_person_noun
 from index.nlp import parse_question
 from index.question import Question, named_thing
 from index.text import STOPWORDS, stem
@@ -21,12 +24,20 @@ _VAGUE = frozenset("new other same such certain latest recent last next own".spl
 # The dependencies by which a word before a noun modifies it.
 _MODIFIERS = frozenset({"amod", "compound", "nmod", "nummod", "poss", "npadvmod"})
 _NAMING = frozenset({"called", "named", "dubbed", "known"})
+# What after a noun may tell which one it is ("the rocket of SpaceX", "a missile that flew
+# 1,000 km", "the satellite built by X").
+_COMPLEMENTS = frozenset({"prep", "relcl", "acl"})
 
 
 def identifies_kind(question: Question, cand: Candidate) -> bool:
     """The sentence says which of the question's kind (``Question.kind``) it speaks of, or does
     not speak of the kind at all (other checks judge that)."""
     if question.kind is None:
+        return True
+    # "What importance did X underline?" asks what is said of it ("the importance of
+    # supporting Ukraine"), not which one: only things one can point at and people are told
+    # apart by name
+    if not (is_concrete_noun(question.kind) or is_person_noun(question.kind)):
         return True
     return _says_which(stem(question.kind), question, cand, unnamed=True)
 
@@ -45,9 +56,13 @@ def _says_which(kind: str, question: Question, cand: Candidate, unnamed: bool) -
     """``unnamed``: what a sentence that never speaks of the kind counts as."""
     if kind not in cand.read.stems:
         return unnamed
-    heads = [t for t in _parsed(cand.text) if t.pos_ == "NOUN" and stem(t.lower_) == kind]
+    words = [t for t in _parsed(cand.text) if stem(t.lower_) == kind]
+    if any(t.pos_ == "PROPN" for t in words):
+        return True  # part of a name ("the Hwasong-18 Missile")
+    # "DPRK missile warning data" speaks of data, not of a missile
+    heads = [t for t in words if not (t.dep_ == "compound" and t.head.pos_ == "NOUN")]
     if not heads:
-        return unnamed
+        return False
     asked = {stem(w.lower()) for w in question.text.split()} | {
         stem(t.lower_) for t in question.doc or ()
     }
@@ -60,7 +75,8 @@ def _identified(head: Any, asked: set[str]) -> bool:
     for child in head.children:
         if child.dep_ == "appos" or (child.dep_ == "acl" and child.lower_ in _NAMING):
             return True
-        if child.dep_ not in _MODIFIERS or child.i > head.i:
+        after = child.i > head.i and child.dep_ in _COMPLEMENTS
+        if not after and (child.dep_ not in _MODIFIERS or child.i > head.i):
             continue
         for word in child.subtree:
             if word.pos_ in ("DET", "PRON", "PART", "PUNCT", "ADP", "CCONJ"):

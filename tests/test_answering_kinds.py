@@ -21,6 +21,8 @@ Date: 2024-11-05
 Norland named March 3 as "rocket forces day" to mark last year's launch of an intercontinental ballistic missile.
 
 Norland will launch its first weather satellite on a Skarv 2 rocket from Vesta in March.
+
+Norland opened a rocket test site in Lysa in May.
 """,
     "talks.txt": """Title: Lind heads to Oslo
 Source: Quay Times
@@ -44,10 +46,12 @@ def index(embedder: Embedder, tmp_path_factory: pytest.TempPathFactory) -> Itera
     [
         "Which intercontinental ballistic missile did Norland launch last year?",
         "What are the names of the Danish counterparts Lind will hold talks with?",
+        "Which rocket did Norland test in Lysa in May?",
     ],
 )
 def test_the_kind_in_the_question_s_words_says_not_which(index: NewsIndex, question: str) -> None:
-    """The sentence names the kind only as the question does: no answer."""
+    """The sentence names the kind only as the question does, or only as a word before
+    another noun ("a rocket test site" is a site): no answer."""
     answer = index.ask(question)
     assert answer.abstained and answer.citations == [], answer.answer
 
