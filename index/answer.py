@@ -170,8 +170,9 @@ class ExtractiveAnswerer:
             if judged.unheld_role:
                 result.note = f"The articles do not name {asked_role(q.text, article=True)}."
                 return result
-            # a reason is no evidence of each source: "Why ...?" with none told goes unanswered
-            many = len(q.focus) >= MULTIPART_WORDS and q.wh != "why"
+            # a reason is no evidence of each source: "Why ...?" with none told goes unanswered;
+            # nor is a count ("How many aircraft carriers has X deployed ...?") with none given
+            many = len(q.focus) >= MULTIPART_WORDS and q.wh not in ("why", "how_many")
             if many and asked_thing(q.text) is None:
                 return self._evidence(q, result, candidates, vector, weights, outlets)
             return result

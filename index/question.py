@@ -440,7 +440,8 @@ def _expects(wh: str, head: str | None, doc: Any) -> frozenset[str]:
     if wh == "where":
         return PLACES
     if wh == "how_many":
-        words = [t.lower_ for t in doc]
+        # the word after "how": "long-range" later in the question asks no length of time
+        words = [t.nbor().lower_ for t in doc if t.lower_ == "how" and t.i + 1 < len(doc)]
         if "much" in words:
             return frozenset({"MONEY", "QUANTITY", "PERCENT"})  # a count is "how many"
         if "far" in words:
@@ -454,7 +455,7 @@ def _expects(wh: str, head: str | None, doc: Any) -> frozenset[str]:
             return frozenset({"DATE", "TIME", "QUANTITY", "CARDINAL"})
         if "old" in words:
             return frozenset({"DATE", "CARDINAL"})
-        if head in _TIME_UNITS:
+        if head in TIME_UNITS:
             return AMOUNTS | TIMES  # "how many days": "a nine-day trip" is a DATE
         return AMOUNTS
     if wh in ("which", "what") and head is not None:
@@ -464,7 +465,7 @@ def _expects(wh: str, head: str | None, doc: Any) -> frozenset[str]:
     return frozenset()
 
 
-_TIME_UNITS = frozenset(stem(u) for u in "minute hour day night week month year decade".split())
+TIME_UNITS = frozenset(stem(u) for u in "minute hour day night week month year decade".split())
 
 
 def _has_name_subject(doc: Any) -> bool:

@@ -10,14 +10,13 @@ from functools import lru_cache
 
 from index.asked_values import asks_for_date, quarters_in
 from index.candidates import Candidate
-from index.earlier import FIRST_IN, tells_time_since
 from index.identified import identifies_kind, names_identified
 from index.lexicon import antonym_stems, is_concrete_noun, is_measure_noun, synonym_stems
 from index.names import fold_tokens, mentions
-from index.question import TIMES, Question
+from index.question import Question
 from index.question_words import AMOUNTS, SPEECH_VERBS
 from index.text import FRAMING_WORDS, stem
-from index.values import YEAR, lengths_of_time, lengths_since
+from index.values import YEAR
 
 # "When/where/why did X <verb>": a sentence without the verb's stem answers only this close to
 # the question in meaning ("When did X leave Seoul?" is not answered by X's trip to Seoul).
@@ -88,7 +87,7 @@ def event_holds(question: Question, cand: Candidate) -> bool:
     if _tells_the_clause_only(question, cand):
         return False
     if wh not in OPPOSITE_WH and not done_to:
-        return True
+        return not _doer_of_nothing_told(question, cand)
     stems = cand.read.stems
     if question.predicate in _UNSEEN:  # "want": a framing word, left out of a sentence's stems
         stems = _every_stem(cand)
@@ -243,6 +242,17 @@ def reported_holds(question: Question, cand: Candidate) -> bool:
     return bool(_every_stem(cand) & synonym_stems(question.reported)) or cand.dense >= EVENT_DENSE
 
 
+def _doer_of_nothing_told(question: Question, cand: Candidate) -> bool:
+    """ "Which group organized the protest?": the doer is asked of an act on a thing; a
+    sentence that tells neither the act (its verb or a synonym) nor the thing, and is not as
+    close in meaning as an event's sentence must be, names some group of something else."""
+    if question.slot[1] != "subj" or question.theme is None or question.predicate is None:
+        return False
+    stems = cand.read.stems
+    told = bool(stems & synonym_stems(question.predicate)) or question.theme in stems
+    return not told and cand.dense < EVENT_DENSE
+
+
 def _every_stem(cand: Candidate) -> frozenset[str]:
     """The stems of all the sentence's words, framing words too ("said", "want"), which its
     stored stems leave out."""
@@ -282,30 +292,6 @@ def measure_holds(question: Question, cand: Candidate) -> bool:
     # abstraction is rarely named ("What idiom did X use?" is answered by the idiom itself)
     concrete = is_concrete_noun(question.kind)
     return not concrete and cand.dense >= EVENT_DENSE
-
-
-def length_holds(question: Question, cand: Candidate) -> bool:
-    """ "How long did the call last?": a length of time answers for the event the sentence
-    names (the question's theme) or is as close to in meaning as an event's sentence must be;
-    "more than two years" since a visit is not the length of a call."""
-    if question.wh != "how_many" or question.expects != TIMES or question.theme is None:
-        return True
-    # "the first visit in more than two years" tells the time since the last one, not how long
-    # this one lasted (index.earlier.FIRST_IN)
-    lengths = lengths_of_time(cand.read.tokens) - len(FIRST_IN.findall(cand.text))
-    return lengths > 0 and _named_or_close(question.theme, cand)
-
-
-_HOW_LONG_AGO = re.compile(r"\bhow\s+long\s+ago\b", re.IGNORECASE)
-
-
-def elapsed_holds(question: Question, cand: Candidate) -> bool:
-    """ "How long ago was X?": the time since an event ("two years ago", "the first in more
-    than two years", "2 1/2 years after his last visit"); how long one lasted ("a two-day
-    meeting") is no answer."""
-    if not _HOW_LONG_AGO.search(question.text):
-        return True
-    return tells_time_since(cand.text) or lengths_since(cand.read.tokens) > 0
 
 
 # "What is the GDP of X?", "What was the cost of Y?": a measure asked of a thing (WordNet's

@@ -28,6 +28,7 @@ from index.catalog_text import StoredSentence
 from index.claims import add_agreement, find_conflicts, is_twin, same_answer
 from index.defining import asked_name, defines
 from index.described import common_role, role_before
+from index.durations import elapsed_holds, length_holds, span_holds
 from index.earlier import tells_earlier
 from index.names import all_words_in, fold_tokens, mentions
 from index.naming import names_the_thing
@@ -68,10 +69,8 @@ from index.relation import (
     cause_holds,
     coverage,
     doer_holds,
-    elapsed_holds,
     event_holds,
     figures_hold,
-    length_holds,
     measure_holds,
     quotes_the_question,
     reported_holds,
@@ -170,7 +169,7 @@ def judge(
             continue
         if not length_holds(question, cand) or not cause_holds(question, cand):
             continue
-        if not elapsed_holds(question, cand):
+        if not elapsed_holds(question, cand) or not span_holds(question, cand):
             continue
         if not names_the_thing(question, cand):
             continue

@@ -14,6 +14,7 @@ ABBREVIATIONS = frozenset(
     jan feb mar apr jun jul aug sep sept oct nov dec mon tue tues wed thu thur thurs fri sat sun
     inc corp co ltd llc dept univ est approx vs etc al fig calif md mass ariz fla ill penn
     wash colo conn mich minn okla ore tenn tex va wis ky la miss neb nev
+    ft mt pt ave blvd sens reps govs gens atty supt
     u.s u.n u.k e.u u.s.a d.c e.g i.e a.m p.m s.korea n.korea""".split()
 )
 

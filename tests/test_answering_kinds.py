@@ -1,7 +1,8 @@
 """Which one of a kind: "Which X did Y launch?" and "What are the names of the X?" are answered
 by a sentence that says which X (a name, a figure, a word of its own, an appositive), not by one
 that names the kind in the question's own words ("an intercontinental ballistic missile",
-"their Danish counterparts"). Articles written for the test, with made-up names."""
+"their Danish counterparts"). "Which group organized the protest?" is answered by a sentence
+that tells of organizing or of the protest. Articles written for the test, with made-up names."""
 
 from __future__ import annotations
 
@@ -31,6 +32,14 @@ Date: 2024-11-06
 Anna Lind will fly to Oslo on Friday for joint talks with her Danish counterparts.
 
 Ole Dahl met his Swedish counterpart, Jens Holm, in Bergen on Monday.
+""",
+    "protest.txt": """Title: Dock workers to protest
+Source: Coast Wire
+Date: 2024-11-07
+
+Lind is expected to be met by a crowd of dock workers when she arrives for talks at the Vesta port office.
+
+The Vesta Port Authority met Lind at the port office on Monday and discussed new cranes for the grain trade.
 """,
 }
 
@@ -69,3 +78,12 @@ def test_a_name_or_figure_says_which(index: NewsIndex, question: str, which: str
     answer = index.ask(question)
     assert not answer.abstained, (answer.answer, answer.note)
     assert which in answer.answer
+
+
+def test_the_doer_of_an_act_on_a_thing_is_told_with_the_act(index: NewsIndex) -> None:
+    """ "Which group organized the protest ...?": the Port Authority met Lind at the port
+    office; nothing tells of organizing, nor of a protest."""
+    answer = index.ask(
+        "Which group organized the protest waiting for Lind at the Vesta port office?"
+    )
+    assert answer.abstained and answer.citations == [], answer.answer

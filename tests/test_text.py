@@ -26,6 +26,8 @@ from index.text import all_stems, content_stems, split_sentences, stem
             ["See Vol. 3 of it.", "Asked, he said no.", "2 more."],
         ),
         ("“We share concerns,” he said. Next one.", ["“We share concerns,” he said.", "Next one."]),
+        ("On the streets of Ft. Worth. Then.", ["On the streets of Ft. Worth.", "Then."]),
+        ("Sens. Lind and Moe met at Mt. Skarv.", ["Sens. Lind and Moe met at Mt. Skarv."]),
         ("", []),
     ],
 )
