@@ -61,7 +61,7 @@ from index.speech import (
 from index.stand_ins import bare, described_people, owned_by_name
 from index.store import Library, Store
 from index.support import Judged, dated_context, judge, word_weights
-from index.text import all_stems
+from index.text import all_stems, content_stems
 from index.titles import lower_titles
 from index.truecase import is_lower_case, truecased
 from index.unknown_names import unknown_name
@@ -226,7 +226,8 @@ class ExtractiveAnswerer:
         self, q: Question, result: Answer, passages: list[Passage], outlets: list[str]
     ) -> Answer:
         """The byline of the article asked about (of the best few, when several are asked)."""
-        articles = asked_articles(passages, outlets_named(q.text, outlets))
+        idf, _ = self.retriever.idf(content_stems(asked_topic(q.text)))
+        articles = asked_articles(passages, outlets_named(q.text, outlets), idf)
         chosen = articles[:MAX_ARTICLES] if many_asked(q.text) else articles[:1]
         quotes = byline_quotes(chosen)
         if not quotes:

@@ -10,11 +10,12 @@ not tuned on any question.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
 from index.compose import Quote, label_for_all
 from index.evidence import bare_outlet
 from index.models import Article, Passage
+from index.text import all_stems
 
 # The pieces an outlet publishes, whose author a question may ask for.
 _PIECE = (
@@ -70,7 +71,12 @@ def asks_author(question: str, outlets: Sequence[str]) -> bool:
     return bool(pieces) and bool(outlets_named(question, outlets) or _NEWS_REPORT.search(question))
 
 
-_TOPIC = re.compile(rf"\b{_PIECE}\s+(?:on|about|of|covering|into)\s+(?P<topic>.+?)\s*\??\s*$", re.I)
+# "the story on X", "the piece that was updated as X began": what it is on, or said of it
+_TOPIC = re.compile(
+    rf"\b{_PIECE}\s+(?:on|about|of|covering|into|(?:that|which)(?:\s+(?:was|were|is|are|had|has))?)"
+    r"\s+(?P<topic>.+?)\s*\??\s*$",
+    re.I,
+)
 
 
 def asked_topic(question: str) -> str:
@@ -98,17 +104,26 @@ def many_asked(question: str) -> bool:
     return bool(_PLURAL.search(question))
 
 
-def asked_articles(passages: Sequence[Passage], outlets: Sequence[str]) -> list[Article]:
-    """The articles of the passages, best ranked first; only the named outlets' when the
-    question names any."""
+def asked_articles(
+    passages: Sequence[Passage], outlets: Sequence[str], weights: Mapping[str, float]
+) -> list[Article]:
+    """The articles of the passages, the one whose passages hold most of what the article is
+    asked to be on first (``weights``: its words' stems, by rarity: "the story about Seoul's
+    satellite launch on a SpaceX rocket" is the one that names SpaceX, not the best ranked
+    one on satellites), then by rank; only the named outlets' when the question names any."""
     wanted = {o.lower() for o in outlets}
     ranked: dict[str, Article] = {}
+    held: dict[str, set[str]] = {}
     for passage in passages:
         article = passage.article
         if wanted and (article.outlet or "").lower() not in wanted:
             continue
         ranked.setdefault(article.article_id, article)
-    return list(ranked.values())
+        stems = set(all_stems(" ".join([passage.text, article.title])))
+        held.setdefault(article.article_id, set()).update(s for s in weights if s in stems)
+    rank = {a: i for i, a in enumerate(ranked)}
+    order = sorted(ranked, key=lambda a: (-sum(weights[s] for s in held[a]), rank[a]))
+    return [ranked[a] for a in order]
 
 
 def byline_names(byline: str) -> list[str]:

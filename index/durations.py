@@ -14,8 +14,12 @@ from index.relation import EVENT_DENSE
 from index.values import lengths_of_time, lengths_since
 
 # A question that itself anchors the length ("How many days before the vote ...?", "How long
-# had it been since ...?") asks the offset, not how long something lasted.
-_ANCHORED = re.compile(r"\b(?:ago|since|before|after|later|earlier|until|till)\b", re.IGNORECASE)
+# had it been since ...?", "How many days separated X from Y?") asks the offset, not how long
+# something lasted.
+_ANCHORED = re.compile(
+    r"\b(?:ago|since|before|after|later|earlier|until|till|between|apart|separat\w*)\b",
+    re.IGNORECASE,
+)
 
 
 def length_holds(question: Question, cand: Candidate) -> bool:

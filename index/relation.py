@@ -14,7 +14,7 @@ from index.identified import identifies_kind, names_identified
 from index.lexicon import antonym_stems, is_concrete_noun, is_measure_noun, synonym_stems
 from index.names import fold_tokens, mentions
 from index.question import Question
-from index.question_words import AMOUNTS, SPEECH_VERBS
+from index.question_words import AMOUNTS, PLACES, SPEECH_VERBS
 from index.text import FRAMING_WORDS, stem
 from index.values import YEAR
 
@@ -248,6 +248,8 @@ def _doer_of_nothing_told(question: Question, cand: Candidate) -> bool:
     close in meaning as an event's sentence must be, names some group of something else."""
     if question.slot[1] != "subj" or question.theme is None or question.predicate is None:
         return False
+    if question.expects and question.expects <= PLACES | {"NORP"}:
+        return False  # "Which city is hosting the summit?": where it is held ("in X") says it
     stems = cand.read.stems
     told = bool(stems & synonym_stems(question.predicate)) or question.theme in stems
     return not told and cand.dense < EVENT_DENSE

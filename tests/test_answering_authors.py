@@ -1,6 +1,7 @@
 """Who wrote an article: the byline, quoted and cited, labelled with the outlet and date; a
 name the articles give only as a byline; an author's bio at the end of an article, and "He"
-going on about its author. Articles written for the test, with made-up names."""
+going on about its author; the article asked about found by the rarest words of what it is on.
+Articles written for the test, with made-up names."""
 
 from __future__ import annotations
 
@@ -9,7 +10,7 @@ from collections.abc import Iterator
 import pytest
 from support.articles import indexed
 
-from index.authors import asks_author, byline_names
+from index.authors import asked_topic, asks_author, byline_names
 from index.embedding import Embedder
 from index.service import NewsIndex
 
@@ -52,6 +53,26 @@ Tove Sand is based in Vesta and reports on shipping for the Quay Times.
 She served in the Norland Navy.
 
 She graduated from the University of Bergen.
+""",
+    "satellite.txt": """Title: Norland and Estland agree fishing quotas
+Source: Coast Wire
+Date: 2024-05-07
+
+By Nils Berg
+
+Norland and Estland agreed on cod and herring quotas for the Barents Sea on Monday.
+
+The quota deal runs for five years and covers trawlers from both countries.
+
+Separately, officials said a weather satellite would be launched on a Skarv 2 rocket in March.
+""",
+    "space.txt": """Title: Norland is launching its satellite
+Source: Fjord Post
+Date: 2024-05-08
+
+Norland is launching its satellite on a rocket this year, the first time Norland launches a satellite of its own.
+
+Norland launching its satellite on its own rocket has drawn attention abroad.
 """,
 }
 
@@ -111,6 +132,25 @@ def test_the_topic_picks_the_article_among_an_outlets(index: NewsIndex) -> None:
     assert unsigned.abstained and unsigned.citations == []
     assert unsigned.note is not None and "does not name its author" in unsigned.note
     assert "Quota talks planned" in unsigned.note
+
+
+@pytest.mark.parametrize(
+    ("question", "topic"),
+    [("Who wrote the story on the grain talks?", "the grain talks"),
+     ("Who wrote the Yonhap story that was updated as the talks began?",
+      "updated as the talks began"),
+     ("Which reporter wrote the article which covered the strike?", "covered the strike")],
+)  # fmt: skip
+def test_what_the_article_asked_about_is_on(question: str, topic: str) -> None:
+    assert asked_topic(question) == topic
+
+
+def test_the_article_that_holds_the_rarest_words_of_the_topic(index: NewsIndex) -> None:
+    """Both articles are on a satellite launch; only one names the Skarv rocket."""
+    answer = index.ask(
+        "Who wrote the story about Norland launching its satellite on a Skarv rocket?"
+    )
+    assert "Nils Berg" in answer.answer, (answer.answer, answer.note)
 
 
 def test_a_report_the_articles_tell_of_is_not_asked_of_the_bylines(index: NewsIndex) -> None:

@@ -72,3 +72,5 @@ def test_a_length_set_off_from_another_event_is_no_stay(index: NewsIndex) -> Non
     assert answer.abstained and answer.citations == [], answer.answer
     lasted = index.ask("How many days did Lind's visit to Vesta last?")
     assert "three-day" in lasted.answer, (lasted.answer, lasted.note)
+    apart = index.ask("How many days separated Lind's visit from Ida Moe's meeting with Ole Dahl?")
+    assert "five days before" in apart.answer, (apart.answer, apart.note)

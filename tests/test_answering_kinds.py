@@ -40,6 +40,8 @@ Date: 2024-11-07
 Lind is expected to be met by a crowd of dock workers when she arrives for talks at the Vesta port office.
 
 The Vesta Port Authority met Lind at the port office on Monday and discussed new cranes for the grain trade.
+
+A summit of Nordic ministers will take place in Tromso next month.
 """,
 }
 
@@ -87,3 +89,9 @@ def test_the_doer_of_an_act_on_a_thing_is_told_with_the_act(index: NewsIndex) ->
         "Which group organized the protest waiting for Lind at the Vesta port office?"
     )
     assert answer.abstained and answer.citations == [], answer.answer
+
+
+def test_the_place_that_hosts_is_where_it_is_held(index: NewsIndex) -> None:
+    """ "Which city is hosting ...?" asks where: "will take place in Tromso" tells it."""
+    answer = index.ask("Which city is hosting the meeting of Nordic ministers?")
+    assert "Tromso" in answer.answer, (answer.answer, answer.note)
