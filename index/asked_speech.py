@@ -26,9 +26,10 @@ class Speech:
 
 
 _PLACES = frozenset({"GPE", "LOC", "FAC"})
+# Verbs whose object is what the words are on: "What did X call Y?", "How did X describe Y?"
+# (Y is no listener).
+_NAMING_VERBS = frozenset("call label dub brand describe characterize characterise portray".split())
 # Nouns for what a source issues: "the KCNA report", "Reuters' story" speak for their issuer.
-# Verbs of naming: "What did X call Y?" asks how X described Y.
-_NAMING_VERBS = frozenset("call label dub brand".split())
 _ISSUED = frozenset("report statement article story release communique editorial".split())
 _ISSUERS = frozenset({"ORG", "PERSON", "GPE", "NORP"})
 
@@ -105,7 +106,8 @@ def _naming(root: Any) -> str | None:
     )
     if named is None:
         return None
-    return named.doc[named.left_edge.i : named.right_edge.i + 1].text
+    # after the verb: the small parser may hang the opening "How" from the object
+    return named.doc[max(named.left_edge.i, root.i + 1) : named.right_edge.i + 1].text
 
 
 def setting(root: Any) -> Any | None:

@@ -1158,9 +1158,15 @@ def test_a_title_asked_with_capitals_is_a_title(index: NewsIndex) -> None:
 
 
 def test_what_someone_called_a_thing_is_their_words_on_it(index: NewsIndex) -> None:
-    """ "What did X call Y?" asks for X's words on Y, as "What did X say about Y?" does."""
-    answer = index.ask("What did Lars Ekdal call the ferry timetable?")
-    assert not answer.abstained and "a disgrace" in answer.lines[0].text
+    """ "What did X call Y?" and "How did X describe Y?" ask for X's words on Y, as "What did X
+    say about Y?" does: Y is no listener."""
+    for question in (
+        "What did Lars Ekdal call the ferry timetable?",
+        "How did Lars Ekdal describe the ferry timetable?",  # "How" hung from the object
+        "How did the union leader characterize the ferry timetable?",
+    ):
+        answer = index.ask(question)
+        assert not answer.abstained and "a disgrace" in answer.lines[0].text, answer.answer
     for question in (
         "What did Lars Ekdal call the harbour master?",
         "What did the Fisheries Board report call the ministers?",  # it spoke of cod quotas

@@ -2,7 +2,9 @@
 by a sentence that says which X (a name, a figure, a word of its own, an appositive), not by one
 that names the kind in the question's own words ("an intercontinental ballistic missile",
 "their Danish counterparts"). "Which group organized the protest?" is answered by a sentence
-that tells of organizing or of the protest. Articles written for the test, with made-up names."""
+that tells of organizing or of the protest; "Which city is hosting X?" by where X is held; "How
+did X describe A and B?" by X's words on A and B. Articles written for the test, with made-up
+names."""
 
 from __future__ import annotations
 
@@ -12,6 +14,7 @@ import pytest
 from support.articles import indexed
 
 from index.embedding import Embedder
+from index.question import analyse
 from index.service import NewsIndex
 
 ARTICLES = {
@@ -42,6 +45,8 @@ Lind is expected to be met by a crowd of dock workers when she arrives for talks
 The Vesta Port Authority met Lind at the port office on Monday and discussed new cranes for the grain trade.
 
 A summit of Nordic ministers will take place in Tromso next month.
+
+The Norland Press Agency in a report on Thursday described Ole Dahl and Anna Lind as "unwelcome guests."
 """,
 }
 
@@ -95,3 +100,27 @@ def test_the_place_that_hosts_is_where_it_is_held(index: NewsIndex) -> None:
     """ "Which city is hosting ...?" asks where: "will take place in Tromso" tells it."""
     answer = index.ask("Which city is hosting the meeting of Nordic ministers?")
     assert "Tromso" in answer.answer, (answer.answer, answer.note)
+
+
+def test_how_someone_described_two_people_is_their_words_on_them(index: NewsIndex) -> None:
+    """ "How did X describe A and B?": A and B are what X spoke of, not X's listeners (the
+    small parser hangs "How" from "B")."""
+    answer = index.ask("How did the Norland Press Agency describe Ole Dahl and Anna Lind?")
+    assert "unwelcome guests" in answer.answer, (answer.answer, answer.note)
+
+
+@pytest.mark.parametrize(
+    ("question", "topic"),
+    [
+        ("How did Norland's state news agency describe Dahl and Lind?", "Dahl and Lind"),
+        ("How did Vesta's state media characterize Ole Dahl?", "Ole Dahl"),
+        (
+            "What did the Norland Press Agency call Ole Dahl and Anna Lind?",
+            "Ole Dahl and Anna Lind",
+        ),
+    ],
+)
+def test_what_a_verb_of_describing_acts_on_is_the_topic(question: str, topic: str) -> None:
+    """Not the listener, and not the opening "How" the parser may hang from the object."""
+    speech = analyse(question).speech
+    assert speech is not None and speech.topic == topic and speech.listener is None, speech
