@@ -84,6 +84,16 @@ def _precise(text: str, label: str, published: str | None, clock: bool) -> bool:
     return day is not None and day[2] is not None
 
 
+# The parts of a date "Which month/year ...?" asks for, by their place in Value.day.
+_UNITS = {"year": 0, "month": 1}
+
+
+def _gives(unit: str, text: str, published: str | None) -> bool:
+    """The date names the unit asked ("in May" a month, "last year" a year)."""
+    day = read_value(text, "DATE", published).day
+    return day is not None and day[_UNITS[unit]] is not None
+
+
 def quarters_in(text: str) -> set[int]:
     """The quarters of a year a text names: "Q2", "second quarter", "2nd quarter"."""
     found = {int(q) for q in _QUARTER_CODE.findall(text)}
@@ -111,6 +121,7 @@ def answer_values(question: Question, cand: Candidate) -> tuple[str, ...]:
     if question_tokens[:2] == ["how", "old"] and not _AGE.search(cand.text):
         return ()  # "How old is X?": a sentence that tells no age ("on Thursday") gives none
     instance = asked_instance(question.text) if asks_date else None
+    unit = question.head if question.wh in ("which", "what") and question.head in _UNITS else None
     stale: list[str] = []
     for i, (label, text) in enumerate(cand.read.entities):
         if label == "CARDINAL" and "MONEY" in question.expects and _before_currency(cand, i):
@@ -123,6 +134,8 @@ def answer_values(question: Question, cand: Candidate) -> tuple[str, ...]:
             continue  # "a two-day visit" says how long, not when; "Nov. 30" not how long
         if exact and label in TIMES and not _precise(text, label, cand.article.published, clock):
             continue  # "What time exactly ...?": "late at night" is no time of the clock
+        if unit is not None and label in TIMES and not _gives(unit, text, cand.article.published):
+            continue  # "In which months ...?": "this year" names no month
         tokens = fold_tokens(text)
         if any(tokens and set(tokens) <= set(a) for a in asked):
             continue

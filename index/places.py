@@ -190,7 +190,13 @@ def place_forms(name: str, label: str) -> tuple[str, ...]:
     if label != "GPE" and (label == "PERSON" or not other_names(name)):
         return (name,)  # a country's other name tagged otherwise ("DPRK" as an ORG) counts
     names = (name, *other_names(name))
-    return tuple(dict.fromkeys((*names, *_capital(names), *adjectives_of(names))))
+    # "the North" / "the South" is how news writes North / South Korea (Sudan, ...) once named
+    half = name.split()
+    halves = (f"the {half[0]}",) if len(half) == 2 and half[0] in _HALVES else ()
+    return tuple(dict.fromkeys((*names, *_capital(names), *adjectives_of(names), *halves)))
+
+
+_HALVES = frozenset({"North", "South"})
 
 
 # An adjective that ends the adjectives of this many other places is no one place's.
