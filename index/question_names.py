@@ -34,6 +34,9 @@ class Name:
     # Ukraine"): it frames what is asked, so the answer need not name it (the articles still
     # must, index.unknown_names).
     frame: bool = False
+    # An argument that says where ("meet in India", "fly to Seoul"), not who is acted on or
+    # spoken to ("call on Pyongyang to ...", "urge Seoul"): a place only as a place.
+    located: bool = False
 
 
 # A possessive ending and the wh-words ("Whom did X meet?": the small model tags "Whom" a person).
@@ -104,7 +107,10 @@ def question_names(doc: Any, root: Any) -> tuple[Name, ...]:
         is_subject = any(t.i in subject_tokens or t.head.i in subject_tokens for t in span)
         argument = _is_argument(span.root, root) or _of_progressive(span.root, progressive)
         frame = not is_subject and _in_frame(span.root)
-        found.append(Name(span.text, label, is_subject, argument, describes, frame=frame))
+        located = argument and _located(span.root)
+        found.append(
+            Name(span.text, label, is_subject, argument, describes, frame=frame, located=located)
+        )
     return tuple(found)
 
 
@@ -174,6 +180,18 @@ def _is_argument(token: Any, root: Any) -> bool:
     governed = held.dep_ == "dobj" and held.head == root  # "join the talks"
     governed |= held.dep_ == "pobj" and held.head.dep_ == "prep" and held.head.head == root
     return token.head.lower_ in ("in", "at") and governed
+
+
+# Prepositions that put an event in a place or send it to or from one.
+_LOCATIVE = frozenset(
+    "in at to into near inside outside within across around from toward towards through "
+    "throughout beyond".split()
+)
+
+
+def _located(token: Any) -> bool:
+    """The name is where the event is: the object of a preposition of place ("in India")."""
+    return token.dep_ == "pobj" and token.head.lower_ in _LOCATIVE
 
 
 def _of_progressive(token: Any, verb: Any) -> bool:

@@ -244,14 +244,20 @@ def reported_holds(question: Question, cand: Candidate) -> bool:
 
 def _doer_of_nothing_told(question: Question, cand: Candidate) -> bool:
     """ "Which group organized the protest?": the doer is asked of an act on a thing; a
-    sentence that tells neither the act (its verb or a synonym) nor the thing, and is not as
-    close in meaning as an event's sentence must be, names some group of something else."""
+    sentence that tells neither the act (its verb or a synonym) nor the thing (by its noun, or
+    by the name the question gives it), and is not as close in meaning as an event's sentence
+    must be, names some group of something else."""
     if question.slot[1] != "subj" or question.theme is None or question.predicate is None:
         return False
     if question.expects and question.expects <= PLACES | {"NORP"}:
         return False  # "Which city is hosting the summit?": where it is held ("in X") says it
     stems = cand.read.stems
     told = bool(stems & synonym_stems(question.predicate)) or question.theme in stems
+    # "Who won the British Open golf tournament?": the thing may be told by its name
+    told = told or any(
+        n.describes == question.theme and mentions(n.text, cand.read.tokens, n.label)
+        for n in question.names
+    )
     return not told and cand.dense < EVENT_DENSE
 
 

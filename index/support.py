@@ -284,7 +284,7 @@ def _names_hold(
     of_the_event = question.wh in ("when", "where", "how_many")
     for name in names:
         forms = _forms(name, cand)
-        if name.argument and name.label in ("GPE", "LOC"):
+        if name.located and name.label in ("GPE", "LOC"):
             forms = places_within(name.text)  # "do in Seoul": not anywhere "South Korean"
         # "Which outlet reported that X met Y?": the report is of X and Y in one sentence
         in_sentence = name.subject or (name.argument and of_the_event) or question.source_question
@@ -307,9 +307,9 @@ def _names_hold(
         )
         if in_sentence and not (named or as_topic) and not described_before(name, forms, cand):
             return False
-        if name.argument and name.label in ("GPE", "LOC") and elsewhere(name.text, cand):
+        if name.located and name.label in ("GPE", "LOC") and elsewhere(name.text, cand):
             return False  # "Who will X meet in India?": not the talks X held in South Korea
-        if name.argument and name.label in ("GPE", "LOC") and not placed_near(forms, cand):
+        if name.located and name.label in ("GPE", "LOC") and not placed_near(forms, cand):
             return False
         if not as_topic and not any(
             mentions(f, context, name.label) or all_words_in(f, context, name.label) for f in forms

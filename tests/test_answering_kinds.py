@@ -46,6 +46,10 @@ The Vesta Port Authority met Lind at the port office on Monday and discussed new
 
 A summit of Nordic ministers will take place in Tromso next month.
 
+Storms called off the 2023 Vesta Cup, so Ida Moe of Lysa remains the reigning champion.
+
+After their meeting, the two ministers urged Norway to scrap its whaling plans.
+
 The Norland Press Agency in a report on Thursday described Ole Dahl and Anna Lind as "unwelcome guests."
 """,
 }
@@ -94,6 +98,8 @@ def test_the_doer_of_an_act_on_a_thing_is_told_with_the_act(index: NewsIndex) ->
         "Which group organized the protest waiting for Lind at the Vesta port office?"
     )
     assert answer.abstained and answer.citations == [], answer.answer
+    named = index.ask("Who won the Vesta Cup sailing race in 2023?")  # the race by its name
+    assert "Ida Moe" in named.answer, (named.answer, named.note)
 
 
 def test_the_place_that_hosts_is_where_it_is_held(index: NewsIndex) -> None:
@@ -124,3 +130,24 @@ def test_what_a_verb_of_describing_acts_on_is_the_topic(question: str, topic: st
     """Not the listener, and not the opening "How" the parser may hang from the object."""
     speech = analyse(question).speech
     assert speech is not None and speech.topic == topic and speech.listener is None, speech
+
+
+@pytest.mark.parametrize(
+    ("question", "place", "located"),
+    [
+        ("Who will Lind meet in Oslo?", "Oslo", True),
+        ("Where will Lind fly to Oslo from?", "Oslo", True),
+        ("What did the two ministers call on Oslo to do?", "Oslo", False),
+    ],
+)
+def test_a_place_acted_on_is_no_place_of_the_event(
+    question: str, place: str, located: bool
+) -> None:
+    names = {n.text: n for n in analyse(question).names}
+    assert names[place].located is located, names
+
+
+def test_a_capital_acted_on_stands_for_its_country(index: NewsIndex) -> None:
+    """ "call on Oslo to ...": Oslo is Norway's government, which the ministers urged."""
+    answer = index.ask("What did the two ministers call on Oslo to do?")
+    assert "scrap its whaling plans" in answer.answer, (answer.answer, answer.note)
