@@ -23,13 +23,16 @@ from index.authors import (
     MAX_ARTICLES,
     asked_articles,
     asked_topic,
+    asks_article_date,
     asks_author,
     asks_who_is,
     byline_quotes,
     bylined_by,
+    date_quotes,
     many_asked,
     outlets_named,
     unbylined_note,
+    undated_note,
 )
 from index.candidates import Candidate, CandidatePool
 from index.compose import Quote, add_copies, compose, conflict_claims, label_for_all
@@ -127,11 +130,12 @@ class ExtractiveAnswerer:
             text = truecased(text, [p.text for p in passages])
         q = as_people(analyse(lower_titles(text)), people)  # "the Foreign Minister": no name
         outlets = self.catalog.outlets(ids)
-        if asks_author(q.text, outlets):  # "Who wrote the Reuters report?": its byline
+        dated = asks_article_date(q.text, outlets)  # "When was the Reuters story published?"
+        if dated or asks_author(q.text, outlets):  # "Who wrote the Reuters report?": its byline
             topic = asked_topic(q.text)
             vector = self.embedder.encode_one(topic) if topic != q.text else embedding.result()
             passages = self.retriever.retrieve(topic, vector, libraries, PASSAGES)
-            return self._authors(q, result, passages, outlets)
+            return self._authors(q, result, passages, outlets, dated)
         missing = unknown_name(q, self.catalog, ids, outlets)
         if missing and is_acronym_name(missing):  # "APEC", written out in the articles?
             passages = self.retriever.retrieve(ctx.query, embedding.result(), libraries, PASSAGES)
@@ -223,15 +227,16 @@ class ExtractiveAnswerer:
         return answer
 
     def _authors(
-        self, q: Question, result: Answer, passages: list[Passage], outlets: list[str]
+        self, q: Question, result: Answer, passages: list[Passage], outlets: list[str], dated: bool
     ) -> Answer:
-        """The byline of the article asked about (of the best few, when several are asked)."""
+        """The byline (``dated``: the date) of the article asked about (of the best few, when
+        several are asked)."""
         idf, _ = self.retriever.idf(content_stems(asked_topic(q.text)))
         articles = asked_articles(passages, outlets_named(q.text, outlets), idf)
         chosen = articles[:MAX_ARTICLES] if many_asked(q.text) else articles[:1]
-        quotes = byline_quotes(chosen)
+        quotes = date_quotes(chosen) if dated else byline_quotes(chosen)
         if not quotes:
-            result.note = unbylined_note(chosen) if chosen else None
+            result.note = (undated_note if dated else unbylined_note)(chosen) if chosen else None
             return result
         return compose(result, quotes)
 

@@ -154,6 +154,47 @@ def byline_quotes(articles: Sequence[Article]) -> list[Quote]:
     ]
 
 
+# "When was the Reuters article published?", "What date is on the Yonhap story about X?",
+# "On what date did Reuters publish its report?"
+_DATED = re.compile(
+    r"^\s*(?:when\s+(?:was|were|did|is)\b.*\b(?:publish(?:ed)?|post(?:ed)?|written|write|"
+    r"file(?:d)?|dated|release(?:d)?|run|ran)\b"
+    r"|(?:on\s+)?(?:what|which)\s+(?:(?:is|was)\s+the\s+)?(?:date|day)\b)",
+    re.IGNORECASE,
+)
+
+
+def asks_article_date(question: str, outlets: Sequence[str]) -> bool:
+    """Whether the question asks when an article was published (not when an event the
+    articles tell of happened): it asks a date of a piece an outlet publishes."""
+    if _DATED.search(question) is None:
+        return False
+    pieces = _PIECES.findall(question)
+    if not pieces:
+        return False
+    if any(not _REPORT.match(p) for p in pieces):
+        return True
+    return bool(outlets_named(question, outlets) or _NEWS_REPORT.search(question))
+
+
+def date_quotes(articles: Sequence[Article]) -> list[Quote]:
+    """Each article's date of publication, quoted, labelled with its outlet."""
+    return [
+        Quote(a, a.published, a.published, label=f"{a.outlet or a.title}, published: ")
+        for a in articles
+        if a.published
+    ]
+
+
+def undated_note(articles: Sequence[Article]) -> str:
+    """Why no date is shown: the article asked about gives none."""
+    if len(articles) == 1:
+        article = articles[0]
+        source = f" ({article.outlet})" if article.outlet else ""
+        return f"The article asked about, “{article.title}”{source}, gives no date."
+    return "The articles asked about give no dates."
+
+
 def unbylined_note(articles: Sequence[Article]) -> str:
     """Why no byline is shown: the article asked about names no author."""
     if len(articles) == 1:

@@ -10,7 +10,7 @@ from collections.abc import Iterator
 import pytest
 from support.articles import indexed
 
-from index.authors import asked_topic, asks_author, byline_names
+from index.authors import asked_topic, asks_article_date, asks_author, byline_names
 from index.embedding import Embedder
 from index.service import NewsIndex
 
@@ -183,3 +183,22 @@ def test_an_author_bio_answers_and_he_goes_on_about_its_author(index: NewsIndex)
     assert "University of Bergen" in studied.answer
     served = index.ask("Which navy did Tove Sand serve in?")
     assert "Norland Navy" in served.answer
+
+
+@pytest.mark.parametrize(
+    ("question", "asks"),
+    [("When was the Quay Times story on the ferry strike published?", True),
+     ("What date is on the Harbour Daily article about port fees?", True),
+     ("On what date did the Coast Wire report run?", True),
+     ("When was the fisheries report published?", False),  # a report the articles tell of
+     ("When did the ferry strike end?", False),
+     ("What date will the satellite be launched?", False)],
+)  # fmt: skip
+def test_which_questions_ask_when_an_article_was_published(question: str, asks: bool) -> None:
+    assert asks_article_date(question, ["Quay Times", "Harbour Daily", "Coast Wire"]) is asks
+
+
+def test_when_an_article_was_published_is_its_date(index: NewsIndex) -> None:
+    answer = index.ask("When was the Quay Times story on the ferry strike published?")
+    assert answer.answer.startswith("Quay Times, published: 2024-05-06"), answer.answer
+    assert [c.article.article_id for c in answer.citations] == ["ferry"], answer.citations
