@@ -26,6 +26,7 @@ from index.authors import (
     asks_article_date,
     asks_author,
     asks_who_is,
+    byline_names,
     byline_quotes,
     bylined_by,
     date_quotes,
@@ -238,7 +239,10 @@ class ExtractiveAnswerer:
         if not quotes:
             result.note = (undated_note if dated else unbylined_note)(chosen) if chosen else None
             return result
-        return compose(result, quotes)
+        answer = compose(result, quotes)
+        if not dated:  # "What's his background?" goes on about the author given
+            answer.entities = [n for a in chosen for n in byline_names(a.byline or "")]
+        return answer
 
     def _unknown(self, q: Question, result: Answer, missing: str, ids: list[int]) -> Answer:
         """A name no sentence gives: no answer, unless it is a byline's and the question asks

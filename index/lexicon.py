@@ -199,6 +199,13 @@ def is_measure_noun(lemma: str) -> bool:
     return offset is not None and _noun_files().get(offset) in MEASURE_FILES
 
 
+def is_group_noun(lemma: str) -> bool:
+    """Whether a noun's most frequent sense is a group of people ("military", "party", "team":
+    WordNet's noun.group), whose instances the articles name as organisations."""
+    offset = _first_noun_senses().get(lemma.lower().replace(" ", "_"))
+    return offset is not None and _noun_files().get(offset) == "14"
+
+
 @cache
 def lemmas(pos: str) -> frozenset[str]:
     """Every lemma of a part of speech, in lower case ("foreign", "prime", "security"), from

@@ -18,6 +18,7 @@ from index.earlier import asks_earlier
 from index.lexicon import (
     PREPOSITIONS,
     is_concrete_noun,
+    is_group_noun,
     is_person_noun,
     is_verb,
     lemmas,
@@ -97,6 +98,9 @@ def analyse(text: str) -> Question:
     head_forms = (head_token.lower_, head_token.lemma_.lower()) if head_token is not None else ()
     role = _role_words(head_token) if wh == "who" and head_token is not None else ()
     expects = _expects(wh, head, doc)
+    kind = _kind(head_token, wh)
+    if not expects and kind is not None and is_group_noun(kind):
+        expects = GROUPS  # "Which military did X serve in?": one the articles name
     source_question = bool(SOURCE_QUESTION.search(text))
     if source_question and wh in ("which", "what"):
         expects = frozenset()  # "Which news agency reported X?": the source is the article's
@@ -155,7 +159,7 @@ def analyse(text: str) -> Question:
         focus=focus, speech=asked_words(doc) or asked_speech(doc, root, wh),
         evidence=_asks_for_evidence(doc, wh),
         source_question=source_question, numbers=numbers,
-        outlet_words=outlet_words(doc), theme=theme, kind=_kind(head_token, wh),
+        outlet_words=outlet_words(doc), theme=theme, kind=kind,
         earlier=asks_earlier(doc), doc=doc,
         reported=_reported_verb(root) if source_question else None,
         doer=_doer(acting) if predicate is not None else None,
@@ -313,6 +317,10 @@ def _head_token(doc: Any, wh: str) -> Any:
             if child.dep_ in ("nsubj", "attr") and child.pos_ == "NOUN" and child.lower_ != "what":
                 return child
     return None
+
+
+# What names a group of people: an organisation, a nationality, a country.
+GROUPS = frozenset({"ORG", "NORP", "GPE"})
 
 
 def named_thing(doc: Any, wh: str) -> str | None:

@@ -65,6 +65,10 @@ Norland and Estland agreed on cod and herring quotas for the Barents Sea on Mond
 The quota deal runs for five years and covers trawlers from both countries.
 
 Separately, officials said a weather satellite would be launched on a Skarv 2 rocket in March.
+
+Nils Berg reports on fisheries and science for Coast Wire.
+
+He served in the Norland Navy and studied at the University of Vesta.
 """,
     "space.txt": """Title: Norland is launching its satellite
 Source: Fjord Post
@@ -202,3 +206,11 @@ def test_when_an_article_was_published_is_its_date(index: NewsIndex) -> None:
     answer = index.ask("When was the Quay Times story on the ferry strike published?")
     assert answer.answer.startswith("Quay Times, published: 2024-05-06"), answer.answer
     assert [c.article.article_id for c in answer.citations] == ["ferry"], answer.citations
+
+
+def test_he_after_a_byline_is_its_author(index: NewsIndex) -> None:
+    """ "Who wrote X?" ... "Which navy did he serve in?": he is the author the answer gave, and
+    a navy (WordNet's group of people) is one the articles name as an organisation."""
+    index.ask_in_chat("Who wrote the Coast Wire story on the fishing quotas?", "t-author")
+    answer, _ = index.ask_in_chat("Which navy did he serve in?", "t-author")
+    assert "Norland Navy" in answer.answer, (answer.answer, answer.note)

@@ -14,7 +14,7 @@ import pytest
 from support.articles import indexed
 
 from index.embedding import Embedder
-from index.question import analyse
+from index.question import GROUPS, analyse
 from index.service import NewsIndex
 
 ARTICLES = {
@@ -151,3 +151,18 @@ def test_a_capital_acted_on_stands_for_its_country(index: NewsIndex) -> None:
     """ "call on Oslo to ...": Oslo is Norway's government, which the ministers urged."""
     answer = index.ask("What did the two ministers call on Oslo to do?")
     assert "scrap its whaling plans" in answer.answer, (answer.answer, answer.note)
+
+
+@pytest.mark.parametrize(
+    ("question", "expects"),
+    [
+        ("Which military did Ole Dahl serve in?", GROUPS),
+        ("Which delegation did Anna Lind lead?", GROUPS),
+        ("Which rocket will carry Norland's weather satellite?", frozenset()),
+    ],
+)
+def test_a_group_of_people_is_named_as_an_organisation(
+    question: str, expects: frozenset[str]
+) -> None:
+    """WordNet's noun.group ("military", "party"): its instances are organisations."""
+    assert analyse(question).expects == expects
