@@ -31,9 +31,8 @@ from index.authors import (
     bylined_by,
     date_quotes,
     many_asked,
+    missing_note,
     outlets_named,
-    unbylined_note,
-    undated_note,
 )
 from index.candidates import Candidate, CandidatePool
 from index.compose import Quote, add_copies, compose, conflict_claims, label_for_all
@@ -237,7 +236,7 @@ class ExtractiveAnswerer:
         chosen = articles[:MAX_ARTICLES] if many_asked(q.text) else articles[:1]
         quotes = date_quotes(chosen) if dated else byline_quotes(chosen)
         if not quotes:
-            result.note = (undated_note if dated else unbylined_note)(chosen) if chosen else None
+            result.note = missing_note(chosen, dated) if chosen else None
             return result
         answer = compose(result, quotes)
         if not dated:  # "What's his background?" goes on about the author given

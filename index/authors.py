@@ -186,19 +186,15 @@ def date_quotes(articles: Sequence[Article]) -> list[Quote]:
     ]
 
 
-def undated_note(articles: Sequence[Article]) -> str:
-    """Why no date is shown: the article asked about gives none."""
+def missing_note(articles: Sequence[Article], dated: bool) -> str:
+    """Why no byline (``dated``: no date) is shown: the article asked about gives none."""
+    one, many = (
+        ("gives no date", "give no dates")
+        if dated
+        else ("does not name its author", "do not name their authors")
+    )
     if len(articles) == 1:
         article = articles[0]
         source = f" ({article.outlet})" if article.outlet else ""
-        return f"The article asked about, “{article.title}”{source}, gives no date."
-    return "The articles asked about give no dates."
-
-
-def unbylined_note(articles: Sequence[Article]) -> str:
-    """Why no byline is shown: the article asked about names no author."""
-    if len(articles) == 1:
-        article = articles[0]
-        source = f" ({article.outlet})" if article.outlet else ""
-        return f"The article asked about, “{article.title}”{source}, does not name its author."
-    return "The articles asked about do not name their authors."
+        return f"The article asked about, “{article.title}”{source}, {one}."
+    return f"The articles asked about {many}."
