@@ -18,7 +18,7 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import replace
 
 from index.acronyms import is_acronym_name, spelled_out
-from index.asked_speech import Speech
+from index.asked_speech import Speech, urges_an_act
 from index.authors import (
     MAX_ARTICLES,
     asked_articles,
@@ -47,6 +47,7 @@ from index.evidence import (
 from index.followup import completed, contextualize, extract_entities, with_antecedent
 from index.lexicon import names_people
 from index.models import CANNOT_ANSWER, Answer, Passage
+from index.names import fold_tokens
 from index.naming import asked_thing
 from index.question import Question, analyse, as_people
 from index.question_words import plainly_worded
@@ -63,7 +64,7 @@ from index.speech import (
 )
 from index.stand_ins import bare, described_people, owned_by_name
 from index.store import Library, Store
-from index.support import Judged, dated_context, judge, word_weights
+from index.support import Judged, dated_context, judge, urged, word_weights
 from index.text import all_stems, content_stems
 from index.titles import lower_titles
 from index.truecase import is_lower_case, truecased
@@ -157,7 +158,12 @@ class ExtractiveAnswerer:
             all_outlets([q.speech.speaker], outlets) or all_outlets(speakers_of(q.speech), outlets)
         )
         if q.speech is not None and not outlets_speak:
-            return self._who_said(q, result, libraries, vector, ctx.carried)
+            said = self._who_said(q, replace(result), libraries, vector, ctx.carried)
+            # "What did X urge Y to do?": an act asked of Y, which a sentence may tell as a
+            # fact ("X urged Y to cancel ...") that is no attribution of X's
+            urging = urges_an_act(q.speech)
+            if not urging or any(urged(q, fold_tokens(line.text)) for line in said.lines):
+                return said
         if passages is None:
             passages = self.retriever.retrieve(ctx.query, vector, libraries, k=PASSAGES)
         candidates = by_named_outlet(q, self.pool.candidates(passages), outlets)

@@ -30,6 +30,7 @@ _PLACES = frozenset({"GPE", "LOC", "FAC"})
 # (Y is no listener).
 _NAMING_VERBS = frozenset("call label dub brand describe characterize characterise portray".split())
 # Nouns for what a source issues: "the KCNA report", "Reuters' story" speak for their issuer.
+_WH_TAGS = frozenset({"WP", "WDT", "WRB"})
 _ISSUED = frozenset("report statement article story release communique editorial".split())
 _ISSUERS = frozenset({"ORG", "PERSON", "GPE", "NORP"})
 
@@ -72,7 +73,12 @@ def asked_speech(doc: Any, root: Any, wh: str) -> Speech | None:
         subject, end = issued_by, issued_by.right_edge.i + 1
     elif subject.lemma_.lower() in _ISSUED:  # "the statement from the summit": the statement
         end = subject.i + 1
-    span = doc[subject.left_edge.i : end]
+    start = subject.left_edge.i
+    while start < subject.i and (
+        doc[start].tag_ in ("WP", "WDT", "WRB") or doc[start].pos_ == "AUX"
+    ):
+        start += 1  # "What did Blinken urge?": the parser may hang "What did" from the name
+    span = doc[start:end]
     speaker = re.sub(r"^(?:the|a|an)\s+|['’]s?$", "", span.text, flags=re.I).strip()
     is_name = any(t.pos_ == "PROPN" or t.ent_type_ in NAME_LABELS for t in span)
     heard_by = None if naming is not None else next(
@@ -90,6 +96,12 @@ def asked_speech(doc: Any, root: Any, wh: str) -> Speech | None:
     about = topic(doc, root, elsewhere) if naming is None else naming
     where = _place_name(place) if place is not None else ""
     return Speech(speaker, is_name, root.lemma_.lower(), about, listener, described, where)
+
+
+def urges_an_act(speech: Speech) -> bool:
+    """ "What did X urge (tell, ask) Y to do?": the words asked are an act asked of a listener,
+    which a sentence may tell as a fact ("X urged Y to cancel ...")."""
+    return speech.listener is not None and re.search(r"(?:^|\s)to\s+\w", speech.topic) is not None
 
 
 def _naming(root: Any) -> str | None:

@@ -22,6 +22,7 @@ from functools import cache
 import numpy as np
 
 from index.acronyms import spelled_out
+from index.asked_speech import urges_an_act
 from index.asked_values import answer_values, asks_for_date, counting_values
 from index.candidates import Candidate
 from index.catalog_text import StoredSentence
@@ -30,6 +31,7 @@ from index.defining import asked_name, defines
 from index.described import common_role, role_before
 from index.durations import elapsed_holds, length_holds, span_holds
 from index.earlier import tells_earlier
+from index.lexicon import synonym_stems
 from index.names import all_words_in, fold_tokens, mentions
 from index.naming import names_the_thing
 from index.non_answers import (
@@ -77,6 +79,7 @@ from index.relation import (
     said_holds,
     tells_verb,
 )
+from index.text import stem
 from index.values import Value, read_value
 
 # Score = dense similarity, coverage of the question's words (sentence, passage), relation.
@@ -175,6 +178,9 @@ def judge(
             continue
         if not said_holds(question, cand, weights) or not reported_holds(question, cand):
             continue
+        urging = question.speech is not None and urges_an_act(question.speech)
+        if urging and not urged(question, cand.read.tokens):
+            continue  # "What did X urge Y to do?" told as a fact: by the urging itself
         if not doer_holds(question, cand):
             continue
         cand.values = answer_values(question, cand)
@@ -324,6 +330,26 @@ def _names_hold(
     ):
         return False
     return not carried or any(mentions(n, context) for n in carried)
+
+
+# Words from the verb to the one urged ("urged North Korea to", "called on the two Koreas
+# to"). Grammar, not tuned.
+_URGED_REACH = 5
+
+
+def urged(question: Question, tokens: Sequence[str]) -> bool:
+    """ "What did X urge Y to do?": the sentence (its folded tokens) urges (the verb or a
+    synonym) Y, named within a few words after the verb, to do something."""
+    speech = question.speech
+    if speech is None or speech.listener is None or question.predicate is None:
+        return False
+    verbs = synonym_stems(question.predicate)
+    forms = name_forms(speech.listener, "GPE")
+    return any(
+        stem(token) in verbs
+        and any(mentions(f, tokens[i + 1 : i + 1 + _URGED_REACH], "GPE") for f in forms)
+        for i, token in enumerate(tokens)
+    )
 
 
 def _forms(name: Name, cand: Candidate) -> tuple[str, ...]:

@@ -3,7 +3,7 @@ by a sentence that says which X (a name, a figure, a word of its own, an apposit
 that names the kind in the question's own words ("an intercontinental ballistic missile",
 "their Danish counterparts"). "Which group organized the protest?" is answered by a sentence
 that tells of organizing or of the protest; "Which city is hosting X?" by where X is held; "How
-did X describe A and B?" by X's words on A and B. Articles written for the test, with made-up
+did X describe A and B?" by X's words on A and B; "What did X urge Y to do?" by the urging. Articles written for the test, with made-up
 names."""
 
 from __future__ import annotations
@@ -49,6 +49,10 @@ A summit of Nordic ministers will take place in Tromso next month.
 Storms called off the 2023 Vesta Cup, so Ida Moe of Lysa remains the reigning champion.
 
 After their meeting, the two ministers urged Norway to scrap its whaling plans.
+
+Ida Moe said that after their talks, the two trade ministers urged Estland to scrap its new port tax.
+
+"We are worried about what Estland is doing to the grain trade," Ole Dahl said in Bergen.
 
 The Norland Press Agency in a report on Thursday described Ole Dahl and Anna Lind as "unwelcome guests."
 """,
@@ -166,3 +170,19 @@ def test_a_group_of_people_is_named_as_an_organisation(
 ) -> None:
     """WordNet's noun.group ("military", "party"): its instances are organisations."""
     assert analyse(question).expects == expects
+
+
+def test_what_someone_urged_is_told_by_the_urging(index: NewsIndex) -> None:
+    """ "What did X urge Y to do?": a sentence that tells it as a fact ("Moe said ... the two
+    ministers urged Estland to scrap ...") answers; a line of X's that only names Y does not."""
+    urged = index.ask("What did the two trade ministers urge Estland to do?")
+    assert "scrap its new port tax" in urged.answer, (urged.answer, urged.note)
+    quoted = index.ask("What did Ole Dahl urge Estland to do?")
+    assert quoted.abstained and quoted.citations == [], quoted.answer
+
+
+@pytest.mark.parametrize("question", ["What did Lind urge?", "What did Ole Dahl warn?"])
+def test_the_speaker_is_the_name_not_the_words_before_it(question: str) -> None:
+    """The small parser may hang "What did" from the name."""
+    speech = analyse(question).speech
+    assert speech is not None and speech.speaker in ("Lind", "Ole Dahl"), speech
