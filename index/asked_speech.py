@@ -101,7 +101,11 @@ def asked_speech(doc: Any, root: Any, wh: str) -> Speech | None:
 def urges_an_act(speech: Speech) -> bool:
     """ "What did X urge (tell, ask) Y to do?": the words asked are an act asked of a listener,
     which a sentence may tell as a fact ("X urged Y to cancel ...")."""
-    return speech.listener is not None and re.search(r"(?:^|\s)to\s+\w", speech.topic) is not None
+    listener = speech.listener
+    if listener is None or listener.split()[0].lower() in ("what", "which", "whom", "who"):
+        return False
+    rest = speech.topic.removeprefix(listener).strip()
+    return re.match(r"to\s+\w", rest) is not None
 
 
 def _naming(root: Any) -> str | None:

@@ -13,6 +13,7 @@ from collections.abc import Iterator
 import pytest
 from support.articles import indexed
 
+from index.asked_speech import urges_an_act
 from index.embedding import Embedder
 from index.question import GROUPS, analyse
 from index.service import NewsIndex
@@ -186,3 +187,18 @@ def test_the_speaker_is_the_name_not_the_words_before_it(question: str) -> None:
     """The small parser may hang "What did" from the name."""
     speech = analyse(question).speech
     assert speech is not None and speech.speaker in ("Lind", "Ole Dahl"), speech
+
+
+@pytest.mark.parametrize(
+    ("question", "urging"),
+    [
+        ("What did Lind urge Estland to do?", True),
+        ("What did the two ministers urge the North to do about its port tax?", True),
+        ("What did Lind tell Moe to do?", True),
+        ("What steps did Lind say Norland and Estland have taken to cut the tax?", False),
+        ("What did Lind say about the port tax?", False),
+    ],
+)
+def test_which_questions_ask_what_someone_urged(question: str, urging: bool) -> None:
+    speech = analyse(question).speech
+    assert speech is not None and urges_an_act(speech) is urging, speech
