@@ -30,6 +30,7 @@ _PLACES = frozenset({"GPE", "LOC", "FAC"})
 # (Y is no listener).
 _NAMING_VERBS = frozenset("call label dub brand describe characterize characterise portray".split())
 # Nouns for what a source issues: "the KCNA report", "Reuters' story" speak for their issuer.
+# The wh-words' tags: "What did" may hang from the speaker's name.
 _WH_TAGS = frozenset({"WP", "WDT", "WRB"})
 _ISSUED = frozenset("report statement article story release communique editorial".split())
 _ISSUERS = frozenset({"ORG", "PERSON", "GPE", "NORP"})
@@ -74,9 +75,7 @@ def asked_speech(doc: Any, root: Any, wh: str) -> Speech | None:
     elif subject.lemma_.lower() in _ISSUED:  # "the statement from the summit": the statement
         end = subject.i + 1
     start = subject.left_edge.i
-    while start < subject.i and (
-        doc[start].tag_ in ("WP", "WDT", "WRB") or doc[start].pos_ == "AUX"
-    ):
+    while start < subject.i and (doc[start].tag_ in _WH_TAGS or doc[start].pos_ == "AUX"):
         start += 1  # "What did Blinken urge?": the parser may hang "What did" from the name
     span = doc[start:end]
     speaker = re.sub(r"^(?:the|a|an)\s+|['’]s?$", "", span.text, flags=re.I).strip()

@@ -80,18 +80,19 @@ def _precise(text: str, label: str, published: str | None, clock: bool) -> bool:
     August" for the date."""
     if clock or label == "TIME":
         return label == "TIME" and any(c.isdigit() for c in text)
+    return _gives("day", text, published)
+
+
+# The parts of a date, by their place in Value.day; "Which month/year ...?" asks for the first
+# two (a day is asked in other ways: "Which day has X named 'Y'?" takes "Nov. 18").
+_DATE_PARTS = {"year": 0, "month": 1, "day": 2}
+_ASKED_PARTS = frozenset({"year", "month"})
+
+
+def _gives(part: str, text: str, published: str | None) -> bool:
+    """The date names that part ("in May" a month, "last year" a year, "Nov. 18" a day)."""
     day = read_value(text, "DATE", published).day
-    return day is not None and day[2] is not None
-
-
-# The parts of a date "Which month/year ...?" asks for, by their place in Value.day.
-_UNITS = {"year": 0, "month": 1}
-
-
-def _gives(unit: str, text: str, published: str | None) -> bool:
-    """The date names the unit asked ("in May" a month, "last year" a year)."""
-    day = read_value(text, "DATE", published).day
-    return day is not None and day[_UNITS[unit]] is not None
+    return day is not None and day[_DATE_PARTS[part]] is not None
 
 
 def quarters_in(text: str) -> set[int]:
@@ -121,7 +122,8 @@ def answer_values(question: Question, cand: Candidate) -> tuple[str, ...]:
     if question_tokens[:2] == ["how", "old"] and not _AGE.search(cand.text):
         return ()  # "How old is X?": a sentence that tells no age ("on Thursday") gives none
     instance = asked_instance(question.text) if asks_date else None
-    unit = question.head if question.wh in ("which", "what") and question.head in _UNITS else None
+    asked_part = question.head in _ASKED_PARTS and question.wh in ("which", "what")
+    unit = question.head if asked_part else None
     stale: list[str] = []
     for i, (label, text) in enumerate(cand.read.entities):
         if label == "CARDINAL" and "MONEY" in question.expects and _before_currency(cand, i):

@@ -65,7 +65,12 @@ def asks_author(question: str, outlets: Sequence[str]) -> bool:
     asked = _WHO_WROTE.search(question) or _AUTHOR_OF.search(question)
     if asked is None:
         return False
-    pieces = _PIECES.findall(asked.group("rest"))
+    return _outlets_piece(_PIECES.findall(asked.group("rest")), question, outlets)
+
+
+def _outlets_piece(pieces: Sequence[str], question: str, outlets: Sequence[str]) -> bool:
+    """The pieces named are an outlet's: an article, a story, ...; a report only when the
+    question names an outlet or says "news report" (not "the U.N. report")."""
     if any(not _REPORT.match(p) for p in pieces):
         return True
     return bool(pieces) and bool(outlets_named(question, outlets) or _NEWS_REPORT.search(question))
@@ -169,12 +174,7 @@ def asks_article_date(question: str, outlets: Sequence[str]) -> bool:
     articles tell of happened): it asks a date of a piece an outlet publishes."""
     if _DATED.search(question) is None:
         return False
-    pieces = _PIECES.findall(question)
-    if not pieces:
-        return False
-    if any(not _REPORT.match(p) for p in pieces):
-        return True
-    return bool(outlets_named(question, outlets) or _NEWS_REPORT.search(question))
+    return _outlets_piece(_PIECES.findall(question), question, outlets)
 
 
 def date_quotes(articles: Sequence[Article]) -> list[Quote]:

@@ -10,7 +10,7 @@ import re
 from index.candidates import Candidate
 from index.earlier import FIRST_IN, tells_time_since
 from index.question import TIME_UNITS, TIMES, Question
-from index.relation import EVENT_DENSE
+from index.relation import named_or_close
 from index.values import lengths_of_time, lengths_since
 
 # A question that itself anchors the length ("How many days before the vote ...?", "How long
@@ -31,7 +31,7 @@ def length_holds(question: Question, cand: Candidate) -> bool:
     # "the first visit in more than two years" tells the time since the last one, not how long
     # this one lasted (index.earlier.FIRST_IN)
     lengths = lengths_of_time(cand.read.tokens) - len(FIRST_IN.findall(cand.text))
-    return lengths > 0 and (question.theme in cand.read.stems or cand.dense >= EVENT_DENSE)
+    return lengths > 0 and named_or_close(question.theme, cand)
 
 
 _HOW_LONG_AGO = re.compile(r"\bhow\s+long\s+ago\b", re.IGNORECASE)

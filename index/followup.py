@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from index.nlp import parse_question
+from index.nlp import parse_sentence
 from index.question_words import SPEECH_VERBS
 from index.text import STOPWORDS
 
@@ -110,15 +110,19 @@ def _refers_to_names(question: str) -> bool:
 def _points_back(question: str) -> bool:
     """ "Who made that assessment?", "How long ago was that?": a demonstrative (tagged DT by
     the parser), not the "that" of a clause ("reported that X met Y", tagged IN)."""
-    doc = parse_question(question)
-    return any(t.lower_ in _DEMONSTRATIVES and t.tag_ == "DT" for t in doc)
+    return bool(_demonstratives(question))
 
 
 def _points_at_thing(question: str) -> bool:
     """ "Who made that assessment?": a demonstrative before a noun, which names the thing (not
     "How long ago was that?", which points at the whole turn)."""
-    doc = parse_question(question)
-    return any(t.lower_ in _DEMONSTRATIVES and t.tag_ == "DT" and t.dep_ == "det" for t in doc)
+    return "det" in _demonstratives(question)
+
+
+def _demonstratives(question: str) -> tuple[str, ...]:
+    """The dependencies of the question's demonstratives (one parse for both tests above)."""
+    doc = parse_sentence(question)
+    return tuple(t.dep_ for t in doc if t.lower_ in _DEMONSTRATIVES and t.tag_ == "DT")
 
 
 def contextualize(

@@ -10,12 +10,11 @@ Read from the parse of the sentence (cached: the same sentences come back)."""
 
 from __future__ import annotations
 
-from functools import lru_cache
 from typing import Any
 
 from index.candidates import Candidate
 from index.lexicon import is_concrete_noun, is_person_noun
-from index.nlp import parse_question
+from index.nlp import parse_sentence
 from index.question import Question, named_thing
 from index.text import STOPWORDS, stem
 
@@ -56,7 +55,7 @@ def _says_which(kind: str, question: Question, cand: Candidate, unnamed: bool) -
     """``unnamed``: what a sentence that never speaks of the kind counts as."""
     if kind not in cand.read.stems:
         return unnamed
-    words = [t for t in _parsed(cand.text) if stem(t.lower_) == kind]
+    words = [t for t in parse_sentence(cand.text) if stem(t.lower_) == kind]
     if any(t.pos_ == "PROPN" for t in words):
         return True  # part of a name ("the Hwasong-18 Missile")
     # "DPRK missile warning data" speaks of data, not of a missile
@@ -90,8 +89,3 @@ def _identified(head: Any, asked: set[str]) -> bool:
                 continue
             return True
     return False
-
-
-@lru_cache(maxsize=512)
-def _parsed(sentence: str) -> Any:
-    return parse_question(sentence)

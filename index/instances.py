@@ -7,9 +7,8 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from typing import Any
 
-from index.nlp import parse_question
+from index.nlp import parse_sentence
 from index.text import stem
 
 # The words that pick one instance out of several. Grammar, not tuned.
@@ -35,7 +34,7 @@ def of_another_instance(sentence: str, start: int, end: int, asked: tuple[str, s
     """The date at [start, end) of the sentence dates an instance of the asked event noun that
     the ordinal does not pick ("failed attempts in May" for "third attempt")."""
     ordinal, noun = asked
-    doc = _parsed(sentence)
+    doc = parse_sentence(sentence)
     tokens = [t for t in doc if t.idx >= start and t.idx + len(t.text) <= end]
     if not tokens:
         return False
@@ -52,8 +51,3 @@ def of_another_instance(sentence: str, start: int, end: int, asked: tuple[str, s
             return False
         token = head
     return False
-
-
-@lru_cache(maxsize=512)
-def _parsed(sentence: str) -> Any:
-    return parse_question(sentence)

@@ -17,9 +17,9 @@ def subject_starts(doc: Any) -> set[int]:
     the subject, whatever the parser makes of the rest; so does the word after the "is" of
     "Who is X meeting in Y?" (see progressive_verb)."""
     starts = {t.i + 1 for t in doc if t.i > 0 and t.lemma_.lower() in _INVERTED}
-    verb = progressive_verb(doc)
-    if verb is not None:
-        starts.add(_opening_be(doc).i + 1)  # type: ignore[union-attr]
+    progressive = _progressive(doc)
+    if progressive is not None:
+        starts.add(progressive[0].i + 1)
     return starts
 
 
@@ -50,6 +50,12 @@ def progressive_verb(doc: Any) -> Any | None:
     pronoun or a plural noun, so "What is the meeting about?" (a noun after "the") is none;
     "Who is X going to meet?" is of "meet",
     "What was X trying to broker?" of "broker"."""
+    progressive = _progressive(doc)
+    return progressive[1] if progressive is not None else None
+
+
+def _progressive(doc: Any) -> tuple[Any, Any] | None:
+    """The opening "is"/"are" and the verb of progressive_verb, or None."""
     be = _opening_be(doc)
     if be is None:
         return None
@@ -71,8 +77,8 @@ def progressive_verb(doc: Any) -> Any | None:
             return None
         if following is not None and following.lower_ == "to":  # "trying to broker": broker
             then = after[at + 2] if at + 2 < len(after) else None
-            return then if then is not None and is_verb(then.lower_) else None
-        return token
+            return (be, then) if then is not None and is_verb(then.lower_) else None
+        return be, token
     return None
 
 

@@ -18,6 +18,7 @@ import sys
 import threading
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any
 
 from index.errors import BackendError
@@ -142,3 +143,9 @@ def parse_question(text: str) -> Any:
     nlp = pipeline()
     with _parse_lock:
         return nlp(text)
+
+
+@lru_cache(maxsize=512)
+def parse_sentence(text: str) -> Any:
+    """parse_question, kept: the same candidate sentences come back question after question."""
+    return parse_question(text)

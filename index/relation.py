@@ -284,14 +284,14 @@ def measure_holds(question: Question, cand: Candidate) -> bool:
     if question.head is None:  # "What are the names of X?" (parsed with no head) asks which X
         return names_identified(question, cand)
     if question.expects and question.expects <= AMOUNTS:
-        return _named_or_close(question.head, cand)
+        return named_or_close(question.head, cand)
     if question.expects or question.source_question:
         return True
     if question.kind is None:  # "What is the GDP of X?": a sentence of X's name is no GDP
         measured = _ATTRIBUTE_OF.match(question.text) and any(
             is_measure_noun(form) for form in question.head_forms
         )
-        return (not measured or _named_or_close(question.head, cand)) and names_identified(
+        return (not measured or named_or_close(question.head, cand)) and names_identified(
             question, cand
         )
     if stem(question.kind) in cand.read.stems:  # "an intercontinental ballistic missile" is no
@@ -308,7 +308,7 @@ def measure_holds(question: Question, cand: Candidate) -> bool:
 _ATTRIBUTE_OF = re.compile(r"^\s*what\s+(?:is|was|are|were)\s+the\s+\w+\s+of\b", re.I)
 
 
-def _named_or_close(word: str, cand: Candidate) -> bool:
+def named_or_close(word: str, cand: Candidate) -> bool:
     """The sentence has the word (its stem), or is as close to the question in meaning as an
     event's sentence must be."""
     return word in cand.read.stems or cand.dense >= EVENT_DENSE
