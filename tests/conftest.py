@@ -60,12 +60,11 @@ def unowned_sample_dir(embedder: Embedder, tmp_path_factory: pytest.TempPathFact
     """A data dir holding the built-in corpus that no process of the tests owns, for a
     `newsbot bot` subprocess to own (one process owns a store: index/owner.py). It gets the
     session's exported ONNX model, so the subprocess does not export its own."""
-    import shutil
+    from support.cli import share_model
 
     data_dir = tmp_path_factory.mktemp("unowned-sample")
     NewsIndex(data_dir, embedder=embedder).close()
-    assert embedder.cache_dir is not None
-    shutil.copytree(embedder.cache_dir, data_dir / "models", dirs_exist_ok=True)
+    share_model(embedder, data_dir)
     return data_dir
 
 

@@ -13,6 +13,7 @@ from pathlib import Path
 
 import httpx
 import pytest
+from support.cli import share_model
 
 from index.embedding import Embedder
 from index.service import NewsIndex
@@ -67,6 +68,7 @@ def test_index_on_a_chroma_server(chroma_server: int, embedder: Embedder, tmp_pa
         "Source: River Post\n\nThe new dam opened on Monday and will power 90,000 homes.\n"
     )
     data_dir = tmp_path / "local"
+    share_model(embedder, data_dir)
     remote = NewsIndex(data_dir, "remote-news", embedder, "127.0.0.1", chroma_server, create=True)
     assert remote.ask("How many homes will the new dam power?").abstained
     env = {**os.environ, "NEWSBOT_DATA_DIR": str(data_dir), "CHROMA_HOST": "127.0.0.1",

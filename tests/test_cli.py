@@ -9,20 +9,14 @@ import sys
 from pathlib import Path
 
 import pytest
+from support.cli import NEWSBOT, run_newsbot, share_model
 
+from index.embedding import Embedder
 from index.models import Answer
 from index.service import NewsIndex
 
-NEWSBOT = str(Path(sys.executable).with_name("newsbot"))
 COMMANDS = ["ingest", "ask", "search", "sources", "chat", "bot"]
-
-
-def run(*args: str, data_dir: Path, stdin: str | None = None) -> subprocess.CompletedProcess[str]:
-    env = {**os.environ, "NEWSBOT_DATA_DIR": str(data_dir)}
-    env.pop("TELEGRAM_BOT_TOKEN", None)
-    return subprocess.run(
-        [NEWSBOT, *args], input=stdin, capture_output=True, text=True, env=env, timeout=300
-    )
+run = run_newsbot
 
 
 @pytest.mark.parametrize("command", [None, *COMMANDS])
@@ -198,7 +192,9 @@ def test_data_dir_and_env_do_not_depend_on_the_current_directory(
     assert load_settings().newsbot_data_dir == elsewhere / "here"
 
 
-def test_folder_ingest_indexes_good_files_and_lists_the_rest(tmp_path: Path) -> None:
+def test_folder_ingest_indexes_good_files_and_lists_the_rest(
+    embedder: Embedder, tmp_path: Path
+) -> None:
     folder = tmp_path / "articles"
     (folder / ".git").mkdir(parents=True)
     (folder / ".git" / "notes.txt").write_text("hidden")
@@ -207,6 +203,7 @@ def test_folder_ingest_indexes_good_files_and_lists_the_rest(tmp_path: Path) -> 
     (folder / "binary.md").write_bytes(bytes(range(256)) * 4)
     (folder / "table.csv").write_text("a,b\n1,2\n")
     data_dir = tmp_path / "data"
+    share_model(embedder, data_dir)
     result = run("ingest", str(folder), "--collection", "mixed", data_dir=data_dir)
     assert result.returncode == 1
     assert "mixed: 1 new, 0 unchanged, 0 replaced" in result.stdout

@@ -10,7 +10,7 @@ import sqlite3
 import time
 from pathlib import Path
 
-from support.cli import run_newsbot, start_newsbot
+from support.cli import run_newsbot, share_model, start_newsbot
 from support.corpus import synthetic_story, write_corpus
 
 from index.embedding import Embedder
@@ -46,6 +46,7 @@ def test_sigkill_during_ingest_then_again_leaves_a_consistent_store(
     corpus = tmp_path / "corpus"
     write_corpus(corpus, ARTICLES)
     data_dir = tmp_path / "data"
+    share_model(embedder, data_dir)
     first = start_newsbot("ingest", str(corpus), "--collection", "crash", data_dir=data_dir)
     deadline = time.monotonic() + 600
     while _committed_articles(data_dir) < 40:

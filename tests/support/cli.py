@@ -3,11 +3,31 @@
 from __future__ import annotations
 
 import os
+import shutil
 import subprocess
 import sys
 from pathlib import Path
 
+from index.embedding import Embedder
+
 NEWSBOT = str(Path(sys.executable).with_name("newsbot"))
+
+
+def share_model(embedder: Embedder, data_dir: Path) -> None:
+    """Give a data dir the session's exported ONNX model, so a `newsbot` subprocess neither
+    spends seconds exporting its own nor leaves another 90 MB on disk: a hard link where the
+    filesystem allows one, else a copy."""
+    assert embedder.cache_dir is not None
+    models = data_dir / "models"
+    models.mkdir(parents=True, exist_ok=True)
+    for exported in embedder.cache_dir.iterdir():
+        target = models / exported.name
+        if target.exists():
+            continue
+        try:
+            os.link(exported, target)
+        except OSError:
+            shutil.copy2(exported, target)
 
 
 def newsbot_env(data_dir: Path, **extra: str) -> dict[str, str]:
