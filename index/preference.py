@@ -121,8 +121,11 @@ def named_in_role(question: Question, accepted: list[Candidate]) -> list[Candida
     other words does not say which of them is X."""
     if not question.role:
         return accepted
-    named = [c for c in accepted if any(in_role(question.role, c.read.tokens, v)
-                                        for v in c.values)]  # fmt: skip
+    filling = {id(c) for c in _filling(question, accepted)}  # "Directed by X": the director
+    named = [
+        c for c in accepted
+        if id(c) in filling or any(in_role(question.role, c.read.tokens, v) for v in c.values)
+    ]  # fmt: skip
     return named or accepted
 
 

@@ -54,7 +54,7 @@ from index.preference import (
     telling_first,
     unheld_role,
 )
-from index.question import TIMES, Name, Question
+from index.question import NAME_LABELS, TIMES, Name, Question
 from index.referring import (
     continues,
     described_before,
@@ -125,6 +125,10 @@ HEADLINE_SHARE = 0.6
 # Words of a date that refers to one given before it: "that month", "the same day", "the
 # following year", "at the time", "then".
 _REFERRING_BACK = frozenset("that same following previous time then".split())
+
+
+# The labels of names: spaCy's, and NAME for a name the parse found that the model missed.
+_NAMED = NAME_LABELS | {"NAME"}
 
 
 @dataclass(frozen=True)
@@ -247,12 +251,16 @@ def score(question: Question, cand: Candidate, weights: dict[str, float]) -> flo
 
 
 def is_fragment(cand: Candidate) -> bool:
-    """A headline or a caption, not a sentence: a few words, mostly capitalised. It may hold the
-    answer's words, but it does not state them."""
+    """A headline or a caption, not a sentence: a few words, mostly capitalised, none of its
+    names the doer of a verb. It may hold the answer's words ("NFL Commissioners and
+    Presidents"), but it does not state them; a headline that has a name do something does
+    ("Joaquin Phoenix wins Best Actor", "Assassin's Creed: Directed by Justin Kurzel")."""
     text = cand.text.rstrip()
     words = [w for w in text.split() if w[:1].isalpha()]
     capitals = sum(w[0].isupper() for w in words)
-    return len(words) <= HEADLINE_WORDS and capitals >= HEADLINE_SHARE * len(words)
+    if len(words) > HEADLINE_WORDS or capitals < HEADLINE_SHARE * len(words):
+        return False
+    return not any(verb and role == "subj" for verb, role in cand.read.roles)
 
 
 def precision_of(question: Question, cand: Candidate) -> float:
@@ -440,10 +448,29 @@ def with_reasons(lines: list[Candidate], candidates: Sequence[Candidate]) -> lis
 
 def _fullest(line: Candidate) -> Candidate:
     """The line shown by whichever of it and its twins gives the value most fully ("April 29,
-    2015" rather than "April 29"), the others as its twins."""
-    best = max([line, *line.twins], key=lambda c: c.detail)
-    if best is line or best.detail <= line.detail:
+    2015" rather than "April 29"; "Baker Mayfield" where the line names him "Mayfield" alone,
+    as headlines do), the others as its twins."""
+    names = _names_given(line)
+    by_surname = bool(names) and all(len(fold_tokens(n)) == 1 for n in names)
+
+    def fullness(cand: Candidate) -> tuple[float, int]:
+        return cand.detail, _name_words(names, _names_given(cand)) if by_surname else 0
+
+    best = max([line, *line.twins], key=fullness)
+    if best is line or fullness(best) <= fullness(line):
         return line
     best.twins = [line, *(t for t in line.twins if t is not best)]
     line.twins = []
     return best
+
+
+def _names_given(cand: Candidate) -> list[str]:
+    """The values of a line that are names (of people, organisations, places, works)."""
+    return [text for label, text in cand.read.entities if label in _NAMED and text in cand.values]
+
+
+def _name_words(shown: Sequence[str], given: Sequence[str]) -> int:
+    """The most words of a value in ``given`` that holds a word of a value ``shown`` (the same
+    name written more fully: "Baker Mayfield" for "Mayfield")."""
+    words = {w for value in shown for w in fold_tokens(value)}
+    return max((len(fold_tokens(v)) for v in given if words & set(fold_tokens(v))), default=0)
