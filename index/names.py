@@ -89,7 +89,7 @@ def _same_word(a: str, b: str, loose: bool) -> bool:
 
 # Labels of names that are descriptions more than names ("French Presidential Election 2017",
 # "92nd Academy Awards Ceremony"): of three or more words, most of them must be there.
-_DESCRIPTIVE = frozenset({"ORG", "EVENT", "WORK_OF_ART", "LAW", "PRODUCT", "FAC", ""})
+DESCRIPTIVE_LABELS = frozenset({"ORG", "EVENT", "WORK_OF_ART", "LAW", "PRODUCT", "FAC", ""})
 DESCRIPTIVE_SHARE = 2 / 3
 
 
@@ -100,9 +100,9 @@ def all_words_in(name: str, tokens: Sequence[str], label: str = "") -> bool:
     parts = name_parts(name)
     if not parts:
         return False
-    loose = label in _PLACE_LIKE or label in _DESCRIPTIVE
+    loose = label in _PLACE_LIKE or label in DESCRIPTIVE_LABELS
     found = sum(any(_same_word(p, t, loose) for t in tokens) for p in parts)
-    if len(parts) >= 3 and label in _DESCRIPTIVE:
+    if len(parts) >= 3 and label in DESCRIPTIVE_LABELS:
         return found >= DESCRIPTIVE_SHARE * len(parts)
     return found == len(parts)
 

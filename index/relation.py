@@ -397,16 +397,24 @@ def asks_speakers(question: Question) -> bool:
     )
 
 
+_EDITION = re.compile(r"\d+(?:st|nd|rd|th)")
+
+
 def figures_hold(question: Question, cand: Candidate) -> bool:
     """A year the question states is in the passage, its title or its date (a passage that
     never says which year it speaks of cannot answer "who won in 2019"), and the sentence does
-    not speak of other years (or quarters of a year) only."""
+    not speak of other years (or quarters of a year) only; an edition's number ("the 92nd
+    Academy Awards") is in the passage or its title."""
     asked, said = quarters_in(question.text), quarters_in(cand.text)
     if asked and said and not asked & said:
         return False  # "revenue in Q2" is not answered by the first quarter's figure
+    tokens = set(cand.chunk.tokens) | set(fold_tokens(cand.article.published or ""))
+    # "the 12th edition" is not the 41st: an edition's number is in the passage as written
+    editions = [n.lower() for n in question.numbers if _EDITION.fullmatch(n.lower())]
+    if any(n not in tokens for n in editions):
+        return False
     years = [n for n in question.numbers if YEAR.fullmatch(n)]
     if not years:
         return True
-    tokens = set(cand.chunk.tokens) | set(fold_tokens(cand.article.published or ""))
     own = {t for t in cand.read.tokens if YEAR.fullmatch(t)}
     return all(year in tokens and (not own or year in own) for year in years)

@@ -7,6 +7,8 @@ from collections.abc import Sequence
 
 from index.catalog import Catalog
 from index.evidence import bare_outlet, is_outlet_list
+from index.lexicon import lemmas
+from index.names import DESCRIPTIVE_LABELS
 from index.places import name_forms
 from index.question import NAME_LABELS, Question
 from index.text import all_stems
@@ -31,7 +33,27 @@ def unknown_name(
         forms = name_forms(name.text, name.label)  # "Norwegian": Norway, Oslo
         if any(catalog.name_known(all_stems(f), ids, loose=loose) for f in forms):
             continue
+        headless = without_generic_head(name.text, name.label)
+        if headless and catalog.name_known(all_stems(headless), ids):
+            continue  # "the 92nd Academy Awards Ceremony": "the 92nd Academy Awards"
         if is_outlet_list(name.text, lowered):
             continue
         return name.text
     return None
+
+
+# A description's last word may be the kind of thing it is, which text leaves out ("the 92nd
+# Academy Awards" for "92nd Academy Awards Ceremony") when this many words stay: fewer ("2014
+# World" of "2014 World Cup") no longer name the thing. Grammar, not tuned.
+_HEADLESS_WORDS = 3
+
+
+def without_generic_head(name: str, label: str) -> str | None:
+    """A description without its last word, when that is a common noun (WordNet's) and enough
+    words stay to name the thing; else None."""
+    *rest, last = name.split() or [""]
+    if label not in DESCRIPTIVE_LABELS or len(rest) < _HEADLESS_WORDS:
+        return None
+    if not last.isalpha() or last.lower() not in lemmas("noun"):
+        return None
+    return " ".join(rest)

@@ -1,0 +1,57 @@
+"""An event asked by its full description ("the 41st Harbor Film Awards Ceremony") that the
+articles write without its last word, the kind of thing it is ("the 41st Harbor Film Awards").
+Articles written for the test, with made-up names."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+from support.articles import indexed
+
+from index.embedding import Embedder
+from index.service import NewsIndex
+from index.unknown_names import without_generic_head
+
+ARTICLES = {
+    "awards.txt": """Title: Tidewater sweeps the Harbor Film Awards
+Source: Coast Herald
+
+At the 41st Harbor Film Awards on Saturday, Tidewater won Best Score and Best Editing.
+The documentary Salt Roads took the audience prize.
+""",
+}
+
+
+@pytest.fixture(scope="module")
+def index(embedder: Embedder, tmp_path_factory: pytest.TempPathFactory) -> Iterator[NewsIndex]:
+    with indexed(embedder, tmp_path_factory, "events", ARTICLES) as built:
+        yield built
+
+
+@pytest.mark.parametrize(
+    ("name", "label", "headless"),
+    [
+        ("41st Harbor Film Awards Ceremony", "EVENT", "41st Harbor Film Awards"),
+        ("92nd Academy Awards Ceremony", "ORG", "92nd Academy Awards"),
+        ("2014 World Cup", "EVENT", None),  # "2014 World" names nothing
+        ("Harbor Film Awards 2023", "EVENT", None),  # a year is no kind of thing
+        ("Ruth Okafor Vale", "PERSON", None),  # a person's name is no description
+        ("Korean Central News Agency", "ORG", "Korean Central News"),
+    ],
+)
+def test_a_description_loses_its_last_common_noun_only(
+    name: str, label: str, headless: str | None
+) -> None:
+    assert without_generic_head(name, label) == headless
+
+
+def test_an_event_asked_with_its_kind_is_the_event_written_without_it(index: NewsIndex) -> None:
+    answer = index.ask("Which film won Best Score at the 41st Harbor Film Awards Ceremony?")
+    assert not answer.abstained
+    assert "Tidewater" in answer.lines[0].text
+
+
+def test_another_edition_of_the_event_is_still_never_mentioned(index: NewsIndex) -> None:
+    answer = index.ask("Which film won Best Score at the 12th Harbor Film Awards Ceremony?")
+    assert answer.abstained and answer.citations == [], answer.answer
