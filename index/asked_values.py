@@ -108,7 +108,8 @@ def answer_values(question: Question, cand: Candidate) -> tuple[str, ...]:
     CEO" is no answer to "Who is the new CEO?")."""
     question_tokens = fold_tokens(question.text)
     named = [fold_tokens(n.text) for n in question.names if n.label in ("PERSON", "")]
-    asked = [fold_tokens(n.text) for n in question.names]
+    # the forms too: "France" is the "French" of "the French Presidential Election 2017"
+    asked = [fold_tokens(f) for n in question.names for f in name_forms(n.text, n.label)]
     asked += [[number] for number in question.numbers]
     asked.append(question_tokens)
     found = []

@@ -13,7 +13,7 @@ from functools import lru_cache
 
 from index.acronyms import initials
 from index.lexicon import NOUN_FILES, DataLine, data_lines, nouns_of_files
-from index.names import fold_tokens
+from index.names import DESCRIPTIVE_LABELS, fold_tokens
 
 # WordNet's lexicographer file of places (noun.location): a pertainym into it is a place's.
 _LOCATION_FILE = "15"
@@ -233,14 +233,28 @@ def _capital(names: tuple[str, ...]) -> tuple[str, ...]:
     return (other, *other_names(other)) if other else ()
 
 
+def _country_worded(description: str) -> tuple[str, ...]:
+    """The description with its first country's adjective put as the country (not a part of
+    a longer adjective: "South Korean")."""
+    words = description.split()
+    for i, word in enumerate(words):
+        country = country_of(word) if word[:1].isupper() else None
+        longer = i > 0 and country_of(" ".join(words[i - 1 : i + 1]))
+        if country and is_country(country) and not longer:
+            return (" ".join([*words[:i], country, *words[i + 1 :]]),)
+    return ()
+
+
 _ROMAN = "I II III IV V VI VII VIII IX X XI XII XIII XIV XV XVI XVII XVIII XIX XX".split()
 
 
 @lru_cache(maxsize=4096)
 def name_forms(name: str, label: str) -> tuple[str, ...]:
-    """The forms a name may be written in: place_forms, its acronym (index.acronyms), and a
+    """The forms a name may be written in: place_forms, its acronym (index.acronyms), a
     number that ends it written either way ("Diablo 3" / "Diablo III", "World War II" / "World
-    War 2")."""
+    War 2"), and a description's country adjective as the country ("French Presidential
+    Election 2017" / "France Presidential Election 2017": "voters in France chose ... their
+    next president")."""
     forms = place_forms(name, label)
     acronym = initials(name)  # "Asia-Pacific Economic Cooperation" is APEC
     if acronym and label not in ("PERSON", "GPE", "LOC", "NORP"):
@@ -248,6 +262,8 @@ def name_forms(name: str, label: str) -> tuple[str, ...]:
     *head, last = name.split() or [""]
     if not head:
         return forms
+    if label in DESCRIPTIVE_LABELS and len(head) >= 2:
+        forms = (*forms, *_country_worded(name))
     if last.isascii() and last.isdecimal() and 1 <= int(last) <= len(_ROMAN):
         other = _ROMAN[int(last) - 1]
     elif last in _ROMAN:

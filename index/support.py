@@ -78,7 +78,7 @@ from index.relation import (
 )
 from index.selection import select, with_reasons
 from index.text import stem
-from index.values import Value, read_value
+from index.values import YEAR, Value, read_value
 
 # Score = dense similarity, coverage of the question's words (sentence, passage), relation.
 W_DENSE = 0.55
@@ -310,8 +310,11 @@ def _names_hold(
             return False
     told = [n for n in names if not n.asked_kind]  # "which U.S. state": Maryland is one
     unnamed_subject = told and not any(n.subject for n in told)
+    # the year of a description ("the French Presidential Election 2017") is the passage's
+    published = fold_tokens(cand.article.published or "")
+    dated = (*sentence, *(t for t in (*context, *published) if YEAR.fullmatch(t)))
     if unnamed_subject and not any(
-        mentions(f, sentence, n.label) or all_words_in(f, sentence, n.label)
+        mentions(f, sentence, n.label) or all_words_in(f, dated, n.label)
         for n in told
         for f in _forms(n, cand)
     ):

@@ -20,6 +20,18 @@ Source: Coast Herald
 At the 41st Harbor Film Awards on Saturday, Tidewater won Best Score and Best Editing.
 The documentary Salt Roads took the audience prize.
 """,
+    "vote.txt": """Title: Sep 14, 2021 ...
+Date: 2021-09-14
+
+Voters in Norway chose Ingrid Solvang to lead the new parliament as prime minister. Turnout
+was the highest in twenty years ...
+""",
+    "polls.txt": """Title: Norway votes
+Source: Nordic Wire
+Date: 2021-09-13
+
+Polls opened on Monday in Norway's parliamentary election.
+""",
 }
 
 
@@ -54,4 +66,17 @@ def test_an_event_asked_with_its_kind_is_the_event_written_without_it(index: New
 
 def test_another_edition_of_the_event_is_still_never_mentioned(index: NewsIndex) -> None:
     answer = index.ask("Which film won Best Score at the 12th Harbor Film Awards Ceremony?")
+    assert answer.abstained and answer.citations == [], answer.answer
+
+
+def test_a_description_is_told_in_other_forms_of_its_words(index: NewsIndex) -> None:
+    """ "the Norwegian Parliamentary Election 2021": a snippet dated 2021 in which voters in
+    Norway choose who leads the new parliament; Norway is no answer to "who"."""
+    answer = index.ask("Who won the Norwegian Parliamentary Election 2021?")
+    assert not answer.abstained
+    assert "Ingrid Solvang" in answer.lines[0].text
+
+
+def test_a_description_of_another_country_is_not_told(index: NewsIndex) -> None:
+    answer = index.ask("Who won the Danish Parliamentary Election 2021?")
     assert answer.abstained and answer.citations == [], answer.answer
