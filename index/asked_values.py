@@ -12,7 +12,7 @@ from functools import lru_cache
 from index.candidates import Candidate
 from index.instances import asked_instance, of_another_instance
 from index.lexicon import moves
-from index.names import MIN_PART_CHARS, fold_tokens, mentions, name_parts
+from index.names import DESCRIPTIVE_LABELS, MIN_PART_CHARS, fold_tokens, mentions, name_parts
 from index.places import name_forms
 from index.question import AMOUNTS, PEOPLE, TIMES, Question
 from index.values import CURRENCY_WORDS, is_duration, read_value
@@ -108,8 +108,15 @@ def answer_values(question: Question, cand: Candidate) -> tuple[str, ...]:
     CEO" is no answer to "Who is the new CEO?")."""
     question_tokens = fold_tokens(question.text)
     named = [fold_tokens(n.text) for n in question.names if n.label in ("PERSON", "")]
-    # the forms too: "France" is the "French" of "the French Presidential Election 2017"
-    asked = [fold_tokens(f) for n in question.names for f in name_forms(n.text, n.label)]
+    asked = [fold_tokens(n.text) for n in question.names]
+    # a description's forms too: "France" is the "French" of "the French Presidential Election
+    # 2017" (not a people's: "in Russia" answers where the Russian leaders met)
+    asked += [
+        fold_tokens(f)
+        for n in question.names
+        if n.label in DESCRIPTIVE_LABELS
+        for f in name_forms(n.text, n.label)
+    ]
     asked += [[number] for number in question.numbers]
     asked.append(question_tokens)
     found = []

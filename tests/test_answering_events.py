@@ -26,6 +26,13 @@ Date: 2021-09-14
 Voters in Norway chose Ingrid Solvang to lead the new parliament as prime minister. Turnout
 was the highest in twenty years ...
 """,
+    "summit.txt": """Title: Leaders meet in the north
+Source: Nordic Wire
+Date: 2021-10-02
+
+The Norwegian and Danish leaders met on Tuesday in Norway's far north to discuss fishing
+rights.
+""",
     "polls.txt": """Title: Norway votes
 Source: Nordic Wire
 Date: 2021-09-13
@@ -80,3 +87,11 @@ def test_a_description_is_told_in_other_forms_of_its_words(index: NewsIndex) -> 
 def test_a_description_of_another_country_is_not_told(index: NewsIndex) -> None:
     answer = index.ask("Who won the Danish Parliamentary Election 2021?")
     assert answer.abstained and answer.citations == [], answer.answer
+
+
+def test_a_peoples_country_still_answers_where(index: NewsIndex) -> None:
+    """Only a description's country is its own name: "the Norwegian leaders" met "in Norway's
+    far north", which answers where."""
+    answer = index.ask("Where did the Norwegian and Danish leaders meet?")
+    assert not answer.abstained
+    assert "Norway" in answer.lines[0].text
