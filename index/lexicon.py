@@ -173,6 +173,33 @@ def _noun_files() -> dict[str, str]:
     return {line[:8]: line[9:11] for line in text.splitlines() if line[:1] != " "}
 
 
+_LOCATION_FILE = "15"  # noun.location
+
+
+@cache
+def _proper_aliases() -> dict[str, str]:
+    """A proper noun's other name, where its most frequent sense is a synset of proper names
+    only ("Oscar": Academy Award): WordNet's own aliases, read once."""
+    first = _first_noun_senses()
+    wanted = {offset for lemma, offset in first.items() if "_" not in lemma}
+    found: dict[str, str] = {}
+    for line in data_lines("noun"):
+        words = [w.replace("_", " ") for w in line.words]
+        if line.offset not in wanted or len(words) < 2 or not all(w[:1].isupper() for w in words):
+            continue
+        if line.lexfile == _LOCATION_FILE:
+            continue  # a place's other names are index.places' (GeoNames), not these
+        for word in words:
+            if " " not in word and first.get(word.lower()) == line.offset:
+                found.setdefault(word, next(w for w in words if w != word))
+    return found
+
+
+def proper_alias(word: str) -> str | None:
+    """The other name WordNet gives a capitalised word ("Oscar" -> "Academy Award"), or None."""
+    return _proper_aliases().get(word) if word[:1].isupper() else None
+
+
 def is_person_noun(lemma: str) -> bool:
     """Whether a noun's most frequent sense is a kind of person ("diplomat", "chief"), not a
     thing ("name", "head")."""

@@ -12,7 +12,7 @@ import re
 from functools import lru_cache
 
 from index.acronyms import initials
-from index.lexicon import NOUN_FILES, DataLine, data_lines, nouns_of_files
+from index.lexicon import NOUN_FILES, DataLine, data_lines, nouns_of_files, proper_alias
 from index.names import DESCRIPTIVE_LABELS, fold_tokens
 
 # WordNet's lexicographer file of places (noun.location): a pertainym into it is a place's.
@@ -245,20 +245,33 @@ def _country_worded(description: str) -> tuple[str, ...]:
     return ()
 
 
+def _aliased(description: str) -> tuple[str, ...]:
+    """The description with its first proper noun WordNet gives another name put in that name
+    ("Oscar for Best Animated Film": "Academy Award for Best Animated Film")."""
+    words = description.split()
+    for i, word in enumerate(words):
+        alias = proper_alias(word)
+        if alias:
+            return (" ".join([*words[:i], alias, *words[i + 1 :]]),)
+    return ()
+
+
 _ROMAN = "I II III IV V VI VII VIII IX X XI XII XIII XIV XV XVI XVII XVIII XIX XX".split()
 
 
 @lru_cache(maxsize=4096)
 def name_forms(name: str, label: str) -> tuple[str, ...]:
-    """The forms a name may be written in: place_forms, its acronym (index.acronyms), a
-    number that ends it written either way ("Diablo 3" / "Diablo III", "World War II" / "World
-    War 2"), and a description's country adjective as the country ("French Presidential
-    Election 2017" / "France Presidential Election 2017": "voters in France chose ... their
-    next president")."""
+    """The forms a name may be written in: place_forms, its acronym (index.acronyms), its
+    proper noun's other name in WordNet ("Oscar": Academy Award), a number that ends it
+    written either way ("Diablo 3" / "Diablo III", "World War II" / "World War 2"), and a
+    description's country adjective as the country ("French Presidential Election 2017" /
+    "France Presidential Election 2017": "voters in France chose ... their next president")."""
     forms = place_forms(name, label)
     acronym = initials(name)  # "Asia-Pacific Economic Cooperation" is APEC
     if acronym and label not in ("PERSON", "GPE", "LOC", "NORP"):
         forms = (*forms, acronym)
+    if label not in ("GPE", "LOC", "NORP"):  # a place's other names are place_forms'
+        forms = (*forms, *_aliased(name))
     *head, last = name.split() or [""]
     if not head:
         return forms

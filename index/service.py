@@ -28,7 +28,7 @@ from index.loaders import LoadedArticle, load_sources
 from index.memory import ChatMemory, Turn
 from index.models import Answer, Article, IngestReport, Passage
 from index.owner import OwnerServer, RemoteIndex, StoreBusyError, StoreLock
-from index.places import place_forms
+from index.places import name_forms, place_forms
 from index.retrieval import HybridRetriever
 from index.store import Analyser, Library, Store, make_client
 from index.titles import lower_titles
@@ -92,10 +92,12 @@ class NewsIndex:
 
     def warm_up(self, ingest: bool = True) -> None:
         """Load now what the first question (and, with ``ingest``, the first add) would load:
-        the question encoder, the tables of places and titles, and the chunker's libraries."""
+        the question encoder, the tables of places, titles and proper names, and the chunker's
+        libraries."""
         self.embedder.warm_up()
         place_forms("American", "NORP")  # reads the tables of countries and their adjectives
         lower_titles("Who is the Foreign Minister?")  # and of titles
+        name_forms("Oscar for Best Film", "EVENT")  # and WordNet's other names of proper nouns
         if ingest:
             from index.writer import ArticleWriter
 

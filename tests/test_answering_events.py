@@ -10,6 +10,7 @@ import pytest
 from support.articles import indexed
 
 from index.embedding import Embedder
+from index.lexicon import proper_alias
 from index.service import NewsIndex
 from index.unknown_names import without_generic_head
 
@@ -32,6 +33,17 @@ Date: 2021-10-02
 
 The Norwegian and Danish leaders met on Tuesday in Norway's far north to discuss fishing
 rights.
+""",
+    "score-win.txt": """Title: Feb 9, 2021 ...
+Date: 2021-02-09
+
+Tidewater, a film about a lighthouse keeper, won Best Original Score at the Academy Awards
+ceremony on Sunday night ...
+""",
+    "score-trailers.txt": """Title: Oscars: watch the trailers
+Date: 2021-01-20
+
+Oscars: Watch the Trailers for the Best Original Score Nominees · 'Salt Roads'.
 """,
     "polls.txt": """Title: Norway votes
 Source: Nordic Wire
@@ -95,3 +107,20 @@ def test_a_peoples_country_still_answers_where(index: NewsIndex) -> None:
     answer = index.ask("Where did the Norwegian and Danish leaders meet?")
     assert not answer.abstained
     assert "Norway" in answer.lines[0].text
+
+
+@pytest.mark.parametrize(
+    ("word", "alias"),
+    [("Oscar", "Academy Award"), ("Blinken", None), ("Korea", None), ("oscar", None)],
+)
+def test_a_proper_noun_has_the_other_name_wordnet_gives_it(word: str, alias: str | None) -> None:
+    """WordNet's aliases of proper nouns; a place's other names come from index.places."""
+    assert proper_alias(word) == alias
+
+
+def test_a_description_is_told_by_another_name_of_its_proper_noun(index: NewsIndex) -> None:
+    """ "the Oscar for Best Original Score": won "at the Academy Awards", not the nominees'
+    trailers."""
+    answer = index.ask("What film won the Oscar for Best Original Score in 2021?")
+    assert not answer.abstained
+    assert "Tidewater" in answer.lines[0].text
