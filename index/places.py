@@ -270,13 +270,14 @@ def name_forms(name: str, label: str) -> tuple[str, ...]:
     acronym = initials(name)  # "Asia-Pacific Economic Cooperation" is APEC
     if acronym and label not in ("PERSON", "GPE", "LOC", "NORP"):
         forms = (*forms, acronym)
-    if label not in ("GPE", "LOC", "NORP"):  # a place's other names are place_forms'
-        forms = (*forms, *_aliased(name))
     *head, last = name.split() or [""]
+    # a place's other names are place_forms'; a person's first name has no other name
+    if label not in ("GPE", "LOC", "NORP", "PERSON") and not head:
+        forms = (*forms, *_aliased(name))
     if not head:
         return forms
     if label in DESCRIPTIVE_LABELS and len(head) >= 2:
-        forms = (*forms, *_country_worded(name))
+        forms = (*forms, *_country_worded(name), *_aliased(name))
     if last.isascii() and last.isdecimal() and 1 <= int(last) <= len(_ROMAN):
         other = _ROMAN[int(last) - 1]
     elif last in _ROMAN:
