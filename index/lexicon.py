@@ -173,7 +173,7 @@ def _noun_files() -> dict[str, str]:
     return {line[:8]: line[9:11] for line in text.splitlines() if line[:1] != " "}
 
 
-_LOCATION_FILE = "15"  # noun.location
+LOCATION_FILE = "15"  # noun.location
 
 
 @cache
@@ -187,7 +187,7 @@ def _proper_aliases() -> dict[str, str]:
         words = [w.replace("_", " ") for w in line.words]
         if line.offset not in wanted or len(words) < 2 or not all(w[:1].isupper() for w in words):
             continue
-        if line.lexfile == _LOCATION_FILE:
+        if line.lexfile == LOCATION_FILE:
             continue  # a place's other names are index.places' (GeoNames), not these
         for word in words:
             if " " not in word and first.get(word.lower()) == line.offset:
@@ -200,18 +200,26 @@ def proper_alias(word: str) -> str | None:
     return _proper_aliases().get(word) if word[:1].isupper() else None
 
 
+def _first_sense_file(lemma: str) -> str | None:
+    """The lexicographer file of a noun's most frequent sense ("18" noun.person), or None."""
+    offset = _first_noun_senses().get(lemma.lower().replace(" ", "_"))
+    return _noun_files().get(offset) if offset is not None else None
+
+
+_PERSON_FILE = "18"  # noun.person
+_GROUP_FILE = "14"  # noun.group
+
+
 def is_person_noun(lemma: str) -> bool:
     """Whether a noun's most frequent sense is a kind of person ("diplomat", "chief"), not a
     thing ("name", "head")."""
-    offset = _first_noun_senses().get(lemma.lower().replace(" ", "_"))
-    return offset is not None and _noun_files().get(offset) == "18"
+    return _first_sense_file(lemma) == _PERSON_FILE
 
 
 def is_concrete_noun(lemma: str) -> bool:
     """Whether a noun's most frequent sense is a thing one can point at ("rocket", "car"), not
     an abstraction ("idiom", "policy", "plan")."""
-    offset = _first_noun_senses().get(lemma.lower().replace(" ", "_"))
-    return offset is not None and _noun_files().get(offset) in CONCRETE_FILES
+    return _first_sense_file(lemma) in CONCRETE_FILES
 
 
 # WordNet's noun files of what a thing has or measures: noun.attribute (07: price, height),
@@ -222,15 +230,13 @@ MEASURE_FILES = frozenset({"07", "14", "21", "24"})
 def is_measure_noun(lemma: str) -> bool:
     """Whether a noun's most frequent sense is something a thing has or measures ("GDP",
     "population", "price"), not an event or a thought ("outcome", "purpose")."""
-    offset = _first_noun_senses().get(lemma.lower().replace(" ", "_"))
-    return offset is not None and _noun_files().get(offset) in MEASURE_FILES
+    return _first_sense_file(lemma) in MEASURE_FILES
 
 
 def is_group_noun(lemma: str) -> bool:
     """Whether a noun's most frequent sense is a group of people ("military", "party", "team":
     WordNet's noun.group), whose instances the articles name as organisations."""
-    offset = _first_noun_senses().get(lemma.lower().replace(" ", "_"))
-    return offset is not None and _noun_files().get(offset) == "14"
+    return _first_sense_file(lemma) == _GROUP_FILE
 
 
 @cache

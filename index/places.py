@@ -9,14 +9,19 @@ the United Kingdom): the names of WordNet's synsets of countries whose first nam
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from functools import lru_cache
 
 from index.acronyms import initials
-from index.lexicon import NOUN_FILES, DataLine, data_lines, nouns_of_files, proper_alias
+from index.lexicon import (
+    LOCATION_FILE,
+    NOUN_FILES,
+    DataLine,
+    data_lines,
+    nouns_of_files,
+    proper_alias,
+)
 from index.names import DESCRIPTIVE_LABELS, fold_tokens
-
-# WordNet's lexicographer file of places (noun.location): a pertainym into it is a place's.
-_LOCATION_FILE = "15"
 
 
 @lru_cache(maxsize=1)
@@ -36,7 +41,7 @@ def _pairs() -> dict[str, str]:
 def _location_synsets() -> dict[str, DataLine]:
     """WordNet's synsets of places (noun.location) by offset, read once from data.noun for the
     countries' names and the adjectives' places alike."""
-    return {line.offset: line for line in nouns_of_files(NOUN_FILES)[_LOCATION_FILE]}
+    return {line.offset: line for line in nouns_of_files(NOUN_FILES)[LOCATION_FILE]}
 
 
 @lru_cache(maxsize=1)
@@ -236,23 +241,31 @@ def _capital(names: tuple[str, ...]) -> tuple[str, ...]:
 def _country_worded(description: str) -> tuple[str, ...]:
     """The description with its first country's adjective put as the country (not a part of
     a longer adjective: "South Korean")."""
-    words = description.split()
-    for i, word in enumerate(words):
-        country = country_of(word) if word[:1].isupper() else None
+
+    def country(words: list[str], i: int) -> str | None:
+        found = country_of(words[i]) if words[i][:1].isupper() else None
         longer = i > 0 and country_of(" ".join(words[i - 1 : i + 1]))
-        if country and is_country(country) and not longer:
-            return (" ".join([*words[:i], country, *words[i + 1 :]]),)
-    return ()
+        return found if found and is_country(found) and not longer else None
+
+    return _first_word_put(description, country)
 
 
 def _aliased(description: str) -> tuple[str, ...]:
     """The description with its first proper noun WordNet gives another name put in that name
     ("Oscar for Best Animated Film": "Academy Award for Best Animated Film")."""
+    return _first_word_put(description, lambda words, i: proper_alias(words[i]))
+
+
+def _first_word_put(
+    description: str, other: Callable[[list[str], int], str | None]
+) -> tuple[str, ...]:
+    """The description with its first word that has ``other`` words (given the words and the
+    word's place) put in them; nothing when no word has."""
     words = description.split()
-    for i, word in enumerate(words):
-        alias = proper_alias(word)
-        if alias:
-            return (" ".join([*words[:i], alias, *words[i + 1 :]]),)
+    for i in range(len(words)):
+        put = other(words, i)
+        if put:
+            return (" ".join([*words[:i], put, *words[i + 1 :]]),)
     return ()
 
 

@@ -24,11 +24,12 @@ from index.errors import InputError
 from index.feeds import FollowedFeed
 from index.fetch import Fetcher
 from index.following import Following, Polled
+from index.lexicon import proper_alias
 from index.loaders import LoadedArticle, load_sources
 from index.memory import ChatMemory, Turn
 from index.models import Answer, Article, IngestReport, Passage
 from index.owner import OwnerServer, RemoteIndex, StoreBusyError, StoreLock
-from index.places import name_forms, place_forms
+from index.places import place_forms
 from index.retrieval import HybridRetriever
 from index.store import Analyser, Library, Store, make_client
 from index.titles import lower_titles
@@ -97,7 +98,7 @@ class NewsIndex:
         self.embedder.warm_up()
         place_forms("American", "NORP")  # reads the tables of countries and their adjectives
         lower_titles("Who is the Foreign Minister?")  # and of titles
-        name_forms("Oscar for Best Film", "EVENT")  # and WordNet's other names of proper nouns
+        proper_alias("Oscar")  # and WordNet's other names of proper nouns
         if ingest:
             from index.writer import ArticleWriter
 

@@ -310,11 +310,8 @@ def _names_hold(
             return False
     told = [n for n in names if not n.asked_kind]  # "which U.S. state": Maryland is one
     unnamed_subject = told and not any(n.subject for n in told)
-    # the year of a description ("the French Presidential Election 2017") is the passage's
-    published = fold_tokens(cand.article.published or "")
-    dated = (*sentence, *(t for t in (*context, *published) if YEAR.fullmatch(t)))
     if unnamed_subject and not any(
-        mentions(f, sentence, n.label) or all_words_in(f, dated, n.label)
+        mentions(f, sentence, n.label) or all_words_in(f, _dated(cand), n.label)
         for n in told
         for f in _forms(n, cand)
     ):
@@ -340,6 +337,14 @@ def urged(question: Question, tokens: Sequence[str]) -> bool:
         and any(mentions(f, tokens[i + 1 : i + 1 + _URGED_REACH], "GPE") for f in forms)
         for i, token in enumerate(tokens)
     )
+
+
+def _dated(cand: Candidate) -> tuple[str, ...]:
+    """The sentence's tokens and the years of its passage and date: the year of a description
+    ("the French Presidential Election 2017") is the passage's."""
+    published = fold_tokens(cand.article.published or "")
+    years = (t for t in (*cand.chunk.tokens, *published) if YEAR.fullmatch(t))
+    return (*cand.read.tokens, *years)
 
 
 def _forms(name: Name, cand: Candidate) -> tuple[str, ...]:
