@@ -106,7 +106,7 @@ def run_bot(
     # Many chats at once are served best with one model thread per question: a second thread
     # mostly spins, taking the core that the event loop needs for Telegram's HTTP traffic.
     index.embedder.set_threads(settings.telegram_model_threads)
-    index.embedder.warm_up()
+    index.warm_up()  # the encoder, spaCy and the word tables: not on the first chat's time
     asyncio.run(serve(settings, index, say, webhook))
 
 

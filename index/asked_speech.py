@@ -8,7 +8,13 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from index.question_words import NAME_LABELS, SPEECH_VERBS, TOPIC_PREPS
+from index.question_words import (
+    DIRECTIVE_PARTICLES,
+    DIRECTIVE_VERBS,
+    NAME_LABELS,
+    SPEECH_VERBS,
+    TOPIC_PREPS,
+)
 
 
 @dataclass(frozen=True)
@@ -61,7 +67,8 @@ def asked_speech(doc: Any, root: Any, wh: str) -> Speech | None:
     if root is None or wh not in ("what", "why", "how"):
         return None
     naming = _naming(root)
-    if root.lemma_.lower() not in SPEECH_VERBS and naming is None:
+    asked_of = _asked_to_act(root)
+    if root.lemma_.lower() not in SPEECH_VERBS and naming is None and asked_of is None:
         return None
     if any(c.dep_ in ("auxpass", "nsubjpass") for c in root.children):
         return None  # "What is X thought to get?" asks what people think, not what X said
@@ -84,6 +91,7 @@ def asked_speech(doc: Any, root: Any, wh: str) -> Speech | None:
         (c for c in root.children if c.dep_ in ("dative", "dobj") and c.pos_ in ("PROPN", "NOUN")),
         None,
     )  # fmt: skip
+    heard_by = heard_by or (asked_of[0] if asked_of else None)
     listener = doc[heard_by.left_edge.i : heard_by.right_edge.i + 1].text if heard_by else None
     place = setting(root)
     # A role, not a name: "the foreign minister", "Seoul officials", "the secretary of state"
@@ -91,8 +99,13 @@ def asked_speech(doc: Any, root: Any, wh: str) -> Speech | None:
     described = subject.ent_type_ != "PERSON" and (  # "Cho Tae-yong": "yong" is a name's
         subject.pos_ == "NOUN" or (subject.pos_ == "PROPN" and subject.is_lower)
     )
+    if heard_by is not None and heard_by.dep_ == "pobj":
+        heard_by = heard_by.head  # "call on Y": the particle is no topic's ("on" Y)
     elsewhere = {t.i for part in (heard_by, place) if part is not None for t in part.subtree}
     about = topic(doc, root, elsewhere) if naming is None else naming
+    if asked_of is not None:  # "call on Y to do": the act asked is what the words are on
+        act = asked_of[1]
+        about = doc[act.left_edge.i : act.right_edge.i + 1].text
     where = _place_name(place) if place is not None else ""
     return Speech(speaker, is_name, root.lemma_.lower(), about, listener, described, where)
 
@@ -105,6 +118,29 @@ def urges_an_act(speech: Speech) -> bool:
         return False
     rest = speech.topic.removeprefix(listener).strip()
     return re.match(r"to\s+\w", rest) is not None
+
+
+def _asked_to_act(root: Any) -> tuple[Any, Any] | None:
+    """The one asked, and the act asked ("to do"), when the question asks what a directive
+    verb asked of them: "What did X call on Y to do?", "... ask Y to do?" (the verb with an
+    object, or a particle's, and "to do"). None for any other verb or frame ("What did X call
+    Y?" asks a name)."""
+    if root.lemma_.lower() not in DIRECTIVE_VERBS:
+        return None
+    # "to do" hangs from the verb as its complement, or (by the small parser) as a clause
+    act = next(
+        (c for c in root.children if c.dep_ in ("xcomp", "advcl") and c.lemma_ == "do"
+         and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)),
+        None,
+    )  # fmt: skip
+    if act is None:
+        return None
+    objects = [c for c in root.children if c.dep_ in ("dobj", "dative")]
+    for prep in root.children:
+        if prep.dep_ == "prep" and prep.lower_ in DIRECTIVE_PARTICLES:
+            objects += [c for c in prep.children if c.dep_ == "pobj"]
+    asked = next((c for c in objects if c.tag_ not in _WH_TAGS), None)
+    return (asked, act) if asked is not None else None
 
 
 def _naming(root: Any) -> str | None:
@@ -144,7 +180,7 @@ def topic(doc: Any, root: Any, elsewhere: frozenset[int] | set[int] = frozenset(
     """What the speech is about: "about Y", or the clause reported ("say it needs Y"); not
     its listener or where it was said (``elsewhere``)."""
     for child in root.children:
-        if child.dep_ == "prep" and child.lower_ in TOPIC_PREPS:
+        if child.dep_ == "prep" and child.lower_ in TOPIC_PREPS and child.i not in elsewhere:
             return doc[child.i + 1 : child.right_edge.i + 1].text
     for child in root.children:
         if child.dep_ in ("ccomp", "xcomp"):  # not its "What" ("What did X say Y would do?")

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections import OrderedDict
 from dataclasses import dataclass, field
+from functools import cached_property
 
 import numpy as np
 
@@ -13,6 +14,7 @@ from index.catalog_text import StoredSentence
 from index.models import Article, Passage
 from index.names import fold_tokens
 from index.text import content_stems, words
+from index.values import YEAR
 from index.writer import metadata_text
 
 # Sentences shorter than this many words are not answers ("Loading...", "AP").
@@ -31,6 +33,9 @@ class ReadSentence:
     entities: tuple[tuple[str, str], ...]
     roles: tuple[tuple[str, str], ...]  # (verb, role) of each entity, when stored (index.roles)
     previous: StoredSentence | None  # the sentence before it, for "he", "that month"
+    # (name form, label) -> whether the sentence, or its passage's years, name it (the sentence
+    # is read once and kept: index.support._in_sentence)
+    named: dict[tuple[str, str], bool] = field(default_factory=dict, compare=False, repr=False)
 
     @property
     def text(self) -> str:
@@ -46,6 +51,14 @@ class ReadChunk:
     sentences: tuple[ReadSentence, ...]
     tokens: tuple[str, ...]  # the chunk's and its article's outlet and title
     stems: frozenset[str]
+    # (name form, label) -> whether the chunk names it: the chunk is read once and kept, and
+    # every sentence of it asks the same of it (index.support._in_context)
+    named: dict[tuple[str, str], bool] = field(default_factory=dict, compare=False, repr=False)
+
+    @cached_property
+    def years(self) -> tuple[str, ...]:
+        """The chunk's tokens that are years."""
+        return tuple(t for t in self.tokens if YEAR.fullmatch(t))
 
 
 @dataclass

@@ -95,11 +95,8 @@ def same_answer(a: Candidate, b: Candidate) -> bool:
         return False
     mine = [v for v, kind in _values_of(a) if kind]
     theirs = [v for v, kind in _values_of(b) if kind]
-    for x in mine:
-        for y in theirs:
-            if same_value(x, y) and (x.kind != "name" or len(mine) == len(theirs) == 1):
-                return True
-    return False
+    one_each = len(mine) == len(theirs) == 1
+    return any((x.kind != "name" or one_each) and same_value(x, y) for x in mine for y in theirs)
 
 
 def same_value(x: Value, y: Value) -> bool:
@@ -196,7 +193,8 @@ def differing_values(a: Candidate, b: Candidate) -> tuple[Value, Value] | None:
         return None
     tokens_a, tokens_b = list(a.read.tokens), list(b.read.tokens)
     matcher = SequenceMatcher(a=tokens_a, b=tokens_b, autojunk=False)
-    if matcher.ratio() < CLAIM_ALIGNMENT:
+    # quick_ratio bounds ratio from above and costs far less: most pairs stop there
+    if matcher.quick_ratio() < CLAIM_ALIGNMENT or matcher.ratio() < CLAIM_ALIGNMENT:
         return None
     for tag, i1, i2, j1, j2 in matcher.get_opcodes():
         if tag != "replace":

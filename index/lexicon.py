@@ -377,3 +377,14 @@ def names_people(description: str) -> bool:
     words = description.split(" of ")[0].split()
     last = words[-1].lower() if words else ""
     return any(form in person_nouns() for form in (last, last.removesuffix("s")))
+
+
+def warm_up() -> None:
+    """Read now the tables a first question would read: the verbs, the nouns' senses and
+    files, WordNet's proper aliases and its nouns for people (each read once, about 1 s)."""
+    _verbs()
+    _noun_files()
+    _proper_aliases()
+    person_nouns()
+    for pos in ("noun", "verb", "adj"):
+        lemmas(pos)

@@ -48,6 +48,15 @@ SPEECH_VERBS = frozenset(
     note explain comment remark reply respond write tweet announce suggest predict describe urge
     deny admit acknowledge promise pledge vow think believe""".split()
 )
+# Verbs of asking someone to act ("What did X urge/ask/press/call on Y to do?"): the news tells
+# one request by any of them ("urged North Korea to cancel", "called on Seoul to"), so a question
+# asked with one is answered by a sentence told with another. A closed class of English.
+DIRECTIVE_VERBS = frozenset(
+    """urge ask call press push pressure encourage exhort implore beg request tell order instruct
+    direct advise warn invite appeal lobby""".split()
+)
+# The particles a directive verb takes before the one asked: "call on Y", "appeal to Y".
+DIRECTIVE_PARTICLES = frozenset({"on", "upon", "to"})
 # Verbs that carry no relation of their own ("What will X do?", "What happened?").
 LIGHT_VERBS = frozenset("be do have happen get make go take give".split())
 # Words that make a question a comparison across sources or claims.

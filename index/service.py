@@ -15,7 +15,7 @@ from dataclasses import dataclass, field, replace
 from importlib import resources
 from pathlib import Path
 
-from index import adding
+from index import adding, lexicon
 from index.answer import ExtractiveAnswerer
 from index.attribution import analyze_articles
 from index.catalog import Catalog
@@ -24,7 +24,6 @@ from index.errors import InputError
 from index.feeds import FollowedFeed
 from index.fetch import Fetcher
 from index.following import Following, Polled
-from index.lexicon import proper_alias
 from index.loaders import LoadedArticle, load_sources
 from index.memory import ChatMemory, Turn
 from index.models import Answer, Article, IngestReport, Passage
@@ -98,7 +97,7 @@ class NewsIndex:
         self.embedder.warm_up()
         place_forms("American", "NORP")  # reads the tables of countries and their adjectives
         lower_titles("Who is the Foreign Minister?")  # and of titles
-        proper_alias("Oscar")  # and WordNet's other names of proper nouns
+        lexicon.warm_up()  # and WordNet's verbs, nouns and other names of proper nouns
         if ingest:
             from index.writer import ArticleWriter
 

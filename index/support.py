@@ -53,6 +53,7 @@ from index.preference import (
     unheld_role,
 )
 from index.question import TIMES, Name, Question
+from index.question_words import DIRECTIVE_VERBS
 from index.referring import (
     described_before,
     elsewhere,
@@ -270,7 +271,7 @@ def _names_hold(
     its names, in the sentence itself: a sentence naming none of them is off its topic. When
     the question asks for the time, place or size of an event, the names the event takes
     ("arrive in India") are in the sentence too: the date of another arrival is no answer."""
-    sentence, context = cand.read.tokens, cand.chunk.tokens
+    context = cand.chunk.tokens
     outlets = {w.lower() for w in question.outlet_words}
     # "Where had they met before the Seoul talks?": Seoul only dates the meeting
     names = [n for n in question.names if n.text.lower() not in outlets and not n.frame]
@@ -304,16 +305,12 @@ def _names_hold(
             return False  # "Who will X meet in India?": not the talks X held in South Korea
         if name.located and name.label in ("GPE", "LOC") and not placed_near(forms, cand):
             return False
-        if not as_topic and not any(
-            mentions(f, context, name.label) or all_words_in(f, context, name.label) for f in forms
-        ):
+        if not as_topic and not any(_in_context(f, name.label, cand) for f in forms):
             return False
     told = [n for n in names if not n.asked_kind]  # "which U.S. state": Maryland is one
     unnamed_subject = told and not any(n.subject for n in told)
     if unnamed_subject and not any(
-        mentions(f, sentence, n.label) or all_words_in(f, _dated(cand), n.label)
-        for n in told
-        for f in _forms(n, cand)
+        _in_sentence(f, n.label, cand) for n in told for f in _forms(n, cand)
     ):
         return False
     return not carried or any(mentions(n, context) for n in carried)
@@ -322,6 +319,7 @@ def _names_hold(
 # Words from the verb to the one urged ("urged North Korea to", "called on the two Koreas
 # to"). Grammar, not tuned.
 _URGED_REACH = 5
+DIRECTIVE_STEMS = frozenset(stem(v) for v in DIRECTIVE_VERBS)
 
 
 def urged(question: Question, tokens: Sequence[str]) -> bool:
@@ -332,19 +330,45 @@ def urged(question: Question, tokens: Sequence[str]) -> bool:
         return False
     verbs = synonym_stems(question.predicate)
     forms = name_forms(speech.listener, "GPE")
+
+    def asks(i: int) -> bool:
+        """The verb at i is the question's (or a synonym) or another directive ("called on
+        North Korea to" for "urge"), with "to" after the one asked (a "courtesy call on X"
+        asks nothing of X)."""
+        verb = stem(tokens[i])
+        return (verb in verbs or verb in DIRECTIVE_STEMS) and "to" in tokens[
+            i + 2 : i + 2 + _URGED_REACH
+        ]
+
     return any(
-        stem(token) in verbs
-        and any(mentions(f, tokens[i + 1 : i + 1 + _URGED_REACH], "GPE") for f in forms)
-        for i, token in enumerate(tokens)
+        asks(i) and any(mentions(f, tokens[i + 1 : i + 1 + _URGED_REACH], "GPE") for f in forms)
+        for i in range(len(tokens))
     )
+
+
+def _in_context(form: str, label: str, cand: Candidate) -> bool:
+    """Whether the sentence's chunk (with its title and outlet) names the form."""
+    named = cand.chunk.named
+    if (form, label) not in named:
+        context = cand.chunk.tokens
+        named[form, label] = mentions(form, context, label) or all_words_in(form, context, label)
+    return named[form, label]
+
+
+def _in_sentence(form: str, label: str, cand: Candidate) -> bool:
+    """Whether the sentence names the form, or (for a description's year) its passage does."""
+    named = cand.read.named
+    if (form, label) not in named:
+        in_words = mentions(form, cand.read.tokens, label)
+        named[form, label] = in_words or all_words_in(form, _dated(cand), label)
+    return named[form, label]
 
 
 def _dated(cand: Candidate) -> tuple[str, ...]:
     """The sentence's tokens and the years of its passage and date: the year of a description
     ("the French Presidential Election 2017") is the passage's."""
     published = fold_tokens(cand.article.published or "")
-    years = (t for t in (*cand.chunk.tokens, *published) if YEAR.fullmatch(t))
-    return (*cand.read.tokens, *years)
+    return (*cand.read.tokens, *cand.chunk.years, *(t for t in published if YEAR.fullmatch(t)))
 
 
 def _forms(name: Name, cand: Candidate) -> tuple[str, ...]:

@@ -3,8 +3,8 @@ by a sentence that says which X (a name, a figure, a word of its own, an apposit
 that names the kind in the question's own words ("an intercontinental ballistic missile",
 "their Danish counterparts"). "Which group organized the protest?" is answered by a sentence
 that tells of organizing or of the protest; "Which city is hosting X?" by where X is held; "How
-did X describe A and B?" by X's words on A and B; "What did X urge Y to do?" by the urging. Articles written for the test, with made-up
-names."""
+did X describe A and B?" by X's words on A and B; "What did X urge (call on, ask) Y to do?"
+by the urging. Articles written for the test, with made-up names."""
 
 from __future__ import annotations
 
@@ -56,6 +56,12 @@ Ida Moe said that after their talks, the two trade ministers urged Estland to sc
 "We are worried about what Estland is doing to the grain trade," Ole Dahl said in Bergen.
 
 The Norland Press Agency in a report on Thursday described Ole Dahl and Anna Lind as "unwelcome guests."
+""",
+    "visits.txt": """Title: Dahl visits the port
+Source: Quay Times
+Date: 2024-11-08
+
+Before the talks, Ole Dahl paid a courtesy call on Ida Moe at the Vesta port office.
 """,
 }
 
@@ -182,6 +188,27 @@ def test_what_someone_urged_is_told_by_the_urging(index: NewsIndex) -> None:
     assert quoted.abstained and quoted.citations == [], quoted.answer
 
 
+@pytest.mark.parametrize(
+    "question",
+    [
+        "What did the two trade ministers call on Estland to do?",
+        "What did the two trade ministers ask Estland to do?",
+    ],
+)
+def test_a_request_asked_with_another_verb_is_told_by_the_urging(
+    index: NewsIndex, question: str
+) -> None:
+    """ "call on / ask Y to do": the same request as "urged Y to"."""
+    answer = index.ask(question)
+    assert "scrap its new port tax" in answer.answer, (answer.answer, answer.note)
+
+
+def test_a_courtesy_call_is_no_request(index: NewsIndex) -> None:
+    """ "paid a courtesy call on Ida Moe" asks nothing of her."""
+    answer = index.ask("What did Ole Dahl call on Ida Moe to do?")
+    assert answer.abstained and answer.citations == [], answer.answer
+
+
 @pytest.mark.parametrize("question", ["What did Lind urge?", "What did Ole Dahl warn?"])
 def test_the_speaker_is_the_name_not_the_words_before_it(question: str) -> None:
     """The small parser may hang "What did" from the name."""
@@ -195,10 +222,19 @@ def test_the_speaker_is_the_name_not_the_words_before_it(question: str) -> None:
         ("What did Lind urge Estland to do?", True),
         ("What did the two ministers urge the North to do about its port tax?", True),
         ("What did Lind tell Moe to do?", True),
+        ("What did Lind call on Moe to do?", True),
+        ("What did Lind ask Moe to do?", True),
+        ("What did Lind ask about the port tax?", None),
+        ("What did the Norland Press Agency call Ole Dahl?", False),
         ("What steps did Lind say Norland and Estland have taken to cut the tax?", False),
         ("What did Lind say about the port tax?", False),
     ],
 )
-def test_which_questions_ask_what_someone_urged(question: str, urging: bool) -> None:
+def test_which_questions_ask_what_someone_urged(question: str, urging: bool | None) -> None:
+    """A directive verb ("urge", "call on", "ask", "tell") with "Y to do" asks what Y was asked
+    to do; "ask about" is no request of anyone's (None: no speech asked at all)."""
     speech = analyse(question).speech
-    assert speech is not None and urges_an_act(speech) is urging, speech
+    if urging is None:
+        assert speech is None, speech
+    else:
+        assert speech is not None and urges_an_act(speech) is urging, speech
