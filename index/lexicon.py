@@ -153,24 +153,33 @@ CONCRETE_FILES = frozenset({"05", "06", "08", "13", "17", "20", "27"})
 
 
 @cache
-def _first_noun_senses() -> dict[str, str]:
-    """Each noun lemma's most frequent synset offset (index.noun lists a lemma's synsets by
-    frequency, last on its line)."""
+def _noun_senses() -> dict[str, tuple[str, ...]]:
+    """Each noun lemma's synset offsets, most frequent first (index.noun lists a lemma's
+    synsets by frequency, last on its line)."""
     found = {}
     for line in (data_dir() / "index.noun").read_text(encoding="utf-8").splitlines():
         if line[:1] == " ":
             continue
         fields = line.split()
-        found[fields[0]] = fields[-int(fields[2])]
+        found[fields[0]] = tuple(fields[-int(fields[2]) :])
     return found
 
 
 @cache
-def _noun_files() -> dict[str, str]:
-    """Each noun synset's lexicographer file, by offset: the first two fields of data.noun's
-    lines, read without parsing the rest."""
-    text = (data_dir() / "data.noun").read_text(encoding="utf-8")
-    return {line[:8]: line[9:11] for line in text.splitlines() if line[:1] != " "}
+def _first_noun_senses() -> dict[str, str]:
+    """Each noun lemma's most frequent synset offset."""
+    return {lemma: offsets[0] for lemma, offsets in _noun_senses().items()}
+
+
+@cache
+def _noun_files() -> tuple[dict[str, str], frozenset[str]]:
+    """Each noun synset's lexicographer file, by offset (the first two fields of data.noun's
+    lines, read without parsing the rest), and the synsets of proper names (the first word
+    capitalised: "Crane", the writer, is the first sense of "crane")."""
+    lines = [line for line in (data_dir() / "data.noun").read_text(encoding="utf-8").splitlines()
+             if line[:1] != " "]  # fmt: skip
+    files = {line[:8]: line[9:11] for line in lines}
+    return files, frozenset(line[:8] for line in lines if line[17:18].isupper())
 
 
 LOCATION_FILE = "15"  # noun.location
@@ -202,8 +211,11 @@ def proper_alias(word: str) -> str | None:
 
 def _first_sense_file(lemma: str) -> str | None:
     """The lexicographer file of a noun's most frequent sense ("18" noun.person), or None."""
-    offset = _first_noun_senses().get(lemma.lower().replace(" ", "_"))
-    return _noun_files().get(offset) if offset is not None else None
+    files, proper = _noun_files()
+    offsets = _noun_senses().get(lemma.lower().replace(" ", "_"), ())
+    # a common noun's own sense: "crane" the machine, not Stephen Crane
+    common = [o for o in offsets if o not in proper] if lemma[:1].islower() else offsets
+    return files.get(common[0]) if common else None
 
 
 _PERSON_FILE = "18"  # noun.person
@@ -279,6 +291,21 @@ def synonyms(lemma: str) -> frozenset[str]:
                 found.add(head)
     head = _head(lemma)
     return frozenset(found | ({head} if head else set()))
+
+
+@cache
+def entails(lemma: str, asked: str) -> bool:
+    """Whether a verb tells the asked one's event: a synonym, or a kind of it ("buy" is a way to
+    "acquire": one of buy's most frequent senses is directly under one of acquire's). The first
+    SENSES senses of each, as for synonyms."""
+    if lemma == asked or lemma in synonyms(asked):
+        return True
+    verbs = _verbs()
+    wanted = set(verbs.senses.get(asked, ())[:SENSES])
+    return any(
+        wanted.intersection(verbs.synsets[offset].hypernyms)
+        for offset in verbs.senses.get(lemma, ())[:SENSES]
+    )
 
 
 @cache

@@ -12,6 +12,7 @@ from collections.abc import Callable, Sequence
 from index.asked_values import asks_for_date
 from index.candidates import Candidate
 from index.described import anyone_given, asked_role, described_person
+from index.lexicon import entails
 from index.names import fold_tokens, mentions
 from index.places import is_country
 from index.question import Question
@@ -141,9 +142,10 @@ def _filling(question: Question, accepted: list[Candidate]) -> list[Candidate]:
     verbs, part = question.slot
     if not verbs or not question.expects:
         return []
+    # "Facebook bought Instagram" fills "Who acquired Instagram?": buying is a kind of acquiring
     return [
         c for c in accepted
-        if any(text in c.values and verb in verbs and role == part
+        if any(text in c.values and role == part and any(entails(verb, v) for v in verbs)
                for (_, text), (verb, role) in zip(c.read.entities, c.read.roles, strict=False))
     ]  # fmt: skip
 

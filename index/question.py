@@ -37,6 +37,8 @@ from index.question_words import (
     NAME_LABELS,
     PEOPLE,
     PLACES,
+    RANK_HELD,
+    RANK_HOLDERS,
     REPORTING_VERBS,
     SOURCE_QUESTION,
     TIMES,
@@ -101,6 +103,10 @@ def analyse(text: str) -> Question:
     kind = _kind(head_token, wh)
     if not expects and kind is not None and is_group_noun(kind):
         expects = GROUPS  # "Which military did X serve in?": one the articles name
+    if not expects and kind is not None and stem(kind) == head and is_person_noun(kind):
+        # "Which quarterback won X?", "What astronaut ...?": someone named ("What kind of
+        # official" asks a kind)
+        expects = PEOPLE
     source_question = bool(SOURCE_QUESTION.search(text))
     if source_question and wh in ("which", "what"):
         expects = frozenset()  # "Which news agency reported X?": the source is the article's
@@ -470,6 +476,8 @@ def _expects(wh: str, head: str | None, doc: Any) -> frozenset[str]:
         for word, labels in HEAD_LABELS.items():
             if stem(word) == head:
                 return labels
+    if wh in ("which", "what") and RANK_HELD.search(doc.text):
+        return RANK_HOLDERS
     return frozenset()
 
 

@@ -38,6 +38,14 @@ HEAD_LABELS = {
     **dict.fromkeys("year day month date time week".split(), TIMES),
     **dict.fromkeys("place location venue site".split(), PLACES),
 }  # fmt: skip
+# A rank asked as a thing ("What is men's year-end No 1 in tennis?", "... world number one?"):
+# the answer is who or what holds it. Only where the rank ends its phrase: "the No. 1 cause of
+# death" asks for a cause.
+RANK_HELD = re.compile(
+    r"\b(?:no\.?|number)\s*(?:1|one)\b(?=\s*(?:[?,]|$|(?:in|of|at|for|on|among)\b))", re.I
+)
+# The labels of who or what holds a rank: people, teams and companies, titles.
+RANK_HOLDERS = PEOPLE | frozenset({"WORK_OF_ART", "PRODUCT"})
 # Names spaCy tags that stand for things the articles must mention to answer.
 NAME_LABELS = frozenset(
     {"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT", "PRODUCT", "WORK_OF_ART", "LAW"}

@@ -855,6 +855,25 @@ def test_the_lexicon_gives_verbs_of_like_and_opposite_meaning(
 
 
 @pytest.mark.parametrize(
+    ("verb", "asked", "entailed"),
+    [
+        ("buy", "acquire", True),  # a kind of acquiring
+        ("purchase", "buy", True),  # a synonym
+        ("acquire", "buy", False),  # acquiring need not be buying
+        ("sell", "buy", False),
+        ("land", "arrive", True),
+        ("kill", "die", False),
+    ],
+)
+def test_a_verb_entails_its_synonyms_and_what_it_is_a_kind_of(
+    verb: str, asked: str, entailed: bool
+) -> None:
+    from index.lexicon import entails
+
+    assert entails(verb, asked) is entailed
+
+
+@pytest.mark.parametrize(
     ("phrase", "means", "not_meant"),
     [("touch_down", {"land"}, {"touch"}),  # a synset of phrases alone: the sense it is a kind of
      ("call_off", {"cancel"}, set()),

@@ -1,6 +1,7 @@
 """An event asked by its full description ("the 41st Harbor Film Awards Ceremony") that the
-articles write without its last word, the kind of thing it is ("the 41st Harbor Film Awards").
-Articles written for the test, with made-up names."""
+articles write without its last word, the kind of thing it is ("the 41st Harbor Film Awards"),
+or by a verb the articles word as a kind of it ("bought" for "acquired"). Articles written for
+the test, with made-up names."""
 
 from __future__ import annotations
 
@@ -51,6 +52,30 @@ Date: 2021-09-13
 
 Polls opened on Monday in Norway's parliamentary election.
 """,
+    "deal.txt": """Title: Lumo changes hands
+Source: Market Wire
+Date: 2020-03-02
+
+Analysts at Arkon Partners called the deal to acquire Lumo cheap.
+
+Norcorp bought Lumo for $2 million in 2019.
+""",
+    "cup.txt": """Title: Vesta Cup goes to Lysa
+Source: Ski Daily
+Date: 2022-02-10
+
+The skier who won the Vesta Cup on Sunday trained for years on the slopes above Lysa.
+
+Ida Moe won the Vesta Cup with a record time.
+""",
+    "ranking.txt": """Title: Skiing's season in review
+Source: Ski Daily
+Date: 2021-12-20
+
+Examining the year 2021 in women's skiing, two competitors towered above all the rest.
+
+Ida Moe finished 2021 as the year-end No. 1 of the women's tour.
+""",
 }
 
 
@@ -99,6 +124,13 @@ def test_a_proper_noun_has_the_other_name_wordnet_gives_it(word: str, alias: str
         # another name of its proper noun: won "at the Academy Awards", not the nominees'
         # trailers
         ("What film won the Oscar for Best Original Score in 2021?", "Tidewater"),
+        # buying is a kind of acquiring: the buyer did it, not the analysts of "the deal to
+        # acquire"
+        ("Who acquired Lumo?", "Norcorp"),
+        # "which <a noun for people>" asks for someone named, not the sentence of "the skier"
+        ("Which skier won the Vesta Cup?", "Ida Moe"),
+        # a rank asked as a thing: who holds it
+        ("What is women's year-end No 1 in skiing in 2021?", "Ida Moe"),
     ],
 )
 def test_a_described_event_is_told_in_other_words(

@@ -15,7 +15,9 @@ from support.articles import indexed
 
 from index.asked_speech import urges_an_act
 from index.embedding import Embedder
+from index.lexicon import is_concrete_noun, is_person_noun
 from index.question import GROUPS, analyse
+from index.question_words import PEOPLE, RANK_HOLDERS
 from index.service import NewsIndex
 
 ARTICLES = {
@@ -170,13 +172,33 @@ def test_a_capital_acted_on_stands_for_its_country(index: NewsIndex) -> None:
         ("Which military did Ole Dahl serve in?", GROUPS),
         ("Which delegation did Anna Lind lead?", GROUPS),
         ("Which rocket will carry Norland's weather satellite?", frozenset()),
+        ("Which diplomat did Ole Dahl meet?", PEOPLE),  # a noun for people: someone named
+        ("What kind of official met Lind?", frozenset()),  # a kind, not a name
+        ("What is women's year-end No 1 in skiing?", RANK_HOLDERS),  # who holds the rank
+        ("What is the No. 1 cause of delays at Vesta?", frozenset()),  # a cause
     ],
 )
 def test_a_group_of_people_is_named_as_an_organisation(
     question: str, expects: frozenset[str]
 ) -> None:
-    """WordNet's noun.group ("military", "party"): its instances are organisations."""
+    """WordNet's noun.group ("military", "party"): its instances are organisations; its
+    noun.person ("diplomat"): people, whom the articles name."""
     assert analyse(question).expects == expects
+
+
+@pytest.mark.parametrize(
+    ("noun", "person", "concrete"),
+    [
+        ("crane", False, True),  # the machine: WordNet's first sense is Stephen Crane, a name
+        ("diplomat", True, False),
+        ("quarterback", True, False),
+        ("rocket", False, True),
+    ],
+)
+def test_a_common_noun_is_read_by_its_first_common_sense(
+    noun: str, person: bool, concrete: bool
+) -> None:
+    assert is_person_noun(noun) is person and is_concrete_noun(noun) is concrete
 
 
 def test_what_someone_urged_is_told_by_the_urging(index: NewsIndex) -> None:
