@@ -22,6 +22,9 @@ from index.text import STOPWORDS
 ROLE_SLACK = 2
 # Words a role is written with or without ("secretary of state", "Korea's foreign minister").
 _FUNCTION_WORDS = frozenset({"the", "a", "an", "of", "for", "and", "s"})
+# Words that make a title one its holder no longer has ("Eric Schmidt, former CEO of Google"):
+# the person is no answer to who holds it, unless the role asked has the word too.
+_NO_LONGER = frozenset({"former", "ex", "onetime", "erstwhile", "late"})
 
 
 _WHO_IS = re.compile(
@@ -110,9 +113,14 @@ def _given_the_role(wanted: list[str], cand: Candidate, loose: set[str]) -> list
         before += fold_tokens(place.group(1)) if place else []
         apposition = text[end:right].lstrip().startswith(",")
         after = fold_tokens(text[end:right])[:reach] if apposition else []
-        if name and (_holds(wanted, before, loose) or _holds(wanted, after, loose)):
+        if name and (_held(wanted, before, loose) or _held(wanted, after, loose)):
             found.append(name)
     return found
+
+
+def _held(wanted: list[str], tokens: list[str], loose: set[str]) -> bool:
+    """The role is written there, and not as one held no longer ("former")."""
+    return _holds(wanted, tokens, loose) and not (_NO_LONGER & set(tokens)) - set(wanted)
 
 
 def _split_title(entity: str, wanted: list[str]) -> tuple[list[str], str]:

@@ -59,6 +59,8 @@ Date: 2020-03-02
 Analysts at Arkon Partners called the deal to acquire Lumo cheap.
 
 Norcorp bought Lumo for $2 million in 2019.
+
+Ada Vik, former CEO of Lumo Inc, now advises Norcorp on its apps.
 """,
     "cup.txt": """Title: Vesta Cup goes to Lysa
 Source: Ski Daily
@@ -139,6 +141,14 @@ def test_a_described_event_is_told_in_other_words(
     answer = index.ask(question)
     assert not answer.abstained
     assert answer_holds in answer.lines[0].text
+
+
+def test_a_title_held_no_longer_is_no_answer_to_who_holds_it(index: NewsIndex) -> None:
+    """ "Ada Vik, former CEO of Lumo Inc": not who is its CEO, but who was."""
+    now = index.ask("Who is the CEO of Lumo Inc?")
+    assert now.abstained and now.citations == [], now.answer
+    before = index.ask("Who is the former CEO of Lumo Inc?")
+    assert not before.abstained and "Ada Vik" in before.answer, (before.answer, before.note)
 
 
 @pytest.mark.parametrize(
