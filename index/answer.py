@@ -36,7 +36,7 @@ from index.authors import (
 )
 from index.candidates import Candidate, CandidatePool
 from index.compose import Quote, add_copies, compose, conflict_claims, label_for_all
-from index.described import anyone_given, asked_role, described_person
+from index.described import asked_role
 from index.embedding import Embedder
 from index.evidence import (
     all_outlets,
@@ -53,7 +53,7 @@ from index.question import Question, analyse, as_people
 from index.question_words import plainly_worded
 from index.relation import asks_speakers
 from index.retrieval import HybridRetriever
-from index.role_meaning import body_by_meaning, person_by_meaning, roles_written
+from index.role_holders import RoleReader
 from index.speech import (
     SpeechResult,
     Statement,
@@ -62,7 +62,6 @@ from index.speech import (
     resolve_speaker,
     speakers_of,
 )
-from index.stand_ins import bare, described_people, owned_by_name
 from index.store import Library, Store
 from index.support import Judged, dated_context, judge, urged, word_weights
 from index.text import all_stems, content_stems
@@ -101,6 +100,7 @@ class ExtractiveAnswerer:
         self.retriever = retriever
         self.embedder = embedder
         self.pool = CandidatePool(self.catalog)
+        self.roles = RoleReader(retriever, self.pool, embedder, PASSAGES)
         self._encoder = ThreadPoolExecutor(max_workers=1, thread_name_prefix="question-encoder")
 
     def answer(
@@ -144,7 +144,7 @@ class ExtractiveAnswerer:
                 missing = unknown_name(q, self.catalog, ids, outlets, spelled=(missing,))
         if missing:
             return self._unknown(q, result, missing, ids)
-        unheld, holders = self._described_holders(q, libraries)
+        unheld, holders = self.roles.described_holders(q, libraries)
         if unheld is not None:  # "When did the top Estland diplomat arrive?": there is none
             result.note = f"The articles do not name {unheld}."
             return result
@@ -174,7 +174,7 @@ class ExtractiveAnswerer:
         if asks_speakers(q):  # a quote's speaker, by the attribution
             self._speakers(candidates)
         judged = judge(  # ctx.thing: "Who made that assessment?"
-            q, candidates, vector, weights, ctx.required, self._holder_by_meaning, ctx.thing
+            q, candidates, vector, weights, ctx.required, self.roles.by_meaning, ctx.thing
         )
         if not judged.lines:
             if judged.unheld_role:
@@ -279,9 +279,9 @@ class ExtractiveAnswerer:
         found = self._speech_of(q, speech, ids, vector)
         if not found.statements and speech.described:
             holder = (  # "the foreign minister"; "North Korea's state news agency" (KCNA)
-                self._role_holder(speech.speaker, libraries)
+                self.roles.holder(speech.speaker, libraries)
                 if names_people(speech.speaker)
-                else self._body_described(speech.speaker, libraries)
+                else self.roles.body(speech.speaker, libraries)
             )
             if holder is not None:
                 speech = replace(speech, speaker=holder, speaker_is_name=True, described=False)
@@ -306,65 +306,12 @@ class ExtractiveAnswerer:
             lambda stems: self.retriever.idf(stems)[0],
         )  # fmt: skip
 
-    def _role_holder(self, description: str, libraries: list[Library]) -> str | None:
-        """The person the articles give the asked role ("the U.S. secretary of state"), in its
-        own words or else in other words ("the top U.S. diplomat")."""
-        return self._role_of(description, libraries)[0]
-
-    def _body_described(self, description: str, libraries: list[Library]) -> str | None:
-        """The organisation the articles name that the description stands for, in other words
-        ("North Korea's state news agency": "the state-run Korean Central News Agency")."""
-        candidates = self._sentences_about(description, libraries)
-        return body_by_meaning(description, candidates, self.embedder.encode)
-
-    def _role_of(
-        self, description: str, libraries: list[Library]
-    ) -> tuple[str | None, list[Candidate]]:
-        """The role's holder, if the articles give it to one person, and the sentences read."""
-        candidates = self._sentences_about(description, libraries)
-        holder = described_person(description, candidates) or self._holder_by_meaning(
-            description, candidates
-        )
-        return holder, candidates
-
-    def _sentences_about(self, description: str, libraries: list[Library]) -> list[Candidate]:
-        """The sentences of the passages retrieved for a description of someone."""
-        vector = self.embedder.encode_one(description)
-        passages = self.retriever.retrieve(description, vector, libraries, k=PASSAGES)
-        return self.pool.candidates(passages)
-
-    def _described_holders(
-        self, q: Question, libraries: list[Library]
-    ) -> tuple[str | None, dict[str, str]]:
-        """The people the question describes by a role of a named country, people or body, read
-        once: the first one the articles give no one and never speak of in its words ("the top
-        Estland diplomat": what the question asks of that person, they do not tell), else the
-        holder of each role the articles give ("America's top diplomat": Antony Blinken). Not
-        for what someone said, which index.speech reads so itself, nor for "Who is the X?",
-        which asks for the holder (see judge), nor for a yes/no or evidence question, told by
-        the evidence."""
-        holders: dict[str, str] = {}
-        if q.speech is not None or q.wh == "yesno" or q.evidence or asked_role(q.text):
-            return None, holders
-        for description in filter(owned_by_name, described_people(q.text, q.doc)):
-            role = bare(description)
-            holder, candidates = self._role_of(role, libraries)
-            if holder is None and not _role_told(role, candidates):
-                return description, {}
-            if holder:
-                holders[description] = holder
-        return None, holders
-
     def _speakers(self, candidates: list[Candidate]) -> None:
         """Each sentence's speaker, as its stored attribution resolved it."""
         found = self.catalog.attributions_for([c.row for c in candidates])
         for cand in candidates:
             named = [r for r in found.get(cand.row, []) if r["speaker_kind"] != "unresolved"]
             cand.speaker = str(named[0]["speaker"]) if named else ""
-
-    def _holder_by_meaning(self, role: str, candidates: list[Candidate]) -> str | None:
-        """The person whose title is closest in meaning to the role (index.role_meaning)."""
-        return person_by_meaning(role, candidates, self.embedder.encode)
 
     def _evidence(
         self,
@@ -406,11 +353,6 @@ class ExtractiveAnswerer:
                 elif article.article_id not in {t.article.article_id for t in [same, *same.twins]}:
                     same.twins.append(quote)
         return quotes
-
-
-def _role_told(description: str, candidates: list[Candidate]) -> bool:
-    """Whether the sentences give the role to anyone, or speak of it in its own words."""
-    return anyone_given(description, candidates) or roles_written(description, candidates)
 
 
 def answered_people(lines: Sequence[Candidate]) -> list[str]:

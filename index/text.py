@@ -24,6 +24,17 @@ NUMBER_ABBREVIATIONS = frozenset("No Nos Vol Vols Art Ch Para Nr".split())
 
 _SENTENCE_END = re.compile(r"""[.!?…]+["'”’)\]]*(?=\s+|$)""")
 _NEXT_STARTS_SENTENCE = re.compile(r"""\s+["'“‘(\[]*[A-Z0-9]""")
+# A quote ending in "?" or "!" and its short frame are one sentence: '“Is this a joke?” Warren
+# asked.', '“Why not?” asked Senator Warren.' (a few capitalised words and a verb of saying, then
+# the sentence's end), so the quote keeps its speaker.
+_FRAME_VERBS = (
+    r"(?:said|says|asked|asks|demanded|demands|wondered|wonders|added|adds|replied|replies|"
+    r"shouted|exclaimed|insisted|quipped|continued|explained|wrote|writes|tweeted|cried|yelled)"
+)
+_QUOTE_FRAME = re.compile(
+    rf"""\s+(?:(?:[A-Z][\w.'’-]*\s+){{1,4}}{_FRAME_VERBS}|{_FRAME_VERBS}(?:\s+[A-Z][\w.'’-]*){{1,4}})"""
+    r"""[.,;]"""
+)
 _WORD = re.compile(r"[A-Za-z0-9]+(?:['’][a-z]+)?")
 # "U.S.", "U.N.", "U.K.": capitals with periods, read as one word ("US") before tokenising.
 _DOTTED_ACRONYM = re.compile(r"\b(?:[A-Z]\.){2,}")
@@ -94,6 +105,8 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
             if single_period and _ends_with_abbreviation(body, match.start() + 1):
                 continue
             if end < len(body) and not _NEXT_STARTS_SENTENCE.match(body, end):
+                continue
+            if match.group()[-1:] in '"”' and _QUOTE_FRAME.match(body, end):
                 continue
             _append_span(spans, body, base, start, end)
             start = end

@@ -21,7 +21,7 @@ def unknown_name(
     acronyms ``spelled`` out in them (index.acronyms)."""
     lowered = [o.lower() for o in outlets]
     for word in q.outlet_words:  # "the KCNA report": an outlet, or a source the text names
-        known = any(bare_outlet(word) in o for o in lowered)
+        known = any(bare_outlet(word) in o for o in lowered) or is_outlet_list(word, lowered)
         if not known and not catalog.name_known(all_stems(word), ids):
             return word
     for name in q.names:

@@ -70,6 +70,24 @@ The skier who won the Vesta Cup on Sunday trained for years on the slopes above 
 
 Ida Moe won the Vesta Cup with a record time.
 """,
+    "skarv-fortune.txt": """Title: The dorm-room app
+Source: Fortune
+Date: 2023-05-02
+
+Jon Berg built the Skarv chat app in his dorm room in 2019.
+""",
+    "skarv-verge.txt": """Title: Skarv grows
+Source: The Verge
+Date: 2023-05-03
+
+The Skarv chat app now has ten million users, its founder Jon Berg said.
+""",
+    "skarv-techcrunch.txt": """Title: Norcorp takes a stake in Skarv
+Source: TechCrunch
+Date: 2023-05-04
+
+Jon Berg sold a stake in the Skarv chat app to Norcorp.
+""",
     "ranking.txt": """Title: Skiing's season in review
 Source: Ski Daily
 Date: 2021-12-20
@@ -141,6 +159,18 @@ def test_a_described_event_is_told_in_other_words(
     answer = index.ask(question)
     assert not answer.abstained
     assert answer_holds in answer.lines[0].text
+
+
+def test_outlets_the_question_lists_as_its_sources_are_no_unknown_names(
+    index: NewsIndex,
+) -> None:
+    """ "as reported by Fortune, The Verge, and TechCrunch": the entity model reads "Fortune, The
+    Verge" as one name, which is no name the articles never mention but a list of outlets."""
+    answer = index.ask(
+        "Who built the Skarv chat app, as reported by Fortune, The Verge, and TechCrunch?"
+    )
+    assert not answer.abstained, answer.note
+    assert "Jon Berg" in answer.answer
 
 
 def test_a_title_held_no_longer_is_no_answer_to_who_holds_it(index: NewsIndex) -> None:

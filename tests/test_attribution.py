@@ -244,6 +244,28 @@ def test_quote_frames_the_parser_misses_name_their_speaker() -> None:
         assert all(a.kind == "direct" for a in found), describe(found)
 
 
+def test_a_quoted_question_and_its_frame_are_one_sentence_with_its_speaker() -> None:
+    """'“Why ...?” Vitter demanded.': the frame after a quote ending in "?" or "!" is the same
+    sentence, so the quote is the framer's; a capitalised sentence after a quote that is no
+    frame stays a sentence of its own."""
+    text = (
+        "Senators pressed the harbour board on Tuesday.\n\n"
+        "\u201cWhy is the ferry still idle after three years of promises?\u201d Ada Vik "
+        "demanded.\n\n"
+        "\u201cWho pays for the new cranes at the port?\u201d asked Senator Ole Dahl.\n\n"
+        "\u201cWill it ever run?\u201d The board gave no answer."
+    )
+    assert split_sentences(text)[-2:] == [
+        "\u201cWill it ever run?\u201d",
+        "The board gave no answer.",
+    ]
+    analysis = analyze_article(text)
+    for fragment, speaker in [("Why is the ferry", "Ada Vik"), ("Who pays for", "Ole Dahl")]:
+        found = attributions_at(analysis, text, fragment)
+        assert any(same_speaker(speaker, a.speaker, "person") for a in found), describe(found)
+        assert all(a.kind == "direct" for a in found), describe(found)
+
+
 def test_a_noun_of_saying_reports_speech_when_it_says_whose_and_what() -> None:
     text = (
         "Governor Lina Marsh's claim that the reservoir was full drew criticism on Monday.\n\n"
