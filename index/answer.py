@@ -63,11 +63,12 @@ from index.speech import (
     speakers_of,
 )
 from index.store import Library, Store
-from index.support import Judged, dated_context, judge, urged, word_weights
+from index.support import Judged, dated_context, judge, word_weights
 from index.text import all_stems, content_stems
 from index.titles import lower_titles
 from index.truecase import is_lower_case, truecased
 from index.unknown_names import unknown_name
+from index.urging import urged
 
 logger = logging.getLogger(__name__)
 

@@ -31,7 +31,6 @@ from index.defining import asked_name, defines
 from index.described import common_role, role_before
 from index.durations import elapsed_holds, length_holds, span_holds
 from index.earlier import tells_earlier
-from index.lexicon import synonym_stems
 from index.names import all_words_in, fold_tokens, mentions
 from index.naming import names_the_thing
 from index.non_answers import (
@@ -53,7 +52,6 @@ from index.preference import (
     unheld_role,
 )
 from index.question import TIMES, Name, Question
-from index.question_words import DIRECTIVE_VERBS
 from index.referring import (
     described_before,
     elsewhere,
@@ -78,7 +76,7 @@ from index.relation import (
     tells_verb,
 )
 from index.selection import select, with_reasons
-from index.text import stem
+from index.urging import urged
 from index.values import YEAR, Value, read_value
 
 # Score = dense similarity, coverage of the question's words (sentence, passage), relation.
@@ -314,36 +312,6 @@ def _names_hold(
     ):
         return False
     return not carried or any(mentions(n, context) for n in carried)
-
-
-# Words from the verb to the one urged ("urged North Korea to", "called on the two Koreas
-# to"). Grammar, not tuned.
-_URGED_REACH = 5
-DIRECTIVE_STEMS = frozenset(stem(v) for v in DIRECTIVE_VERBS)
-
-
-def urged(question: Question, tokens: Sequence[str]) -> bool:
-    """ "What did X urge Y to do?": the sentence (its folded tokens) urges (the verb or a
-    synonym) Y, named within a few words after the verb, to do something."""
-    speech = question.speech
-    if speech is None or speech.listener is None or question.predicate is None:
-        return False
-    verbs = synonym_stems(question.predicate)
-    forms = name_forms(speech.listener, "GPE")
-
-    def asks(i: int) -> bool:
-        """The verb at i is the question's (or a synonym) or another directive ("called on
-        North Korea to" for "urge"), with "to" after the one asked (a "courtesy call on X"
-        asks nothing of X)."""
-        verb = stem(tokens[i])
-        return (verb in verbs or verb in DIRECTIVE_STEMS) and "to" in tokens[
-            i + 2 : i + 2 + _URGED_REACH
-        ]
-
-    return any(
-        asks(i) and any(mentions(f, tokens[i + 1 : i + 1 + _URGED_REACH], "GPE") for f in forms)
-        for i in range(len(tokens))
-    )
 
 
 def _in_context(form: str, label: str, cand: Candidate) -> bool:
