@@ -14,7 +14,8 @@ from index.instances import asked_instance, of_another_instance
 from index.lexicon import moves
 from index.names import DESCRIPTIVE_LABELS, MIN_PART_CHARS, fold_tokens, mentions, name_parts
 from index.places import name_forms
-from index.question import AMOUNTS, PEOPLE, TIMES, Question
+from index.question import Question
+from index.question_words import AMOUNTS, PEOPLE, TIMES
 from index.values import CURRENCY_WORDS, is_duration, read_value
 
 # "How many X": X follows the figure within this many words ("2,000 containers of artillery

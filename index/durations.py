@@ -9,7 +9,9 @@ import re
 
 from index.candidates import Candidate
 from index.earlier import FIRST_IN, tells_time_since
-from index.question import TIME_UNITS, TIMES, Question
+from index.expected import TIME_UNITS
+from index.question import Question
+from index.question_words import TIMES
 from index.relation import named_or_close
 from index.values import lengths_of_time, lengths_since
 

@@ -15,13 +15,11 @@ from typing import Any
 from index.asked_speech import Speech, asked_speech, outlet_words
 from index.asked_words import asked_words
 from index.earlier import asks_earlier
+from index.expected import asked_kind, expected_labels
 from index.lexicon import (
     PREPOSITIONS,
-    is_concrete_noun,
-    is_group_noun,
     is_person_noun,
     is_verb,
-    lemmas,
     phrasal_verbs,
 )
 from index.misparse import perfect_verb, progressive_verb, stranded_verb, verb_after_do
@@ -29,16 +27,9 @@ from index.nlp import parse_question
 from index.question_events import clause_verbs, light_event, wanted_event
 from index.question_names import Name, is_verb_token, question_names, wh_phrase
 from index.question_words import (
-    AMOUNTS,
     COMPARISON,
     COMPLEX_PREPOSITIONS,
-    HEAD_LABELS,
     LIGHT_VERBS,
-    NAME_LABELS,
-    PEOPLE,
-    PLACES,
-    RANK_HELD,
-    RANK_HOLDERS,
     REPORTING_VERBS,
     SOURCE_QUESTION,
     TIMES,
@@ -99,14 +90,8 @@ def analyse(text: str) -> Question:
     head = stem(head_token.lemma_.lower()) if head_token is not None else None
     head_forms = (head_token.lower_, head_token.lemma_.lower()) if head_token is not None else ()
     role = _role_words(head_token) if wh == "who" and head_token is not None else ()
-    expects = _expects(wh, head, doc)
-    kind = _kind(head_token, wh)
-    if not expects and kind is not None and is_group_noun(kind):
-        expects = GROUPS  # "Which military did X serve in?": one the articles name
-    if not expects and kind is not None and stem(kind) == head and is_person_noun(kind):
-        # "Which quarterback won X?", "What astronaut ...?": someone named ("What kind of
-        # official" asks a kind)
-        expects = PEOPLE
+    kind = asked_kind(head_token, wh)
+    expects = expected_labels(wh, head, kind, doc)
     source_question = bool(SOURCE_QUESTION.search(text))
     if source_question and wh in ("which", "what"):
         expects = frozenset()  # "Which news agency reported X?": the source is the article's
@@ -325,10 +310,6 @@ def _head_token(doc: Any, wh: str) -> Any:
     return None
 
 
-# What names a group of people: an organisation, a nationality, a country.
-GROUPS = frozenset({"ORG", "NORP", "GPE"})
-
-
 def named_thing(doc: Any, wh: str) -> str | None:
     """The lemma of X in "What are the names of X?": the names asked are of X's ("the names of
     the Indian counterparts" asks which counterparts). Read from the words after "What is/are
@@ -356,40 +337,6 @@ def _phrase_noun(doc: Any) -> Any:
     """The last noun of the wh-word's phrase, read from the tags ("In which U.S. state")."""
     phrase = wh_phrase(doc)
     return doc[max(phrase)] if len(phrase) > 1 else None
-
-
-def _kind(head: Any, wh: str) -> str | None:
-    """X of "which X" / "what X" / "what type of X", when X is the thing asked for ("Which
-    rocket did X use?"), not a word for its name ("What is the name of X")."""
-    if head is None or wh not in ("which", "what"):
-        return None
-    if not any(c.dep_ == "det" and c.lower_ == wh for c in head.children):
-        return None
-    of = next((c for c in head.children if c.dep_ == "prep" and c.lower_ == "of"), None)
-    if of is None:
-        return head.lemma_.lower()
-    thing = next((c for c in of.children if c.dep_ == "pobj"), None)
-    if head.lemma_.lower() in _KIND_WORDS and thing is not None and thing.pos_ == "NOUN":
-        return thing.lemma_.lower()  # "What type of rocket": a rocket, of whatever type
-    return None
-
-
-# Words asking for a sort of the thing after "of" ("What type of rocket did X use?").
-_KIND_WORDS = frozenset("type kind sort variety".split())
-
-
-def _lasting_subject(root: Any) -> bool:
-    """ "How long was X's trip (visit, war, meeting)?": the subject of "be" is a thing that
-    lasts, not one that one can point at (WordNet's lexicon.is_concrete_noun: a bridge, a
-    river)."""
-    if root is None or root.lemma_ != "be":
-        return False
-    subject = next((c for c in root.children if c.dep_ == "nsubj"), None)
-    return (
-        subject is not None and subject.pos_ == "NOUN"
-        and subject.lemma_.lower() in lemmas("noun")
-        and not is_concrete_noun(subject.lemma_.lower())
-    )  # fmt: skip
 
 
 def _phrasal(verb: Any, repaired: bool = False) -> str | None:
@@ -442,60 +389,6 @@ def _slot(doc: Any, role: tuple[str, ...], repaired: Any = None) -> tuple[frozen
             verbs.add(noun[:-3])  # "winner", "runner"
         return frozenset(verbs), "subj"
     return frozenset(), ""
-
-
-def _expects(wh: str, head: str | None, doc: Any) -> frozenset[str]:
-    if wh == "who":
-        is_who_is = any(t.lemma_ == "be" and t.dep_ == "ROOT" for t in doc)
-        # "Who is X?" asks what X is (a role), not for another name.
-        return frozenset() if is_who_is and _has_name_subject(doc) else PEOPLE
-    if wh == "when":
-        return TIMES
-    if wh == "where":
-        return PLACES
-    if wh == "how_many":
-        # the word after "how": "long-range" later in the question asks no length of time
-        words = [t.nbor().lower_ for t in doc if t.lower_ == "how" and t.i + 1 < len(doc)]
-        if "much" in words:
-            return frozenset({"MONEY", "QUANTITY", "PERCENT"})  # a count is "how many"
-        if "far" in words:
-            return frozenset({"QUANTITY"})  # a distance
-        if "long" in words:
-            root = _root(doc)
-            if is_verb_token(root) and root.lemma_ != "be":
-                return TIMES  # "How long did the war last?": a length of time
-            if _lasting_subject(root):
-                return TIMES  # "How long was his trip?": not a bridge's length
-            return frozenset({"DATE", "TIME", "QUANTITY", "CARDINAL"})
-        if "old" in words:
-            return frozenset({"DATE", "CARDINAL"})
-        if head in TIME_UNITS:
-            return AMOUNTS | TIMES  # "how many days": "a nine-day trip" is a DATE
-        return AMOUNTS
-    if wh in ("which", "what") and head is not None:
-        for word, labels in HEAD_LABELS.items():
-            if stem(word) == head:
-                return labels
-    if wh in ("which", "what") and RANK_HELD.search(doc.text):
-        return RANK_HOLDERS
-    return frozenset()
-
-
-TIME_UNITS = frozenset(stem(u) for u in "minute hour day night week month year decade".split())
-
-
-def _has_name_subject(doc: Any) -> bool:
-    """ "Who is Cho Tae-yong?" names someone; "Who is the new CEO of Vanguard?" describes them
-    (a noun phrase with an article), and asks for the name."""
-    root = _root(doc)
-    nominal = next(
-        (c for c in root.children if c.dep_ in ("attr", "nsubj") and c.lower_ != "who"), None
-    ) if root is not None else None  # fmt: skip
-    if nominal is None:
-        return False
-    if any(c.dep_ == "det" for c in nominal.children):
-        return False
-    return nominal.ent_type_ in NAME_LABELS or nominal.pos_ == "PROPN"
 
 
 def _asks_for_evidence(doc: Any, wh: str) -> bool:

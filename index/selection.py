@@ -12,7 +12,7 @@ from index.candidates import Candidate
 from index.claims import is_twin, same_answer
 from index.names import fold_tokens
 from index.non_answers import gives_motive, gives_reason
-from index.question import NAME_LABELS
+from index.question_words import NAME_LABELS
 from index.referring import continues
 
 # Further sentences join the best one when they score this close to it. `.venv/bin/python

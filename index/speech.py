@@ -27,8 +27,8 @@ from index.places import (
     place_forms,
     place_nouns,
 )
-from index.question import NAME_LABELS, Question
-from index.question_words import MONTH_WORDS
+from index.question import Question
+from index.question_words import MONTH_WORDS, NAME_LABELS
 from index.relation import coverage, quotes_the_question
 from index.setting import said_in
 from index.speaker_match import same_speaker

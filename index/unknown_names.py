@@ -10,7 +10,8 @@ from index.evidence import bare_outlet, is_outlet_list
 from index.lexicon import lemmas
 from index.names import DESCRIPTIVE_LABELS
 from index.places import name_forms
-from index.question import NAME_LABELS, Question
+from index.question import Question
+from index.question_words import NAME_LABELS
 from index.text import all_stems
 
 

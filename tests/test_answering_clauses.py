@@ -16,8 +16,8 @@ from support.articles import indexed
 
 from index.embedding import Embedder
 from index.followup import contextualize, looks_like_followup
-from index.question import TIMES, analyse
-from index.question_words import plainly_worded
+from index.question import analyse
+from index.question_words import TIMES, plainly_worded
 from index.relation import _quoted_phrases
 from index.service import NewsIndex
 

@@ -12,7 +12,8 @@ import pytest
 from support.articles import indexed
 
 from index.embedding import Embedder
-from index.question import AMOUNTS, TIMES, analyse
+from index.question import analyse
+from index.question_words import AMOUNTS, TIMES
 from index.service import NewsIndex
 
 ARTICLES = {
