@@ -61,7 +61,7 @@ def main() -> None:
             f"re-ingest unchanged: {again.unchanged} unchanged in {time.perf_counter() - started:.3f} s"
         )
 
-        index.warm_up(ingest=False)  # as the bot and the CLI do before their first question
+        index.warm_up(ingest=False)  # as the bot does at start-up, before its first question
         index.ask(QUESTIONS[0])
         latencies = []
         for _ in range(args.rounds):

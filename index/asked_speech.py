@@ -99,8 +99,6 @@ def asked_speech(doc: Any, root: Any, wh: str) -> Speech | None:
     described = subject.ent_type_ != "PERSON" and (  # "Cho Tae-yong": "yong" is a name's
         subject.pos_ == "NOUN" or (subject.pos_ == "PROPN" and subject.is_lower)
     )
-    if heard_by is not None and heard_by.dep_ == "pobj":
-        heard_by = heard_by.head  # "call on Y": the particle is no topic's ("on" Y)
     elsewhere = {t.i for part in (heard_by, place) if part is not None for t in part.subtree}
     about = topic(doc, root, elsewhere) if naming is None else naming
     if asked_of is not None:  # "call on Y to do": the act asked is what the words are on

@@ -20,8 +20,9 @@ DIRECTIVE_STEMS = frozenset(stem(v) for v in DIRECTIVE_VERBS)
 
 
 def urged(question: Question, tokens: Sequence[str]) -> bool:
-    """ "What did X urge Y to do?": the sentence (its folded tokens) urges (the verb or a
-    synonym) Y, named within a few words after the verb, to do something."""
+    """ "What did X urge (call on, ask) Y to do?": the sentence (its folded tokens) has the
+    question's verb, a synonym or another directive verb, with Y named and a "to" within a few
+    words after it ("urged North Korea to")."""
     speech = question.speech
     if speech is None or speech.listener is None or question.predicate is None:
         return False
@@ -30,8 +31,8 @@ def urged(question: Question, tokens: Sequence[str]) -> bool:
 
     def asks(i: int) -> bool:
         """The verb at i is the question's (or a synonym) or another directive ("called on
-        North Korea to" for "urge"), with "to" after the one asked (a "courtesy call on X"
-        asks nothing of X)."""
+        North Korea to" for "urge"), with a "to" in the words after the next one (a "courtesy
+        call on X" asks nothing of X)."""
         verb = stem(tokens[i])
         return (verb in verbs or verb in DIRECTIVE_STEMS) and "to" in tokens[
             i + 2 : i + 2 + _URGED_REACH

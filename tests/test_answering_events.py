@@ -153,7 +153,7 @@ def test_a_proper_noun_has_the_other_name_wordnet_gives_it(word: str, alias: str
         ("What is women's year-end No 1 in skiing in 2021?", "Ida Moe"),
     ],
 )
-def test_a_described_event_is_told_in_other_words(
+def test_what_is_asked_is_told_in_other_words(
     index: NewsIndex, question: str, answer_holds: str
 ) -> None:
     answer = index.ask(question)

@@ -179,11 +179,11 @@ def test_a_capital_acted_on_stands_for_its_country(index: NewsIndex) -> None:
         ("What is the No. 1 cause of delays at Vesta?", frozenset()),  # a cause
     ],
 )
-def test_a_group_of_people_is_named_as_an_organisation(
+def test_the_kind_asked_for_sets_the_labels_of_the_answer(
     question: str, expects: frozenset[str]
 ) -> None:
     """WordNet's noun.group ("military", "party"): its instances are organisations; its
-    noun.person ("diplomat"): people, whom the articles name."""
+    noun.person ("diplomat"): people, whom the articles name; a rank: whoever holds it."""
     assert analyse(question).expects == expects
 
 
