@@ -43,6 +43,7 @@ from index.evidence import (
     by_named_outlet,
     gather,
     named_outlets,
+    outlet_document,
 )
 from index.followup import completed, contextualize, extract_entities, with_antecedent
 from index.lexicon import names_people
@@ -156,7 +157,9 @@ class ExtractiveAnswerer:
         vector = embedding.result()
         # "How do Yonhap and Reuters describe the talks?" asks what their articles say
         outlets_speak = q.speech is not None and (  # "Stars and Stripes" is one outlet
-            all_outlets([q.speech.speaker], outlets) or all_outlets(speakers_of(q.speech), outlets)
+            all_outlets([q.speech.speaker], outlets)
+            or all_outlets(speakers_of(q.speech), outlets)
+            or outlet_document(q.speech.speaker, outlets)
         )
         if q.speech is not None and not outlets_speak:
             said = self._who_said(q, replace(result), libraries, vector, ctx.carried)
@@ -287,6 +290,8 @@ class ExtractiveAnswerer:
             if holder is not None:
                 speech = replace(speech, speaker=holder, speaker_is_name=True, described=False)
                 found = self._speech_of(q, speech, ids, vector)
+                # a follow-up's "it" or "she" is the one described, by name
+                result.entities = [holder, *(e for e in result.entities if e != holder)]
         if not found.statements:
             mentioned = speech.speaker_is_name and not speech.described
             result.note = found.note or (

@@ -39,6 +39,8 @@ _WHEN = re.compile(
     r"\s+(?:(?:in|as of|since|during)\s+(?:\d{4}|\w+ \d{4})|now|today|currently)$", re.I
 )
 
+# "the Indian counterparts that X will meet": the role is the noun phrase before the clause
+_RELATIVE = re.compile(r"\s+(?:that|who|whom|which)\s.*$", re.I)
 _OF_PLACE = re.compile(r"\s+of\s+((?:the\s+)?[A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*)*)")
 
 
@@ -48,7 +50,8 @@ def asked_role(question: str, article: bool = False) -> str | None:
     match = _WHO_IS.match(question)
     if not match:
         return None
-    return _WHEN.sub("", match.group("phrase" if article else "role")) or None
+    role = _RELATIVE.sub("", match.group("phrase" if article else "role"))
+    return _WHEN.sub("", role) or None
 
 
 def place_words(description: str) -> set[str]:

@@ -1,8 +1,8 @@
 """A question about an earlier occasion ("When did X last meet Y?", "Where had they previously
-met?", "What brought X here the previous time?") is answered by a sentence that tells of an
-earlier one: it says so ("previously", "last", "ago", "former") or dates its event before its
-article's month. The occasion the article reports ("X met Y on Thursday") is not the one before
-it. Grammar and the calendar; nothing tuned.
+met?", "What brought X here the previous time?", "... on his previous visit?") is answered by a
+sentence that tells of an earlier one: it says so ("previously", "last", "ago", "former") or
+dates its event before its article's month. The occasion the article reports ("X met Y on
+Thursday") is not the one before it. Grammar and the calendar; nothing tuned.
 """
 
 from __future__ import annotations
@@ -11,7 +11,9 @@ import re
 from typing import Any
 
 from index.candidates import Candidate
+from index.expected import TIME_UNITS
 from index.lexicon import is_verb
+from index.text import stem
 from index.values import read_value
 
 # Words of the question that ask for the occasion before this one, when they qualify its verb.
@@ -32,6 +34,8 @@ def asks_earlier(doc: Any) -> bool:
             return True
         if word in ("last", "previous") and head.lower_ in _TIME_NOUNS:
             return True
+        if word == "previous" and head.pos_ == "NOUN" and stem(head.lower_) not in TIME_UNITS:
+            return True  # "on his previous visit" ("the previous day" is a date)
         if word != "last" or (head.i < token.i and head.pos_ in ("VERB", "AUX")):
             continue  # "came last" is a place in a race
         if token.dep_ == "advmod" or head.tag_.startswith("VB") or _verb_after(token):

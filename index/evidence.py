@@ -77,6 +77,18 @@ def all_outlets(names: Sequence[str], outlets: Sequence[str]) -> bool:
     return bool(bare) and all(any(k == b or k.startswith(b + " ") for k in known) for b in bare)
 
 
+def outlet_document(name: str, outlets: Sequence[str]) -> bool:
+    """ "the Stars and Stripes report", "the Reuters story": an outlet's name before a common
+    noun, which speaks for the outlet's article."""
+    words = name.split()
+    if len(words) < 2 or not words[-1].islower():
+        return False
+    outlet = " ".join(words[:-1])  # written as a name, and one outlet's whole name
+    return outlet.removeprefix("the ")[:1].isupper() and any(
+        bare_outlet(o) == bare_outlet(outlet) for o in outlets
+    )
+
+
 def gather(
     question: Question,
     candidates: list[Candidate],

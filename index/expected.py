@@ -31,12 +31,13 @@ def expected_labels(wh: str, head: str | None, kind: str | None, doc: Any) -> fr
     """The labels the answer must hold (empty: any sentence may answer); ``head`` is the stem
     of the wh-phrase's noun, ``kind`` the thing asked for (asked_kind)."""
     expects = _expects(wh, head, doc)
-    if not expects and kind is not None and is_group_noun(kind):
-        expects = GROUPS  # "Which military did X serve in?": one the articles name
-    if not expects and kind is not None and stem(kind) == head and is_person_noun(kind):
-        # "Which quarterback won X?", "What astronaut ...?": someone named ("What kind of
-        # official" asks a kind)
-        expects = PEOPLE
+    # "What kind of official / meeting ...?" asks a kind, which no name need give
+    if expects or kind is None or stem(kind) != head:
+        return expects
+    if is_group_noun(kind):
+        return GROUPS  # "Which military did X serve in?": one the articles name
+    if is_person_noun(kind):
+        return PEOPLE  # "Which quarterback won X?", "What astronaut ...?": someone named
     return expects
 
 

@@ -103,8 +103,11 @@ def looks_like_followup(question: str) -> bool:
 def _refers_to_names(question: str) -> bool:
     """A pronoun ("What did he say?") or a leading "and" ("And about China?"): it stands for
     the previous turn's names, which the answer must then mention."""
-    tokens = re.findall(r"[a-z]+", question.lower())
-    return bool(_LEADING_CONNECTOR.match(question)) or any(t in PRONOUNS for t in tokens)
+    return bool(_LEADING_CONNECTOR.match(question)) or _has_pronoun(question)
+
+
+def _has_pronoun(question: str) -> bool:
+    return any(t in PRONOUNS for t in re.findall(r"[a-z]+", question.lower()))
 
 
 def _points_back(question: str) -> bool:
@@ -142,6 +145,8 @@ def contextualize(
     # "Who made that assessment?" points back at a thing of the turn before, told in sentences
     # that need not name its names ("that day" after one asked of Pyongyang: "North Korea
     # ...")
-    if _refers_to_names(question):
+    thing = _points_at_thing(question)
+    # "And what is that day meant to mark?": the "and" goes on about the thing pointed at
+    if _has_pronoun(question) or (_refers_to_names(question) and not thing):
         return Contextualized(query, own, carry, carry)
-    return Contextualized(query, own, carry, (), _points_at_thing(question))
+    return Contextualized(query, own, carry, (), thing)

@@ -102,8 +102,12 @@ def event_holds(question: Question, cand: Candidate) -> bool:
     quoted = quoted and quotes_the_question(question.text, cand.text)
     close = close or quoted
     held = question.predicate in _SUPPORT and question.theme is not None
-    if wh in ("when", "where") and held and question.theme in stems:
-        return True  # "When did they hold their summit?": "During an August summit ..."
+    # (not "In which city did they hold it?", a place the summit's noun does not tell)
+    done_to = done_to and not question.expects <= PLACES | {"NORP"}
+    if (wh in ("when", "where") or done_to) and held and question.theme in stems:
+        # "When did they hold their summit?" / "Whom did X hold a summit with?": "During an
+        # August summit ...", "a September summit between X and Y"
+        return True
     if not stems & synonym_stems(question.predicate):
         return close
     if wh in ("when", "where") and _anothers_event(question, cand):

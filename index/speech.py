@@ -22,6 +22,7 @@ from index.asked_speech import Speech
 from index.candidates import read_sentence
 from index.catalog import Catalog
 from index.names import fold_tokens
+from index.nlp import parse_sentence
 from index.places import (
     metonym,
     place_forms,
@@ -228,6 +229,7 @@ def answer_speech(
     rest_stems, rest_vector = frozenset(content_stems(rest)), encode(rest) if rest else None
     stems = content_stems(topic)
     weights = {t: 0.5 + w for t, w in idf(stems).items()} if stems else {}
+    head = topic_head(topic, stems)
     naming = TopicNames(catalog, topic_names, speakers_of(speech))
     read: set[int] = set()  # the statements holding a phrase the question quotes
     for s in statements:
@@ -240,9 +242,10 @@ def answer_speech(
         if quoting:
             read.add(s.row)
         names_ok = naming.all_named(s)
-        # by its words, a topic of several is told with its last, the head of a noun phrase:
-        # "charter school" is not told by "aboard his chartered plane"
-        worded = words >= MIN_TOPIC_WORDS and (len(stems) < 2 or stems[-1] in told)
+        # by its words, a topic of several is told with the head of its noun phrase: "charter
+        # school" is not told by "aboard his chartered plane"; "the senior officials visiting
+        # the region" is told by what is said of the officials
+        worded = words >= MIN_TOPIC_WORDS and (len(stems) < 2 or head in told)
         about = not topic or quoting or s.dense >= MIN_TOPIC_DENSE or worded
         # a topic that is only names ("about North Korea") is told by naming them; with the
         # bars above alone, dev (quality.py --no-peer --cache-any-code, this stop) changes no answer
@@ -263,6 +266,19 @@ def answer_speech(
     if chosen:
         return SpeechResult(_quoted(catalog, speech, chosen), True)
     return SpeechResult([], True, quoted_on(speech.speaker, statements))
+
+
+def topic_head(topic: str, stems: Sequence[str]) -> str:
+    """The stem of the word a topic is about: the head noun of its phrase by the parse ("the
+    senior officials visiting the region": officials), else its last word's."""
+    if not stems:
+        return ""
+    root = next((t for t in parse_sentence(topic) if t.dep_ == "ROOT"), None)
+    if root is not None and root.pos_ in ("NOUN", "PROPN"):
+        head = content_stems(root.text)
+        if head and head[0] in stems:
+            return head[0]
+    return stems[-1]
 
 
 def _quoted(catalog: Catalog, speech: Speech, chosen: list[Statement]) -> list[Statement]:

@@ -342,6 +342,11 @@ def test_what_a_demonstrative_carries() -> None:
     assert pointing.carried == ("Norland",) and pointing.required == ()
     pronoun = contextualize("What did she say?", ["Anna Lind"])
     assert pronoun.required == ("Anna Lind",)
+    # a leading "and" goes on about the thing pointed at, not about the names
+    going_on = contextualize("And what is that day meant to mark?", ["Norland"])
+    assert going_on.required == () and going_on.thing
+    and_names = contextualize("And about Estland?", ["Anna Lind"])
+    assert and_names.required == ("Anna Lind",)
 
 
 def test_a_phrasal_verb_the_parser_made_a_noun(index: NewsIndex) -> None:

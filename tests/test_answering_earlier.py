@@ -40,6 +40,13 @@ def test_the_last_meeting_before_is_the_earlier_one(index: NewsIndex) -> None:
     assert "on Tuesday" not in answer.answer
 
 
+def test_a_previous_visit_is_the_earlier_one(index: NewsIndex) -> None:
+    answer = index.ask("Where did Rask meet Ole Brun on her previous visit?")
+    assert not answer.abstained
+    assert "Lund" in answer.answer
+    assert "on Tuesday" not in answer.answer
+
+
 def test_the_meeting_the_article_reports_is_no_earlier_one(index: NewsIndex) -> None:
     answer = index.ask("When did Rask last meet Jon Dahl before this week?")
     assert answer.abstained
@@ -54,6 +61,8 @@ def test_the_meeting_the_article_reports_is_no_earlier_one(index: NewsIndex) -> 
         ("What brought Blinken to Seoul the previous time he visited?", True),
         ("When did a U.S. secretary of state last visit South Korea?", True),
         ("Had they met previously?", True),
+        ("What kind of meeting brought Rask to Vesta on her previous visit?", True),
+        ("What did Rask do the previous day?", False),  # a date
         ("Who won the last World Cup?", False),  # the latest one, a thing
         ("What did the United States reveal last month?", False),  # a date
         ("What was the last game released by Nintendo?", False),
