@@ -46,7 +46,7 @@ from index.evidence import (
     outlet_document,
 )
 from index.followup import completed, contextualize, extract_entities, with_antecedent
-from index.lexicon import names_people
+from index.lexicon_nouns import names_people
 from index.models import CANNOT_ANSWER, Answer, Passage
 from index.names import fold_tokens
 from index.naming import asked_thing

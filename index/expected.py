@@ -8,7 +8,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from index.lexicon import is_concrete_noun, is_group_noun, is_person_noun, lemmas
+from index.lexicon import lemmas
+from index.lexicon_nouns import is_concrete_noun, is_group_noun, is_person_noun
 from index.question_names import is_verb_token
 from index.question_words import (
     AMOUNTS,
@@ -118,7 +119,7 @@ _KIND_WORDS = frozenset("type kind sort variety".split())
 
 def _lasting_subject(root: Any) -> bool:
     """ "How long was X's trip (visit, war, meeting)?": the subject of "be" is a thing that
-    lasts, not one that one can point at (WordNet's lexicon.is_concrete_noun: a bridge, a
+    lasts, not one that one can point at (WordNet's lexicon_nouns.is_concrete_noun: a bridge, a
     river)."""
     if root is None or root.lemma_ != "be":
         return False

@@ -13,7 +13,7 @@ from __future__ import annotations
 from typing import Any
 
 from index.candidates import Candidate
-from index.lexicon import is_concrete_noun, is_person_noun
+from index.lexicon_nouns import is_concrete_noun, is_person_noun
 from index.nlp import parse_sentence
 from index.question import Question, named_thing
 from index.text import STOPWORDS, stem

@@ -135,123 +135,6 @@ def data_lines(pos: str) -> Iterator[DataLine]:
 
 
 @cache
-def nouns_of_files(lexfiles: frozenset[str]) -> dict[str, tuple[DataLine, ...]]:
-    """The noun synsets of some lexicographer files ("15" places, "18" people), read in one pass
-    over data.noun for every caller: a second caller with the same files reads nothing."""
-    found: dict[str, list[DataLine]] = {f: [] for f in lexfiles}
-    for line in data_lines("noun"):
-        if line.lexfile in found:
-            found[line.lexfile].append(line)
-    return {f: tuple(lines) for f, lines in found.items()}
-
-
-# The files read at once: places (noun.location) and people (noun.person).
-NOUN_FILES = frozenset({"15", "18"})
-# Lexicographer files of things one can point at: animals, artifacts, body parts, food,
-# natural objects, plants, substances (noun.animal ... noun.substance).
-CONCRETE_FILES = frozenset({"05", "06", "08", "13", "17", "20", "27"})
-
-
-@cache
-def _noun_senses() -> dict[str, tuple[str, ...]]:
-    """Each noun lemma's synset offsets, most frequent first (index.noun lists a lemma's
-    synsets by frequency, last on its line)."""
-    found = {}
-    for line in (data_dir() / "index.noun").read_text(encoding="utf-8").splitlines():
-        if line[:1] == " ":
-            continue
-        fields = line.split()
-        found[fields[0]] = tuple(fields[-int(fields[2]) :])
-    return found
-
-
-@cache
-def _first_noun_senses() -> dict[str, str]:
-    """Each noun lemma's most frequent synset offset."""
-    return {lemma: offsets[0] for lemma, offsets in _noun_senses().items()}
-
-
-@cache
-def _noun_files() -> tuple[dict[str, str], frozenset[str]]:
-    """Each noun synset's lexicographer file, by offset (the first two fields of data.noun's
-    lines, read without parsing the rest), and the synsets of proper names (the first word
-    capitalised: "Crane", the writer, is the first sense of "crane")."""
-    lines = [line for line in (data_dir() / "data.noun").read_text(encoding="utf-8").splitlines()
-             if line[:1] != " "]  # fmt: skip
-    files = {line[:8]: line[9:11] for line in lines}
-    return files, frozenset(line[:8] for line in lines if line[17:18].isupper())
-
-
-LOCATION_FILE = "15"  # noun.location
-
-
-@cache
-def _proper_aliases() -> dict[str, str]:
-    """A proper noun's other name, where its most frequent sense is a synset of proper names
-    only ("Oscar": Academy Award): WordNet's own aliases, read once."""
-    first = _first_noun_senses()
-    wanted = {offset for lemma, offset in first.items() if "_" not in lemma}
-    found: dict[str, str] = {}
-    for line in data_lines("noun"):
-        words = [w.replace("_", " ") for w in line.words]
-        if line.offset not in wanted or len(words) < 2 or not all(w[:1].isupper() for w in words):
-            continue
-        if line.lexfile == LOCATION_FILE:
-            continue  # a place's other names are index.places' (GeoNames), not these
-        for word in words:
-            if " " not in word and first.get(word.lower()) == line.offset:
-                found.setdefault(word, next(w for w in words if w != word))
-    return found
-
-
-def proper_alias(word: str) -> str | None:
-    """The other name WordNet gives a capitalised word ("Oscar" -> "Academy Award"), or None."""
-    return _proper_aliases().get(word) if word[:1].isupper() else None
-
-
-def _first_sense_file(lemma: str) -> str | None:
-    """The lexicographer file of a noun's most frequent sense ("18" noun.person), or None."""
-    files, proper = _noun_files()
-    offsets = _noun_senses().get(lemma.lower().replace(" ", "_"), ())
-    # a common noun's own sense: "crane" the machine, not Stephen Crane
-    common = [o for o in offsets if o not in proper] if lemma[:1].islower() else offsets
-    return files.get(common[0]) if common else None
-
-
-_PERSON_FILE = "18"  # noun.person
-_GROUP_FILE = "14"  # noun.group
-
-
-def is_person_noun(lemma: str) -> bool:
-    """Whether a noun's most frequent sense is a kind of person ("diplomat", "chief"), not a
-    thing ("name", "head")."""
-    return _first_sense_file(lemma) == _PERSON_FILE
-
-
-def is_concrete_noun(lemma: str) -> bool:
-    """Whether a noun's most frequent sense is a thing one can point at ("rocket", "car"), not
-    an abstraction ("idiom", "policy", "plan")."""
-    return _first_sense_file(lemma) in CONCRETE_FILES
-
-
-# WordNet's noun files of what a thing has or measures: noun.attribute (07: price, height),
-# noun.group (14: population), noun.possession (21: GDP, revenue), noun.quantity (24).
-MEASURE_FILES = frozenset({"07", "14", "21", "24"})
-
-
-def is_measure_noun(lemma: str) -> bool:
-    """Whether a noun's most frequent sense is something a thing has or measures ("GDP",
-    "population", "price"), not an event or a thought ("outcome", "purpose")."""
-    return _first_sense_file(lemma) in MEASURE_FILES
-
-
-def is_group_noun(lemma: str) -> bool:
-    """Whether a noun's most frequent sense is a group of people ("military", "party", "team":
-    WordNet's noun.group), whose instances the articles name as organisations."""
-    return _first_sense_file(lemma) == _GROUP_FILE
-
-
-@cache
 def lemmas(pos: str) -> frozenset[str]:
     """Every lemma of a part of speech, in lower case ("foreign", "prime", "security"), from
     WordNet's index file."""
@@ -309,6 +192,30 @@ def entails(lemma: str, asked: str) -> bool:
 
 
 @cache
+def _kinds_of() -> dict[str, tuple[str, ...]]:
+    """Each verb synset's direct kinds (the synsets it is the hypernym of)."""
+    found: dict[str, list[str]] = {}
+    for offset, synset in _verbs().synsets.items():
+        for hypernym in synset.hypernyms:
+            found.setdefault(hypernym, []).append(offset)
+    return {k: tuple(v) for k, v in found.items()}
+
+
+@cache
+def kinds(asked: str) -> frozenset[str]:
+    """The verbs that entail the asked one as a kind of it ("buy", "purchase" for "acquire"):
+    every lemma for which entails(lemma, asked) holds through a hypernym."""
+    verbs = _verbs()
+    found: set[str] = set()
+    for offset in verbs.senses.get(asked, ())[:SENSES]:
+        for kind in _kinds_of().get(offset, ()):
+            for word in verbs.synsets[kind].words:  # "luck_into" is no kind of luck
+                if "_" not in word and kind in verbs.senses.get(word, ())[:SENSES]:
+                    found.add(word)
+    return frozenset(found)
+
+
+@cache
 def antonyms(lemma: str) -> frozenset[str]:
     """The verbs WordNet gives as the lemma's opposites, in any of its senses."""
     verbs = _verbs()
@@ -362,6 +269,12 @@ def _one_word(synsets: list[_Synset]) -> set[str]:
 
 
 @cache
+def kind_stems(verb_stem: str) -> frozenset[str]:
+    """Stems of the verbs that are kinds of the verbs of that stem (kinds)."""
+    lemmas = _verbs().by_stem.get(verb_stem, ())
+    return stems_of(frozenset().union(*map(kinds, lemmas)))
+
+
 def antonym_stems(verb_stem: str) -> frozenset[str]:
     """Stems of the antonyms of the verbs of that stem, less any that is also a synonym's."""
     lemmas = _verbs().by_stem.get(verb_stem, ())
@@ -391,27 +304,9 @@ def is_verb(word: str) -> bool:
     return word.lower() in _verbs().senses
 
 
-@cache
-def person_nouns() -> frozenset[str]:
-    """WordNet's nouns for people ("minister", "spokesman", "diplomat"; not "report")."""
-    return frozenset(w.lower() for line in nouns_of_files(NOUN_FILES)["18"] for w in line.words)
-
-
-def names_people(description: str) -> bool:
-    """Whether a description's last word is a noun for people ("the foreign minister", "Seoul
-    officials", "the head of KCNA"), not for a document or a body ("the report", "the
-    statement")."""
-    words = description.split(" of ")[0].split()
-    last = words[-1].lower() if words else ""
-    return any(form in person_nouns() for form in (last, last.removesuffix("s")))
-
-
 def warm_up() -> None:
-    """Read now the tables a first question would read: the verbs, the nouns' senses and
-    files, WordNet's proper aliases and its nouns for people (each read once, about 1 s)."""
+    """Read now the tables a first question would read: the verbs and every lemma (the nouns'
+    tables: index.lexicon_nouns.warm_up)."""
     _verbs()
-    _noun_files()
-    _proper_aliases()
-    person_nouns()
     for pos in ("noun", "verb", "adj"):
         lemmas(pos)

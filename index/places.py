@@ -13,14 +13,8 @@ from collections.abc import Callable
 from functools import lru_cache
 
 from index.acronyms import initials
-from index.lexicon import (
-    LOCATION_FILE,
-    NOUN_FILES,
-    DataLine,
-    data_lines,
-    nouns_of_files,
-    proper_alias,
-)
+from index.lexicon import DataLine, data_lines
+from index.lexicon_nouns import LOCATION_FILE, NOUN_FILES, nouns_of_files, proper_alias
 from index.names import DESCRIPTIVE_LABELS, fold_tokens
 
 

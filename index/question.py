@@ -16,12 +16,8 @@ from index.asked_speech import Speech, asked_speech, outlet_words
 from index.asked_words import asked_words
 from index.earlier import asks_earlier
 from index.expected import asked_kind, expected_labels
-from index.lexicon import (
-    PREPOSITIONS,
-    is_person_noun,
-    is_verb,
-    phrasal_verbs,
-)
+from index.lexicon import PREPOSITIONS, is_verb, phrasal_verbs
+from index.lexicon_nouns import is_person_noun
 from index.misparse import perfect_verb, progressive_verb, stranded_verb, verb_after_do
 from index.nlp import parse_question
 from index.question_events import clause_verbs, light_event, wanted_event

@@ -11,7 +11,8 @@ from functools import lru_cache
 from index.asked_values import asks_for_date, quarters_in
 from index.candidates import Candidate
 from index.identified import identifies_kind, names_identified
-from index.lexicon import antonym_stems, is_concrete_noun, is_measure_noun, synonym_stems
+from index.lexicon import antonym_stems, kind_stems, synonym_stems
+from index.lexicon_nouns import is_concrete_noun, is_measure_noun
 from index.names import fold_tokens, mentions
 from index.question import Question
 from index.question_words import AMOUNTS, PLACES, SPEECH_VERBS
@@ -56,9 +57,12 @@ _UNSEEN = frozenset(stem(w) for w in FRAMING_WORDS)
 
 
 def tells_verb(question: Question, cand: Candidate) -> bool:
-    """The sentence has the question's verb or a synonym of it (index.lexicon)."""
+    """The sentence has the question's verb, a synonym of it or a kind of it (index.lexicon:
+    "bought" tells "acquire")."""
     predicate = question.predicate
-    return predicate is not None and bool(cand.read.stems & synonym_stems(predicate))
+    if predicate is None:
+        return False
+    return bool(cand.read.stems & (synonym_stems(predicate) | kind_stems(predicate)))
 
 
 def coverage(weights: dict[str, float], stems: frozenset[str]) -> float:
@@ -307,7 +311,7 @@ def measure_holds(question: Question, cand: Candidate) -> bool:
 
 
 # "What is the GDP of X?", "What was the cost of Y?": a measure asked of a thing (WordNet's
-# lexicon.is_measure_noun; not its name, nor an outcome or a purpose, told in other words).
+# lexicon_nouns.is_measure_noun; not its name, nor an outcome or a purpose, told in other words).
 # Grammar: on dev (quality.py --no-peer --cache-any-code) it changes no answer.
 _ATTRIBUTE_OF = re.compile(r"^\s*what\s+(?:is|was|are|were)\s+the\s+\w+\s+of\b", re.I)
 

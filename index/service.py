@@ -15,7 +15,7 @@ from dataclasses import dataclass, field, replace
 from importlib import resources
 from pathlib import Path
 
-from index import adding, lexicon
+from index import adding, lexicon, lexicon_nouns
 from index.answer import ExtractiveAnswerer
 from index.attribution import analyze_articles
 from index.catalog import Catalog
@@ -98,6 +98,7 @@ class NewsIndex:
         place_forms("American", "NORP")  # reads the tables of countries and their adjectives
         lower_titles("Who is the Foreign Minister?")  # and of titles
         lexicon.warm_up()  # and WordNet's verbs, nouns and other names of proper nouns
+        lexicon_nouns.warm_up()
         if ingest:
             from index.writer import ArticleWriter
 

@@ -11,7 +11,8 @@ from __future__ import annotations
 from itertools import takewhile
 from typing import Any
 
-from index.lexicon import is_person_noun, is_verb
+from index.lexicon import is_verb
+from index.lexicon_nouns import is_person_noun
 from index.nlp import parse_question
 from index.question_names import wh_phrase
 

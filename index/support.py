@@ -218,10 +218,13 @@ def judge(
 def score(question: Question, cand: Candidate, weights: dict[str, float]) -> float:
     # The relation: the question's verb or a synonym (index.lexicon). Synonyms as well change 6
     # of 4,122 scores on dev (seeds, RGB, MultiHop, commit 6db3e5e) and no answer.
-    relation = 1.0 if question.predicate is None or tells_verb(question, cand) else 0.0
+    told = tells_verb(question, cand)
+    relation = 1.0 if question.predicate is None or told else 0.0
+    # the verb told in other words ("bought" for "acquire") is a word of the question told
+    verb = {question.predicate} if told and question.predicate else set()
     return (
         W_DENSE * cand.dense
-        + W_WORDS * coverage(weights, cand.read.stems | referred_words(question, cand))
+        + W_WORDS * coverage(weights, cand.read.stems | referred_words(question, cand) | verb)
         + W_CONTEXT * coverage(weights, cand.chunk.stems)
         + W_RELATION * relation
         + W_QUOTED * quotes_the_question(question.text, cand.text)

@@ -13,7 +13,8 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from index.lexicon import NOUN_FILES, lemmas, nouns_of_files
+from index.lexicon import lemmas
+from index.lexicon_nouns import NOUN_FILES, nouns_of_files
 from index.places import country_of, is_country
 
 _PERSON_FILE = "18"

@@ -855,6 +855,23 @@ def test_the_lexicon_gives_verbs_of_like_and_opposite_meaning(
 
 
 @pytest.mark.parametrize(
+    ("asked", "kind", "listed"),
+    [
+        ("acquire", "buy", True),
+        ("acquire", "purchase", True),
+        ("buy", "acquire", False),  # the other way round
+        ("release", "launch", False),
+        ("win", "lose", False),
+    ],
+)
+def test_the_kinds_of_a_verb_are_those_that_entail_it(asked: str, kind: str, listed: bool) -> None:
+    from index.lexicon import entails, kinds
+
+    assert (kind in kinds(asked)) is listed
+    assert all(entails(k, asked) for k in kinds(asked))
+
+
+@pytest.mark.parametrize(
     ("verb", "asked", "entailed"),
     [
         ("buy", "acquire", True),  # a kind of acquiring

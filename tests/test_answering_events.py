@@ -11,7 +11,7 @@ import pytest
 from support.articles import indexed
 
 from index.embedding import Embedder
-from index.lexicon import proper_alias
+from index.lexicon_nouns import proper_alias
 from index.service import NewsIndex
 from index.unknown_names import without_generic_head
 
@@ -61,6 +61,18 @@ Analysts at Arkon Partners called the deal to acquire Lumo cheap.
 Norcorp bought Lumo for $2 million in 2019.
 
 Ada Vik, former CEO of Lumo Inc, now advises Norcorp on its apps.
+""",
+    "pando-a.txt": """Title: Pando sold
+Source: Deal Daily
+Date: 2021-07-01
+
+Helio acquired Pando in June 2020 for $5 million.
+""",
+    "pando-b.txt": """Title: A big price for a small app
+Source: App Week
+Date: 2021-07-02
+
+Vantor bought Pando for $5 million in 2020, a large sum for a company with four staff.
 """,
     "cup.txt": """Title: Vesta Cup goes to Lysa
 Source: Ski Daily
@@ -159,6 +171,13 @@ def test_what_is_asked_is_told_in_other_words(
     answer = index.ask(question)
     assert not answer.abstained
     assert answer_holds in answer.lines[0].text
+
+
+def test_a_kind_of_the_asked_verb_tells_it_as_fully(index: NewsIndex) -> None:
+    """ "Bought" tells "acquire" as "acquired" does: two sources that name different buyers of
+    one deal are both shown."""
+    answer = index.ask("Who acquired Pando?")
+    assert "Helio" in answer.answer and "Vantor" in answer.answer, answer.answer
 
 
 def test_outlets_the_question_lists_as_its_sources_are_no_unknown_names(

@@ -16,7 +16,7 @@ from support.articles import indexed
 from index.asked_speech import urges_an_act
 from index.embedding import Embedder
 from index.expected import GROUPS
-from index.lexicon import is_concrete_noun, is_person_noun
+from index.lexicon_nouns import is_concrete_noun, is_person_noun
 from index.question import analyse
 from index.question_words import PEOPLE, RANK_HOLDERS
 from index.service import NewsIndex

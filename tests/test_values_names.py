@@ -6,7 +6,7 @@ import numpy as np
 import pytest
 from spacy.tokens import Span
 
-from index.lexicon import is_concrete_noun, names_people
+from index.lexicon_nouns import is_concrete_noun, names_people
 from index.names import compass_short, fold_tokens, mentions, us_spelling
 from index.nlp import parse_question
 from index.non_answers import gives_motive, gives_reason
