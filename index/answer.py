@@ -18,7 +18,7 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import replace
 
 from index.acronyms import is_acronym_name, spelled_out
-from index.asked_speech import Speech, urges_an_act
+from index.asked_speech import Speech, according_to, urges_an_act
 from index.authors import (
     MAX_ARTICLES,
     asked_articles,
@@ -62,6 +62,7 @@ from index.speech import (
     names_speaker,
     resolve_speaker,
     speakers_of,
+    statements_of,
 )
 from index.store import Library, Store
 from index.support import Judged, dated_context, judge, word_weights
@@ -181,6 +182,11 @@ class ExtractiveAnswerer:
             q, candidates, vector, weights, ctx.required, self.roles.by_meaning, ctx.thing
         )
         if not judged.lines:
+            sourced = self._sourced(q, ids, outlets)
+            if sourced is not None:  # "According to Blinken, what ...?": in his own words
+                said = self._who_said(sourced, replace(result), libraries, vector, ctx.carried)
+                if not said.abstained:
+                    return said
             if judged.unheld_role:
                 result.note = f"The articles do not name {asked_role(q.text, article=True)}."
                 return result
@@ -191,6 +197,16 @@ class ExtractiveAnswerer:
                 return self._evidence(q, result, candidates, vector, weights, outlets)
             return result
         return self._composed(q, result, judged)
+
+    def _sourced(self, q: Question, ids: list[int], outlets: list[str]) -> Question | None:
+        """The question as one of what its source said, when it names one that the articles
+        quote and that is no outlet ("according to Reuters" is for by_named_outlet)."""
+        speech = according_to(q.text) if q.speech is None else None
+        if speech is None or all_outlets([speech.speaker], outlets):
+            return None
+        if not statements_of(self.catalog, [speech.speaker], True, ids):
+            return None
+        return replace(q, speech=speech)
 
     def _asked_of_holders(
         self,

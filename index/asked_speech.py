@@ -190,6 +190,25 @@ def topic(doc: Any, root: Any, elsewhere: frozenset[int] | set[int] = frozenset(
     return " ".join(t.text for t in rest if t.pos_ in ("NOUN", "PROPN", "ADJ"))
 
 
+# "According to Blinken, what ...?", "What ..., according to Blinken?": the source named.
+_ACCORDING_TO = re.compile(
+    r"(?:^|,\s*)(?i:according\s+to)\s+(?P<source>[A-Z][\w.&'’-]*(?:\s+[A-Z][\w.&'’-]*)*)"
+    r"\s*(?:,\s*|\?|$)",
+)
+
+
+def according_to(question: str) -> Speech | None:
+    """ "According to X, what ...?" asks what X said on the rest of the question: X's own
+    statements, as "What did X say about ...?" does (X named, not "according to the coverage"
+    nor "according to North Korean state media", a description)."""
+    match = _ACCORDING_TO.search(question)
+    if match is None:
+        return None
+    source = re.sub(r"['’]s?$", "", match.group("source")).strip()
+    rest = (question[: match.start()] + " " + question[match.end() :]).strip(" ,?")
+    return Speech(source, True, "say", rest) if source and rest else None
+
+
 def outlet_words(doc: Any) -> tuple[str, ...]:
     """Names used as sources: "a New York Times article", "reported by TechCrunch"."""
     found = []

@@ -32,6 +32,8 @@ The Finnish Central News Agency in a report Thursday criticized Rask's visit and
 "There is no doubt that the visits of the Norwegian ministers will bring a new storm cloud over the Baltic region," the report said.
 
 Rask will fly to Lund later in the day for joint talks with her Finnish counterparts.
+
+"Our two countries have taken steps to share port data every week," Rask said.
 """
 
 
@@ -88,3 +90,39 @@ def test_a_kind_of_thing_asked_needs_no_name(index: NewsIndex) -> None:
 )
 def test_a_kind_asked_expects_no_name(question: str, expects_names: bool) -> None:
     assert bool(analyse(question).expects) is expects_names
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "According to Rask, what steps have the two countries taken?",
+        "What steps have the two countries taken, according to Rask?",
+    ],
+)
+def test_according_to_someone_asks_their_own_words(index: NewsIndex, question: str) -> None:
+    answer = index.ask(question)
+    assert "share port data" in answer.answer, answer.answer
+
+
+def test_according_to_someone_on_what_they_never_said(index: NewsIndex) -> None:
+    answer = index.ask("According to Rask, what did Kai Moss eat for breakfast?")
+    assert answer.abstained and answer.citations == [], answer.answer
+
+
+@pytest.mark.parametrize(
+    ("question", "speaker", "topic"),
+    [
+        ("According to Rask, what steps were taken?", "Rask", "what steps were taken"),
+        ("What steps were taken, according to Eva Rask's office?", None, None),  # described
+        ("According to Finnish state media, why did Moss go?", None, None),
+        ("What was agreed, according to the coverage?", None, None),
+        ("Who did Rask meet?", None, None),
+    ],
+)
+def test_the_source_a_question_names(question: str, speaker: str | None, topic: str | None) -> None:
+    from index.asked_speech import according_to
+
+    speech = according_to(question)
+    assert (speech.speaker if speech else None) == speaker
+    if topic is not None and speech is not None:
+        assert speech.topic == topic
