@@ -356,41 +356,6 @@ def said_holds(question: Question, cand: Candidate, weights: dict[str, float]) -
     )
 
 
-def doer_holds(question: Question, cand: Candidate) -> bool:
-    """ "How did X react to Y?": X does something in the sentence, as the subject of one of its
-    verbs; a sentence that names X only as someone met or talked about tells of no way X did
-    anything. (A sentence that names X nowhere, going on about X as "he", is left be.)"""
-    subject = question.subject
-    if question.wh != "how" or subject is None or question.predicate is None:
-        return True
-    sentence = cand.read.sentence
-    done_to = [
-        role == "obj" or governed_by_preposition(sentence.text[:start])
-        for (label, start, end), (_, role) in zip(sentence.entities, cand.read.roles, strict=False)
-        if mentions(subject.text, fold_tokens(sentence.text[start:end]), subject.label)
-    ]
-    return not done_to or not all(done_to)
-
-
-def governed_by_preposition(before: str) -> bool:
-    """ "... met with President Vladimir Putin": a name a preposition governs (the parser
-    often leaves such a name without a role). Read back past the name's title, its capitalised
-    words and the small words inside it ("Secretary of State Antony Blinken said")."""
-    words = re.findall(r"[\w'’.-]+", before)
-    while words and (
-        words[-1][:1].isupper()
-        or (words[-1] in _IN_TITLES and len(words) > 1 and words[-2][:1].isupper())
-    ):
-        words.pop()
-    if words and words[-1].lower() in ("the", "a", "an"):
-        words.pop()
-    return bool(words) and words[-1].lower() in _GOVERNING
-
-
-_GOVERNING = frozenset("with to by for on at from about against between among of".split())
-_IN_TITLES = frozenset("of the for and".split())
-
-
 def asks_who_said(question: Question) -> bool:
     """ "Who said X?", "Who called Y a Z?"."""
     return question.wh == "who" and question.predicate in _SAYING

@@ -29,6 +29,7 @@ from index.catalog_text import StoredSentence
 from index.claims import add_agreement, find_conflicts
 from index.defining import asked_name, defines
 from index.described import common_role, role_before
+from index.doers import doer_holds
 from index.durations import elapsed_holds, length_holds, span_holds
 from index.earlier import tells_earlier
 from index.names import all_words_in, fold_tokens, mentions
@@ -66,7 +67,6 @@ from index.relation import (
     asks_who_said,
     cause_holds,
     coverage,
-    doer_holds,
     event_holds,
     figures_hold,
     measure_holds,

@@ -12,8 +12,8 @@ from collections.abc import Iterator
 import pytest
 from support.articles import indexed
 
+from index.doers import governed_by_preposition
 from index.embedding import Embedder
-from index.relation import governed_by_preposition
 from index.service import NewsIndex
 
 ARTICLES = {
