@@ -206,6 +206,8 @@ def _root(doc: Any) -> Any:
 
 def _wh(doc: Any) -> str:
     words = [t.lower_ for t in doc if not t.is_punct]
+    if len(words) > 1 and words[0] in _CONNECTORS:
+        words = words[1:]  # "And how many ...?" asks how many
     if not words:
         return "other"
     first = words[0]
@@ -275,8 +277,13 @@ def _asked_by(noun: Any) -> bool:
 def _wh_phrase(doc: Any, wh: str) -> set[int]:
     """Tokens that only say what kind of answer is wanted ("how far", "how many")."""
     if wh == "how_many" and len(doc) > 1:
-        return {0, 1}
+        start = 1 if doc[0].lower_ in _CONNECTORS else 0
+        return {start, start + 1}
     return set()
+
+
+# Words that join a follow-up to the turn before ("And how many ...?").
+_CONNECTORS = frozenset({"and", "but", "so"})
 
 
 def _head_token(doc: Any, wh: str) -> Any:

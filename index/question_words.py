@@ -129,7 +129,8 @@ _LEADING_ACCORDING = re.compile(
 # A hedge before the question word ("Roughly how many ...?", "Exactly when ...?"): it asks
 # nothing the question word does not, and the parser reads the question from its first word.
 _LEADING_HEDGE = re.compile(
-    r"^\s*(?:roughly|approximately|about|around|exactly|precisely|nearly|almost|more or less)"
+    r"^\s*(?P<connector>(?:and|but|so)\s+)?"  # "And roughly how many ...?": the "and" stays
+    r"(?:roughly|approximately|about|around|exactly|precisely|nearly|almost|more or less)"
     r"\s*,?\s+(?=(?:how|what|when|where|who|whom|whose|which|why)\b)",
     re.I,
 )
@@ -140,6 +141,15 @@ _LEADING_FRAME = re.compile(
     r"^\s*(?P<frame>(?:before|after|during|since|following|until|apart from|aside from|besides|"
     r"other than|in addition to|in|on|at)\s+[^,?]{2,80}?)\s*,\s*"
     r"(?P<rest>(?:how|what|when|where|who|whom|whose|which|why)\b[^?]*?)\s*\?\s*$",
+    re.I,
+)
+# "For what did X thank Y?", "About what did X warn?": a preposition before the question word,
+# which the small parser then takes for the main word; put at the end, where English also puts
+# it ("What did X thank Y for?"). Not one of place or time ("In which city ...?"), nor "with"
+# ("With whom did X meet?"), which the parser reads.
+_FRONTED_PREPOSITION = re.compile(
+    r"^(?P<lead>\s*(?:according\s+to\s+[^,?]{2,60},\s*)?)(?P<prep>for|about|against)\s+"
+    r"(?P<rest>(?:what|whom|which)\b[^?]*?)\s*\?\s*$",
     re.I,
 )
 _AUXILIARIES = frozenset("is are was were be been being".split())
@@ -178,6 +188,10 @@ def plainly_worded(question: str) -> str:
     asked for as "What is the name of X?" ("What is X called?"); an outcome as "What was the
     outcome of X?" ("What came out of X?")."""
     question = _REDUPLICATED.sub("", question)
+    if fronted := _FRONTED_PREPOSITION.match(question):  # "For what did X thank Y?"
+        lead, rest, prep = fronted.group("lead"), fronted.group("rest"), fronted.group("prep")
+        rest = rest[:1].upper() + rest[1:] if not lead else rest
+        question = f"{lead}{rest} {prep.lower()}?"
     if framed := _LEADING_FRAME.match(question):  # "Before his trip, how long ...?"
         rest, frame = framed.group("rest"), framed.group("frame")
         question = f"{rest[:1].upper()}{rest[1:]} {frame[:1].lower()}{frame[1:]}?"
@@ -197,8 +211,9 @@ def without_meta(question: str) -> str:
     question = _ACCORDING_TO_THE_ARTICLES.sub("", question)
     for leading in (_LEADING_ACCORDING, _LEADING_HEDGE):  # "According to the articles, who"
         if lead := leading.match(question):
+            kept = (lead.groupdict().get("connector") or "").strip()
             rest = question[lead.end() :]
-            question = rest[:1].upper() + rest[1:]
+            question = f"{kept.capitalize()} {rest}" if kept else rest[:1].upper() + rest[1:]
     for match in reversed(list(_ABOUT_THE_ARTICLES.finditer(question))):
         before = question[: match.start()].split()
         after = question[match.end() :].split()[:1]

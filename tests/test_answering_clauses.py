@@ -265,6 +265,13 @@ def test_the_time_since_the_last_event(index: NewsIndex) -> None:
         ("In 2019, who won the race?", "Who won the race in 2019?"),
         ("Apart from grain, what did they discuss?", "What did they discuss apart from grain?"),
         ("In which city did they meet?", "In which city did they meet?"),
+        ("For what did Lind thank Moe?", "What did Lind thank Moe for?"),
+        (
+            "According to the ministry, for what did Lind thank Moe?",
+            "According to the ministry, what did Lind thank Moe for?",
+        ),
+        ("With whom did Lind meet?", "With whom did Lind meet?"),
+        ("And roughly how many ships were sold?", "And how many ships were sold?"),
     ],
 )
 def test_a_phrase_before_the_question_word_goes_after_it(question: str, plain: str) -> None:
@@ -321,6 +328,19 @@ def test_how_long_ago_is_the_time_since(index: NewsIndex) -> None:
 )
 def test_a_demonstrative_points_back(question: str, followup: bool) -> None:
     assert looks_like_followup(question) is followup
+
+
+@pytest.mark.parametrize(
+    ("question", "wh"),
+    [
+        ("And how many ships were sold?", "how_many"),
+        ("And how long was the tour?", "how_many"),
+        ("And where did they meet?", "where"),
+        ("How did they meet?", "how"),
+    ],
+)
+def test_a_follow_up_joined_by_and_asks_its_question_word(question: str, wh: str) -> None:
+    assert analyse(question).wh == wh
 
 
 def test_a_followup_that_points_back_with_that(index: NewsIndex) -> None:
