@@ -13,13 +13,13 @@ from index.question_words import NAME_LABELS
 
 # Nouns for words said: what "What <noun> did X use ...?" asks X's quoted words for.
 _WORDS_NOUNS = (
-    r"idiom|phrase|expression|words?|term|metaphor|analogy|slogan|catchphrase|saying|label|"
-    r"nickname|epithet|figure of speech|turn of phrase"
+    r"idiom|phrase|expression|word|term|metaphor|analogy|slogan|catchphrase|saying|label|"
+    r"nickname|epithet|figure of speech|turn of phrase|verb|noun|adjective|adverb"
 )
 # Verbs of putting words to use: "use", "coin", "apply (to)", "pick".
 _WORDS_VERBS = r"use|coin|employ|choose|pick|apply|invoke|give"
 _ASKED = re.compile(
-    rf"^\s*what\s+(?:\w+\s+)?(?:{_WORDS_NOUNS})\s+(?:did|does|do|has|have|had)\s+"
+    rf"^\s*what\s+(?:\w+\s+)?(?:{_WORDS_NOUNS})s?\s+(?:did|does|do|has|have|had)\s+"
     rf"(?P<speaker>.+?)\s+(?:{_WORDS_VERBS})[a-z]*\b(?P<rest>[^?]*)\??\s*$",
     re.IGNORECASE,
 )

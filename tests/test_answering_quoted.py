@@ -149,6 +149,8 @@ def test_no_figure_of_speech_when_the_closest_line_quotes_none(index: NewsIndex)
         ("What phrase did the trade minister use about tariffs?", "trade minister", "tariffs",
          ""),
         ("What label did the union apply to the treaty?", "union", "the treaty", ""),
+        ("What three verbs did Holm use to describe the plan?", "Holm", "the plan", ""),
+        ("What phrases did Holm use about tariffs?", "Holm", "tariffs", ""),
         ("What did Holm use to cut the nets?", None, None, None),  # no words asked
     ],
 )  # fmt: skip
