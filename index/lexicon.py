@@ -275,6 +275,12 @@ def kind_stems(verb_stem: str) -> frozenset[str]:
     return stems_of(frozenset().union(*map(kinds, lemmas)))
 
 
+@cache
+def telling_stems(verb_stem: str) -> frozenset[str]:
+    """Stems of the verbs that tell the event of that stem: its synonyms and its kinds."""
+    return synonym_stems(verb_stem) | kind_stems(verb_stem)
+
+
 def antonym_stems(verb_stem: str) -> frozenset[str]:
     """Stems of the antonyms of the verbs of that stem, less any that is also a synonym's."""
     lemmas = _verbs().by_stem.get(verb_stem, ())

@@ -25,6 +25,7 @@ from index.question_names import Name, is_verb_token, question_names, wh_phrase
 from index.question_words import (
     COMPARISON,
     COMPLEX_PREPOSITIONS,
+    CONNECTORS,
     LIGHT_VERBS,
     REPORTING_VERBS,
     SOURCE_QUESTION,
@@ -206,7 +207,7 @@ def _root(doc: Any) -> Any:
 
 def _wh(doc: Any) -> str:
     words = [t.lower_ for t in doc if not t.is_punct]
-    if len(words) > 1 and words[0] in _CONNECTORS:
+    if len(words) > 1 and words[0] in CONNECTORS:
         words = words[1:]  # "And how many ...?" asks how many
     if not words:
         return "other"
@@ -277,13 +278,9 @@ def _asked_by(noun: Any) -> bool:
 def _wh_phrase(doc: Any, wh: str) -> set[int]:
     """Tokens that only say what kind of answer is wanted ("how far", "how many")."""
     if wh == "how_many" and len(doc) > 1:
-        start = 1 if doc[0].lower_ in _CONNECTORS else 0
+        start = 1 if doc[0].lower_ in CONNECTORS else 0
         return {start, start + 1}
     return set()
-
-
-# Words that join a follow-up to the turn before ("And how many ...?").
-_CONNECTORS = frozenset({"and", "but", "so"})
 
 
 def _head_token(doc: Any, wh: str) -> Any:

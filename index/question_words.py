@@ -126,10 +126,12 @@ _LEADING_ACCORDING = re.compile(
     r"reporting|texts?)\s*,\s*",
     re.I,
 )
+# Words that join a follow-up to the turn before ("And how many ...?").
+CONNECTORS = frozenset({"and", "but", "so"})
 # A hedge before the question word ("Roughly how many ...?", "Exactly when ...?"): it asks
 # nothing the question word does not, and the parser reads the question from its first word.
 _LEADING_HEDGE = re.compile(
-    r"^\s*(?P<connector>(?:and|but|so)\s+)?"  # "And roughly how many ...?": the "and" stays
+    rf"^\s*(?P<connector>(?:{'|'.join(sorted(CONNECTORS))})\s+)?"  # "And roughly ...?": kept
     r"(?:roughly|approximately|about|around|exactly|precisely|nearly|almost|more or less)"
     r"\s*,?\s+(?=(?:how|what|when|where|who|whom|whose|which|why)\b)",
     re.I,

@@ -11,7 +11,7 @@ from functools import lru_cache
 from index.asked_values import asks_for_date, quarters_in
 from index.candidates import Candidate
 from index.identified import identifies_kind, names_identified
-from index.lexicon import antonym_stems, kind_stems, synonym_stems
+from index.lexicon import antonym_stems, synonym_stems, telling_stems
 from index.lexicon_nouns import is_concrete_noun, is_measure_noun
 from index.names import fold_tokens, mentions
 from index.question import Question
@@ -62,7 +62,7 @@ def tells_verb(question: Question, cand: Candidate) -> bool:
     predicate = question.predicate
     if predicate is None:
         return False
-    return bool(cand.read.stems & (synonym_stems(predicate) | kind_stems(predicate)))
+    return bool(cand.read.stems & telling_stems(predicate))
 
 
 def coverage(weights: dict[str, float], stems: frozenset[str]) -> float:
