@@ -59,4 +59,6 @@ def span_holds(question: Question, cand: Candidate) -> bool:
     if _ANCHORED.search(question.text):
         return True
     tokens = cand.read.tokens
-    return lengths_of_time(tokens) - lengths_since(tokens) > 0 or tells_time_since(cand.text)
+    # nor is "his first trip abroad in over four years" (the time since the last one)
+    since = lengths_since(tokens) + len(FIRST_IN.findall(cand.text))
+    return lengths_of_time(tokens) - since > 0

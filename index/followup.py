@@ -69,7 +69,12 @@ _ABOUT_ONLY = re.compile(
     r"^\s*(?:(?:and|but|so)\s+)?(?:what|how)?\s*(?:about|on|regarding)\s+(?P<topic>[^?]+?)\s*\??\s*$",
     re.I,
 )
-_WH_ONLY = re.compile(r"^\s*(?:and\s+)?(?P<wh>when|where|why|how)\s*\??\s*$", re.I)
+# "When?", and "When was that?" / "Where did that happen?": the event of the question before
+_WH_ONLY = re.compile(
+    r"^\s*(?:and\s+)?(?:(?P<wh>when|where|why|how)|(?P<of_that>when|where|why)\s+(?:(?:was|is)\s+"
+    r"(?:that|this|it)|did\s+(?:that|this|it)\s+(?:happen|take\s+place|occur)))\s*\??\s*$",
+    re.I,
+)
 _WH_START = re.compile(r"^\s*(?:what|who|whom|when|where|why|how|which)\b", re.I)
 _ABOUT = re.compile(r"\s+(?:about|on|regarding)\s+[^?]+(?=\?|$)", re.I)
 
@@ -89,7 +94,8 @@ def completed(question: str, previous: str) -> str | None:
         return f"{stem.rstrip()} about {about.group('topic')}?"
     wh = _WH_ONLY.match(question)
     if wh:
-        return _WH_START.sub(wh.group("wh").capitalize(), previous, count=1)
+        asked = wh.group("wh") or wh.group("of_that")
+        return _WH_START.sub(asked.capitalize(), previous, count=1)
     return None
 
 

@@ -36,10 +36,22 @@ def asked_thing(question: str) -> str | None:
     return noun_of(question, _NAMING)
 
 
-@lru_cache(maxsize=256)
 def noun_of(question: str, governing: frozenset[str]) -> str | None:
     """The stem of the noun after "of" that one of the governing nouns governs in the question
     ("the name of X's satellite", "the outcome of the summit"), read from the parse."""
+    found = _thing_of(question, governing)
+    return found[0] if found else None
+
+
+def thing_compounds(question: str) -> tuple[str, ...]:
+    """The stems of the nouns that make the asked thing a kind of its noun: "protest" in "the
+    name of the protest group" (a group of militants, however named, is not one)."""
+    found = _thing_of(question, _NAMING)
+    return found[1] if found else ()
+
+
+@lru_cache(maxsize=256)
+def _thing_of(question: str, governing: frozenset[str]) -> tuple[str, tuple[str, ...]] | None:
     if not any(w in governing for w in re.findall(r"[a-z]+", question.lower())):
         return None
     for token in parse_question(question):
@@ -49,7 +61,11 @@ def noun_of(question: str, governing: frozenset[str]) -> str | None:
             if prep.dep_ == "prep" and prep.lower_ == "of":
                 thing = next((c for c in prep.children if c.dep_ == "pobj"), None)
                 if thing is not None:
-                    return stem(thing.lower_)
+                    compounds = tuple(
+                        stem(c.lower_) for c in thing.children
+                        if c.dep_ == "compound" and c.pos_ == "NOUN"
+                    )  # fmt: skip
+                    return stem(thing.lower_), compounds
     return None
 
 
@@ -64,6 +80,9 @@ def names_the_thing(question: Question, cand: Candidate) -> bool:
     at_thing = [i for i, (_, w) in enumerate(words) if stem(_bare(w).lower()) == thing]
     if not at_thing:  # it does not speak of the thing by its noun: only as close as an event
         return cand.dense >= EVENT_DENSE
+    told = {stem(t) for t in fold_tokens(text)}
+    if not told.issuperset(thing_compounds(question.text)):
+        return False  # "the militant group Hamas" names no protest group
     asked = {tuple(fold_tokens(n.text)) for n in question.names}
     entities = cand.read.sentence.entities
     spans = [(a, b) for label, a, b in entities if label not in _NOT_NAMES]

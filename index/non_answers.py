@@ -27,6 +27,7 @@ from index.naming import noun_of
 from index.places import name_forms
 from index.question import Question
 from index.question_words import SPEECH_VERBS
+from index.relation import EVENT_DENSE
 from index.text import all_stems, stem
 
 _WH_WORDS = {
@@ -240,8 +241,8 @@ def outcome_ahead(question: Question, cand: Candidate) -> bool:
     text = cand.text
     told = next((m for m in re.finditer(r"[\w'’-]+", text) if stem(m.group().lower()) == event),
                 None)  # fmt: skip
-    if told is None:  # where the sentence first tells of the event, it tells what it is
-        return False
+    if told is None:  # one that never names the event tells its outcome only as an event's
+        return cand.dense < EVENT_DENSE  # sentence is close ("the test launch" is no outcome)
     return bool(
         _AHEAD_BEFORE.search(text[: told.start()]) or _AHEAD_AFTER.search(text[told.end() :])
     )

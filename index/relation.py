@@ -52,6 +52,7 @@ OPPOSITE_WH = (*EVENT_WH, "how_many")
 SAID_SHARE = 0.5
 _SAYING = frozenset(stem(v) for v in (*SPEECH_VERBS, "call"))
 _SPOKEN = _SAYING | frozenset(SPEECH_VERBS)
+_QUOTING = frozenset(stem(v) for v in ("quote", "cite"))
 # Verbs a sentence's stems never hold (index.text.FRAMING_WORDS: "want", "know").
 _UNSEEN = frozenset(stem(w) for w in FRAMING_WORDS)
 
@@ -365,12 +366,23 @@ def asks_speakers(question: Question) -> bool:
     """The question asks who said something, or which outlet reported someone saying it
     ("According to which outlet did X say ...?"): a sentence's "he said" is told by its speaker."""
     said = question.predicate in _SAYING
-    return (said and (question.wh == "who" or question.source_question)) or quotes_words(
-        question.text
+    # "Which agency was cited as quoting X on Y?": the outlet quoting X's sentence on Y
+    quoting = question.source_question and question.predicate in _QUOTING
+    return (
+        (said and (question.wh == "who" or question.source_question))
+        or quoting
+        or (quotes_words(question.text))
     )
 
 
 _EDITION = re.compile(r"\d+(?:st|nd|rd|th)")
+# "the third attempt" is not the first two: an ordinal instance the question asks of is in the
+# passage (as a word or a figure). "first" is left out: it is told in many ways ("maiden",
+# "debut", "never before"). Grammar, not tuned.
+_ORDINALS = dict(
+    zip("second third fourth fifth sixth seventh eighth ninth tenth".split(),
+        "2nd 3rd 4th 5th 6th 7th 8th 9th 10th".split(), strict=True)
+)  # fmt: skip
 
 
 def figures_hold(question: Question, cand: Candidate) -> bool:
@@ -385,6 +397,9 @@ def figures_hold(question: Question, cand: Candidate) -> bool:
     # "the 12th edition" is not the 41st: an edition's number is in the passage as written
     editions = [n.lower() for n in question.numbers if _EDITION.fullmatch(n.lower())]
     if any(n not in tokens for n in editions):
+        return False
+    asked_ordinals = {w for w in re.findall(r"[a-z]+", question.text.lower()) if w in _ORDINALS}
+    if any(w not in tokens and _ORDINALS[w] not in tokens for w in asked_ordinals):
         return False
     years = [n for n in question.numbers if YEAR.fullmatch(n)]
     if not years:

@@ -286,7 +286,9 @@ def _names_hold(
         named = in_sentence and any(subject_named(f, name.label, cand) for f in forms)
         named = named or (name.subject and they_named(names, cand))
         # "..., she said": the speaker the attribution resolved (set for a quoting question)
-        named = named or (name.subject and _speaks(forms, name.label, cand))
+        # (or the one an outlet is asked to have quoted: "Which outlet quoted X on Y?")
+        quoted = name.subject or (question.source_question and not name.argument)
+        named = named or (quoted and _speaks(forms, name.label, cand))
         # "How many containers did X ship to Russia?": the place the event goes to may be
         # named by the sentence before ("the export of equipment from X to Russia"), when this
         # one tells of the event itself ("had shipped 2,000 containers")
