@@ -249,6 +249,20 @@ def synonym_stems(verb_stem: str) -> frozenset[str]:
     return stems_of(frozenset().union(*map(synonyms, lemmas))) | {verb_stem}
 
 
+# Phrasal verbs of the news that WordNet does not know in their news sense, with the one-word
+# verbs they mean ("South Korea will send up its satellite", "X sat down with Y"). English, not
+# tuned: each is a sense a dictionary gives (Merriam-Webster, Collins).
+_PHRASAL_GAPS: dict[str, frozenset[str]] = {
+    "send_up": frozenset({"launch"}),
+    "fire_off": frozenset({"launch", "fire"}),
+    "roll_out": frozenset({"launch", "introduce"}),
+    "fly_in": frozenset({"arrive"}),
+    "head_out": frozenset({"depart", "leave"}),
+    "ramp_up": frozenset({"increase", "intensify"}),
+    "hit_back": frozenset({"retaliate", "respond"}),
+}
+
+
 @cache
 def phrasal_verbs(lemma: str) -> frozenset[str]:
     """The one-word verbs a phrasal verb means in its most frequent senses ("step_down":
@@ -260,7 +274,7 @@ def phrasal_verbs(lemma: str) -> frozenset[str]:
     for offset in verbs.senses.get(lemma, ())[:SENSES]:
         synset = verbs.synsets[offset]
         found |= _one_word([synset]) or _one_word([verbs.synsets[h] for h in synset.hypernyms])
-    return frozenset(found)
+    return frozenset(found) | _PHRASAL_GAPS.get(lemma, frozenset())
 
 
 def _one_word(synsets: list[_Synset]) -> set[str]:

@@ -6,6 +6,8 @@ said X?": someone saying X), the year asked ("Who won in 2019?"). Used by index.
 from __future__ import annotations
 
 import re
+from collections import Counter
+from collections.abc import Sequence
 from functools import lru_cache
 
 from index.asked_values import asks_for_date, quarters_in
@@ -71,7 +73,7 @@ def coverage(weights: dict[str, float], stems: frozenset[str]) -> float:
     return sum(w for t, w in weights.items() if t in stems) / total if total else 0.0
 
 
-def event_holds(question: Question, cand: Candidate) -> bool:
+def event_holds(question: Question, cand: Candidate, people: frozenset[str] = frozenset()) -> bool:
     """ "When did X arrive?": the sentence tells of that event (its verb or a synonym, index.
     lexicon: "reach" for "arrive at"), or is close to the question in meaning; the date of
     another event of X's is no answer, nor, however close in meaning, that of the opposite
@@ -92,7 +94,7 @@ def event_holds(question: Question, cand: Candidate) -> bool:
     if _tells_the_clause_only(question, cand):
         return False
     if wh not in OPPOSITE_WH and not done_to:
-        return not _doer_of_nothing_told(question, cand)
+        return not _doer_of_nothing_told(question, cand, people)
     stems = cand.read.stems
     if question.predicate in _UNSEEN:  # "want": a framing word, left out of a sentence's stems
         stems = _every_stem(cand)
@@ -251,16 +253,27 @@ def reported_holds(question: Question, cand: Candidate) -> bool:
     return bool(_every_stem(cand) & synonym_stems(question.reported)) or cand.dense >= EVENT_DENSE
 
 
-def _doer_of_nothing_told(question: Question, cand: Candidate) -> bool:
+def _doer_of_nothing_told(
+    question: Question, cand: Candidate, people: frozenset[str] = frozenset()
+) -> bool:
     """ "Which group organized the protest?": the doer is asked of an act on a thing; a
     sentence that tells neither the act (its verb or a synonym) nor the thing (by its noun, or
     by the name the question gives it), and is not as close in meaning as an event's sentence
     must be, names some group of something else."""
-    if question.slot[1] != "subj" or question.theme is None or question.predicate is None:
+    if question.slot[1] != "subj" or question.predicate is None:
         return False
     if question.expects and question.expects <= PLACES | {"NORP"}:
         return False  # "Which city is hosting the summit?": where it is held ("in X") says it
     stems = cand.read.stems
+    if question.theme is None:
+        # "Which official greeted X?": an act on a person; a sentence of X arriving or meeting
+        # others tells of no one greeting X
+        acted_on = any(mentions(name, cand.read.tokens, "PERSON") for name in people)
+        return (
+            acted_on
+            and not stems & telling_stems(question.predicate)
+            and (cand.dense < EVENT_DENSE)
+        )
     told = bool(stems & synonym_stems(question.predicate)) or question.theme in stems
     # "Who won the British Open golf tournament?": the thing may be told by its name
     told = told or any(
@@ -268,6 +281,30 @@ def _doer_of_nothing_told(question: Question, cand: Candidate) -> bool:
         for n in question.names
     )
     return not told and cand.dense < EVENT_DENSE
+
+
+def people_acted_on(question: Question, candidates: Sequence[Candidate]) -> frozenset[str]:
+    """The names the question's verb acts on as its direct object ("greeted Blinken", not
+    "starring as Mulan") that are people's: the sentences and the question tag them a person's
+    more often than anything else (the small model's labels vary from sentence to sentence)."""
+    if question.doc is None or question.source_question or question.predicate is None:
+        return frozenset()
+    verb = question.predicate
+    objects = {t.text for t in question.doc if t.dep_ == "dobj" and stem(t.head.lemma_) == verb}
+    found = set()
+    for name in question.names:
+        if name.subject or not objects & set(name.text.split()):
+            continue
+        labels = Counter(
+            label == "PERSON"
+            for cand in candidates
+            for label, text in cand.read.entities
+            if mentions(name.text, fold_tokens(text), name.label)
+        )
+        labels[name.label == "PERSON"] += 1  # the question's own tag counts as one
+        if labels[True] > labels[False]:
+            found.add(name.text)
+    return frozenset(found)
 
 
 def _every_stem(cand: Candidate) -> frozenset[str]:

@@ -70,6 +70,7 @@ from index.relation import (
     event_holds,
     figures_hold,
     measure_holds,
+    people_acted_on,
     quotes_the_question,
     reported_holds,
     said_holds,
@@ -141,6 +142,7 @@ def judge(
     # the words of the sentences that name a subject, read once and only when a sentence
     # does not name it (referring.named_as_topic)
     topics = cache(lambda name: subject_words(name.text, name.label, candidates))
+    people = people_acted_on(question, candidates)  # "Which official greeted X?"
     for cand in candidates:
         cand.dense = float(cand.read.vector @ vector)
         cand.score = score(question, cand, weights)
@@ -150,7 +152,7 @@ def judge(
             continue
         if not _names_hold(question, cand, carried, topics) or not figures_hold(question, cand):
             continue
-        if not event_holds(question, cand) or not measure_holds(question, cand):
+        if not event_holds(question, cand, people) or not measure_holds(question, cand):
             continue
         if not length_holds(question, cand) or not cause_holds(question, cand):
             continue

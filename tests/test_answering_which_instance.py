@@ -1,7 +1,7 @@
 """A question about one instance of a thing is not answered by a sentence about another: "the
 third attempt" is not the first two, "the protest group" is no militant group, "the outcome of
 the attempt" is not told by a sentence that never speaks of it, and the time since a last trip
-is no stay's length. "Which agency was cited as quoting X?" is answered by the sentence an
+is no stay's length, nor is someone met or arriving greeted by anyone. "Which agency was cited as quoting X?" is answered by the sentence an
 outlet quotes X in, though it says "he"; "When was that?" asks the event of the question
 before. Articles written for the test, with made-up names."""
 
@@ -41,6 +41,12 @@ Norland has taken steps to protect its coast from winter storms, the ministry sa
 
 Norland said the militant group Skarn had broken the Bergen Truce agreement signed in March.
 """,
+    "satellite.txt": """Title: Vesta sets satellite date
+Source: Quay Times
+Date: 2024-11-10
+
+Vesta's space agency said it will launch its first indigenous weather satellite from Skarv island on Nov. 30.
+""",
     "visit.txt": """Title: Lind arrives in Norland
 Source: Harbour Daily
 Date: 2024-11-09
@@ -50,6 +56,10 @@ Ole Lind is expected to be met by a group of protesters when he arrives for talk
 Lind arrived in Norland after a meeting with leaders who called for pauses in the fighting with the militant group Skarn.
 
 Ida Moe had traveled to Vesta that month, her first trip outside Norland in over four years, and met Lind.
+
+Ole Lind landed at Bergen airport late at night, flying in from Oslo.
+
+Deputy minister Kari Holm thanked Lind for his support of the coast guard.
 
 Lind and Moe last met in person at the Nordic Council in Oslo in September.
 
@@ -76,6 +86,7 @@ def index(embedder: Embedder, tmp_path_factory: pytest.TempPathFactory) -> Itera
         "What was the outcome of Vesta's third attempt to launch a weather probe?",
         "What is the name of the protest group expected to meet Lind at the foreign ministry?",
         "How long did Ida Moe stay in Vesta?",
+        "Which Norland official greeted Ole Lind when he landed in Bergen?",
         "Which specific U.N. Security Council resolutions did ministers say Vesta had violated?",
     ],
 )
@@ -91,6 +102,12 @@ def test_the_instance_told_answers(index: NewsIndex) -> None:
     assert "Norland" in answer.answer
 
 
+def test_the_one_acting_on_a_person_is_told(index: NewsIndex) -> None:
+    answer = index.ask("Which Norland official thanked Ole Lind?")
+    assert not answer.abstained
+    assert "Kari Holm" in answer.answer
+
+
 def test_an_agreement_named_says_which(index: NewsIndex) -> None:
     answer = index.ask("Which agreement did Norland say the militant group Skarn had broken?")
     assert not answer.abstained
@@ -101,6 +118,12 @@ def test_steps_to_an_end_say_which_steps(index: NewsIndex) -> None:
     answer = index.ask("What steps has Norland taken against storms?")
     assert not answer.abstained
     assert "protect its coast" in answer.answer
+
+
+def test_a_phrasal_verb_wordnet_lacks_is_told_by_its_meaning(index: NewsIndex) -> None:
+    answer = index.ask("When will Vesta send up its first homegrown weather satellite?")
+    assert not answer.abstained
+    assert "Nov. 30" in answer.answer
 
 
 def test_the_outlet_quoting_a_speaker_is_named(index: NewsIndex) -> None:
