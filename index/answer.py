@@ -51,7 +51,7 @@ from index.models import CANNOT_ANSWER, Answer, Passage
 from index.names import fold_tokens
 from index.naming import asked_thing
 from index.question import Question, analyse, as_people
-from index.question_words import plainly_worded
+from index.question_words import TIMES, plainly_worded
 from index.relation import asks_speakers
 from index.retrieval import HybridRetriever
 from index.role_holders import RoleReader
@@ -190,8 +190,10 @@ class ExtractiveAnswerer:
                 result.note = f"The articles do not name {asked_role(q.text, article=True)}."
                 return result
             # a reason is no evidence of each source: "Why ...?" with none told goes unanswered;
-            # nor is a count ("How many aircraft carriers has X deployed ...?") with none given
+            # nor is a count ("How many aircraft carriers has X deployed ...?") or a date ("On
+            # what date is X's third attempt scheduled?") with none given
             many = len(q.focus) >= MULTIPART_WORDS and q.wh not in ("why", "how_many")
+            many = many and not q.expects & TIMES
             if many and asked_thing(q.text) is None:
                 return self._evidence(q, result, candidates, vector, weights, outlets)
             return result

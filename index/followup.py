@@ -70,8 +70,10 @@ _ABOUT_ONLY = re.compile(
     re.I,
 )
 # "When?", and "When was that?" / "Where did that happen?": the event of the question before
+# ("In what month was that?": the question word may be a phrase of a preposition and a noun)
 _WH_ONLY = re.compile(
-    r"^\s*(?:and\s+)?(?:(?P<wh>when|where|why|how)|(?P<of_that>when|where|why)\s+(?:(?:was|is)\s+"
+    r"^\s*(?:and\s+)?(?:(?P<wh>when|where|why|how)|(?P<of_that>when|where|why|"
+    r"(?:(?:in|on|at|from|to)\s+)?(?:what|which)\s+[a-z]+)\s+(?:(?:was|is)\s+"
     r"(?:that|this|it)|did\s+(?:that|this|it)\s+(?:happen|take\s+place|occur)))\s*\??\s*$",
     re.I,
 )
@@ -94,8 +96,8 @@ def completed(question: str, previous: str) -> str | None:
         return f"{stem.rstrip()} about {about.group('topic')}?"
     wh = _WH_ONLY.match(question)
     if wh:
-        asked = wh.group("wh") or wh.group("of_that")
-        return _WH_START.sub(asked.capitalize(), previous, count=1)
+        asked = " ".join((wh.group("wh") or wh.group("of_that")).split())
+        return _WH_START.sub(asked[0].upper() + asked[1:].lower(), previous, count=1)
     return None
 
 

@@ -87,12 +87,31 @@ def _is_country(line: DataLine, places: dict[str, DataLine]) -> bool:
 
 
 def other_names(name: str) -> tuple[str, ...]:
-    """A country's other names: "America" -> United States, U.S., USA, ..."""
-    return tuple(n for n in _aliases().get(_key(name), ()) if _key(n) != _key(name))
+    """A country's other names: "America" -> United States, U.S., USA, ...; a U.S. state's
+    news abbreviation: "Maryland" -> Md."""
+    state = (_STATES[_key(name)],) if _key(name) in _STATES else ()
+    return (*(n for n in _aliases().get(_key(name), ()) if _key(n) != _key(name)), *state)
 
 
 def _key(name: str) -> str:
     return " ".join(fold_tokens(name))
+
+
+# The AP stylebook's abbreviations of U.S. states after a city ("Camp David, Md."). Left out:
+# those that read as words once folded ("Miss.", "Wash.", "Mass.", "Ill.", "Ind.", "Ore.",
+# "Ark.", "Del.", "La.", "Mo.", "Pa.") and the two-letter ones ("N.Y."), folded to letters.
+_STATES = {
+    _key(state): short
+    for state, short in (
+        ("Alabama", "Ala."), ("Arizona", "Ariz."), ("California", "Calif."),
+        ("Colorado", "Colo."), ("Connecticut", "Conn."), ("Florida", "Fla."),
+        ("Georgia", "Ga."), ("Kansas", "Kan."), ("Kentucky", "Ky."), ("Maryland", "Md."),
+        ("Michigan", "Mich."), ("Minnesota", "Minn."), ("Montana", "Mont."),
+        ("Nebraska", "Neb."), ("Nevada", "Nev."), ("Oklahoma", "Okla."),
+        ("Tennessee", "Tenn."), ("Vermont", "Vt."), ("Virginia", "Va."),
+        ("Wisconsin", "Wis."), ("Wyoming", "Wyo."),
+    )
+}  # fmt: skip
 
 
 def metonym(name: str) -> str | None:

@@ -14,6 +14,7 @@ from support.articles import indexed
 
 from index.embedding import Embedder
 from index.followup import completed
+from index.places import place_forms
 from index.question import analyse
 from index.relation import asks_speakers
 from index.service import NewsIndex
@@ -65,6 +66,8 @@ Lind and Moe last met in person at the Nordic Council in Oslo in September.
 
 Lind will meet Moe again on Thursday.
 
+At an August retreat in Annapolis, Md., Lind and Moe agreed to share coast guard patrols.
+
 Ole Lind, the Vesta foreign minister, spoke in Bergen on Thursday.
 
 The two countries also held joint drills near the coast in October.
@@ -87,6 +90,8 @@ def index(embedder: Embedder, tmp_path_factory: pytest.TempPathFactory) -> Itera
         "What is the name of the protest group expected to meet Lind at the foreign ministry?",
         "How long did Ida Moe stay in Vesta?",
         "Which Norland official greeted Ole Lind when he landed in Bergen?",
+        "On what date is the third attempt by Vesta's space agency to launch its weather probe "
+        "scheduled?",
         "Which specific U.N. Security Council resolutions did ministers say Vesta had violated?",
     ],
 )
@@ -126,6 +131,14 @@ def test_a_phrasal_verb_wordnet_lacks_is_told_by_its_meaning(index: NewsIndex) -
     assert "Nov. 30" in answer.answer
 
 
+def test_a_state_is_named_by_its_news_abbreviation(index: NewsIndex) -> None:
+    answer = index.ask("What did Lind and Moe agree to at their retreat in Maryland?")
+    assert not answer.abstained
+    assert "coast guard patrols" in answer.answer
+    assert "Md." in place_forms("Maryland", "GPE")
+    assert "Wash." not in place_forms("Washington", "GPE")  # folded, it reads as "wash"
+
+
 def test_the_outlet_quoting_a_speaker_is_named(index: NewsIndex) -> None:
     answer = index.ask(
         "Which news agency was cited as quoting Ole Lind on the real-time sharing of weather "
@@ -155,6 +168,8 @@ def test_an_outlet_quoting_someone_is_asked_of_the_speaker(question: str, by_spe
         ("and where did that happen?", "Where did Lind and Moe last meet in person?"),
         ("When did it take place?", "When did Lind and Moe last meet in person?"),
         ("When?", "When did Lind and Moe last meet in person?"),
+        ("And in what month was that?", "In what month did Lind and Moe last meet in person?"),
+        ("Which city was that in?", None),  # the preposition after: not read
         ("How was that?", None),  # an opinion asked, not the event's manner
         ("When was the summit?", None),  # a question of its own
     ],
