@@ -6,11 +6,9 @@ said X?": someone saying X), the year asked ("Who won in 2019?"). Used by index.
 from __future__ import annotations
 
 import re
-from collections import Counter
-from collections.abc import Sequence
 from functools import lru_cache
 
-from index.asked_values import asks_for_date, quarters_in
+from index.asked_values import asks_for_date
 from index.candidates import Candidate
 from index.identified import identifies_kind, names_identified
 from index.lexicon import antonym_stems, synonym_stems, telling_stems
@@ -19,7 +17,6 @@ from index.names import fold_tokens, mentions
 from index.question import Question
 from index.question_words import AMOUNTS, PLACES, SPEECH_VERBS
 from index.text import FRAMING_WORDS, stem
-from index.values import YEAR
 
 # "When/where/why did X <verb>": a sentence without the verb's stem answers only this close to
 # the question in meaning ("When did X leave Seoul?" is not answered by X's trip to Seoul).
@@ -283,30 +280,6 @@ def _doer_of_nothing_told(
     return not told and cand.dense < EVENT_DENSE
 
 
-def people_acted_on(question: Question, candidates: Sequence[Candidate]) -> frozenset[str]:
-    """The names the question's verb acts on as its direct object ("greeted Blinken", not
-    "starring as Mulan") that are people's: the sentences and the question tag them a person's
-    more often than anything else (the small model's labels vary from sentence to sentence)."""
-    if question.doc is None or question.source_question or question.predicate is None:
-        return frozenset()
-    verb = question.predicate
-    objects = {t.text for t in question.doc if t.dep_ == "dobj" and stem(t.head.lemma_) == verb}
-    found = set()
-    for name in question.names:
-        if name.subject or not objects & set(name.text.split()):
-            continue
-        labels = Counter(
-            label == "PERSON"
-            for cand in candidates
-            for label, text in cand.read.entities
-            if mentions(name.text, fold_tokens(text), name.label)
-        )
-        labels[name.label == "PERSON"] += 1  # the question's own tag counts as one
-        if labels[True] > labels[False]:
-            found.add(name.text)
-    return frozenset(found)
-
-
 def _every_stem(cand: Candidate) -> frozenset[str]:
     """The stems of all the sentence's words, framing words too ("said", "want"), which its
     stored stems leave out."""
@@ -410,36 +383,3 @@ def asks_speakers(question: Question) -> bool:
         or quoting
         or (quotes_words(question.text))
     )
-
-
-_EDITION = re.compile(r"\d+(?:st|nd|rd|th)")
-# "the third attempt" is not the first two: an ordinal instance the question asks of is in the
-# passage (as a word or a figure). "first" is left out: it is told in many ways ("maiden",
-# "debut", "never before"). Grammar, not tuned.
-_ORDINALS = dict(
-    zip("second third fourth fifth sixth seventh eighth ninth tenth".split(),
-        "2nd 3rd 4th 5th 6th 7th 8th 9th 10th".split(), strict=True)
-)  # fmt: skip
-
-
-def figures_hold(question: Question, cand: Candidate) -> bool:
-    """A year the question states is in the passage, its title or its date (a passage that
-    never says which year it speaks of cannot answer "who won in 2019"), and the sentence does
-    not speak of other years (or quarters of a year) only; an edition's number ("the 92nd
-    Academy Awards") is in the passage or its title."""
-    asked, said = quarters_in(question.text), quarters_in(cand.text)
-    if asked and said and not asked & said:
-        return False  # "revenue in Q2" is not answered by the first quarter's figure
-    tokens = set(cand.chunk.tokens) | set(fold_tokens(cand.article.published or ""))
-    # "the 12th edition" is not the 41st: an edition's number is in the passage as written
-    editions = [n.lower() for n in question.numbers if _EDITION.fullmatch(n.lower())]
-    if any(n not in tokens for n in editions):
-        return False
-    asked_ordinals = {w for w in re.findall(r"[a-z]+", question.text.lower()) if w in _ORDINALS}
-    if any(w not in tokens and _ORDINALS[w] not in tokens for w in asked_ordinals):
-        return False
-    years = [n for n in question.numbers if YEAR.fullmatch(n)]
-    if not years:
-        return True
-    own = {t for t in cand.read.tokens if YEAR.fullmatch(t)}
-    return all(year in tokens and (not own or year in own) for year in years)

@@ -29,9 +29,10 @@ from index.catalog_text import StoredSentence
 from index.claims import add_agreement, find_conflicts
 from index.defining import asked_name, defines
 from index.described import common_role, role_before
-from index.doers import doer_holds
+from index.doers import doer_holds, people_acted_on
 from index.durations import elapsed_holds, length_holds, span_holds
 from index.earlier import tells_earlier
+from index.figures import figures_hold
 from index.names import all_words_in, fold_tokens, mentions
 from index.naming import names_the_thing
 from index.non_answers import (
@@ -68,9 +69,7 @@ from index.relation import (
     cause_holds,
     coverage,
     event_holds,
-    figures_hold,
     measure_holds,
-    people_acted_on,
     quotes_the_question,
     reported_holds,
     said_holds,
