@@ -13,9 +13,10 @@ from index.candidates import Candidate
 from index.instances import asked_instance, of_another_instance
 from index.lexicon import moves
 from index.names import DESCRIPTIVE_LABELS, MIN_PART_CHARS, fold_tokens, mentions, name_parts
-from index.places import name_forms
+from index.places import name_forms, names_a_country
 from index.question import Question
 from index.question_words import AMOUNTS, PEOPLE, TIMES
+from index.text import stem
 from index.values import CURRENCY_WORDS, is_duration, read_value
 
 # "How many X": X follows the figure within this many words ("2,000 containers of artillery
@@ -88,6 +89,8 @@ def _precise(text: str, label: str, published: str | None, clock: bool) -> bool:
 # two (a day is asked in other ways: "Which day has X named 'Y'?" takes "Nov. 18").
 _DATE_PARTS = {"year": 0, "month": 1, "day": 2}
 _ASKED_PARTS = frozenset({"year", "month"})
+# Places a country is not (question.head, a stem).
+_SETTLEMENTS = frozenset(stem(w) for w in ("city", "town", "village", "capital", "port"))
 
 
 def _gives(part: str, text: str, published: str | None) -> bool:
@@ -156,6 +159,10 @@ def answer_values(question: Question, cand: Candidate) -> tuple[str, ...]:
             continue
         if question.wh == "where" and not _placed_by_preposition(cand, i):
             continue
+        if question.head in _SETTLEMENTS and (
+            label == "LOC" or (label == "GPE" and names_a_country(text))
+        ):
+            continue  # "Which Indian city ...?": "head for India", "his Asia swing" name none
         if cand.read.sentence.entities[i][1] < snippet_start:
             continue  # a snippet before the one that names the subject tells of another thing
         if asks_date and _of_another_time(question, cand, i, instance):

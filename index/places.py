@@ -192,6 +192,11 @@ def country_of_capital(name: str) -> str | None:
     return metonym(name)
 
 
+def names_a_country(name: str) -> bool:
+    """The name is a country's, by any of its names ("India", "the U.S."; not "New Delhi")."""
+    return any(_key(n) in _countries() for n in (name, *other_names(name)))
+
+
 def is_country(name: str) -> bool:
     """A country, its capital or its adjective, by any of its names ("Japan", "Tokyo",
     "Japanese", "U.S."): not a town a tagger took for a place ("Silent Hill")."""

@@ -1,10 +1,10 @@
 """A question about one instance of a thing is not answered by a sentence about another: "the
 third attempt" is not the first two, "the protest group" is no militant group, "the outcome of
 the attempt" is not told by a sentence that never speaks of it, the time since a last trip is
-no stay's length, and someone met or arriving is greeted by no one. "Which agency was cited as
-quoting X?" is answered by the sentence an outlet quotes X in, though it says "he"; "When was
-that?" asks the event of the question before. Articles written for the test, with made-up
-names."""
+no stay's length, someone met or arriving is greeted by no one, and a country is no city.
+"Which agency was cited as quoting X?" is answered by the sentence an outlet quotes X in, though
+it says "he"; "When was that?" asks the event of the question before. Articles written for the
+test, with made-up names."""
 
 from __future__ import annotations
 
@@ -67,6 +67,8 @@ Lind and Moe last met in person at the Nordic Council in Oslo in September.
 
 Lind will meet Moe again on Thursday.
 
+Lind will fly out of Bergen on Friday and head for Poland, the last leg of his Europe swing.
+
 At an August retreat in Annapolis, Md., Lind and Moe agreed to share coast guard patrols.
 
 Ole Lind, the Vesta foreign minister, spoke in Bergen on Thursday.
@@ -115,6 +117,8 @@ def test_another_instance_is_no_answer(index: NewsIndex, question: str) -> None:
         ("What steps has Norland taken against storms?", "protect its coast"),
         # a phrasal verb WordNet lacks in its news sense ("send up": launch)
         ("When will Vesta send up its first homegrown weather satellite?", "Nov. 30"),
+        # a city asked is answered by a city, not a country
+        ("In which city did Lind and Moe last meet in person?", "Oslo"),
         # a state named by its news abbreviation ("Annapolis, Md.")
         ("What did Lind and Moe agree to at their retreat in Maryland?", "coast guard patrols"),
         # the outlet quoting a speaker who is "he" in the sentence
@@ -129,6 +133,13 @@ def test_the_instance_told_answers(index: NewsIndex, question: str, told: str) -
     answer = index.ask(question)
     assert not answer.abstained, question
     assert told in answer.answer
+
+
+def test_a_country_is_no_city(index: NewsIndex) -> None:
+    """ "Which Polish city will Lind fly to?": "head for Poland" names no city. (Whether a city
+    another sentence names is in Poland is not read: "flying in from Oslo" may still answer.)"""
+    answer = index.ask("Which Polish city will Lind fly to after leaving Bergen?")
+    assert "head for Poland" not in answer.answer
 
 
 def test_a_state_has_its_news_abbreviation_unless_it_reads_as_a_word() -> None:
