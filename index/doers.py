@@ -53,8 +53,11 @@ _IN_TITLES = frozenset("of the for and".split())
 def people_acted_on(question: Question, candidates: Sequence[Candidate]) -> frozenset[str]:
     """The names the question's verb acts on as its direct object ("greeted Blinken", not
     "starring as Mulan") that are people's: the sentences and the question tag them a person's
-    more often than anything else (the small model's labels vary from sentence to sentence)."""
+    more often than anything else (the small model's labels vary from sentence to sentence).
+    Read only for a question of the doer of an act on a name (relation._doer_of_nothing_told)."""
     if question.doc is None or question.source_question or question.predicate is None:
+        return frozenset()
+    if question.slot[1] != "subj" or question.theme is not None:
         return frozenset()
     verb = question.predicate
     objects = {t.text for t in question.doc if t.dep_ == "dobj" and stem(t.head.lemma_) == verb}

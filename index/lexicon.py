@@ -250,8 +250,9 @@ def synonym_stems(verb_stem: str) -> frozenset[str]:
 
 
 # Phrasal verbs of the news that WordNet does not know in their news sense, with the one-word
-# verbs they mean ("South Korea will send up its satellite", "X sat down with Y"). English, not
-# tuned: each is a sense a dictionary gives (Merriam-Webster, Collins).
+# verbs they mean ("South Korea will send up its satellite"). English, not tuned: each is a
+# sense a dictionary gives (Merriam-Webster, Collins). Not "sit down with" for "meet": it let
+# other meetings answer "Who did X sit down with?" (probe set D).
 _PHRASAL_GAPS: dict[str, frozenset[str]] = {
     "send_up": frozenset({"launch"}),
     "fire_off": frozenset({"launch", "fire"}),

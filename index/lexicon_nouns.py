@@ -21,8 +21,10 @@ def nouns_of_files(lexfiles: frozenset[str]) -> dict[str, tuple[DataLine, ...]]:
     return {f: tuple(lines) for f, lines in found.items()}
 
 
-# The files read at once: places (noun.location) and people (noun.person).
-NOUN_FILES = frozenset({"15", "18"})
+LOCATION_FILE = "15"  # noun.location
+PERSON_FILE = "18"  # noun.person
+# The files read at once: places and people.
+NOUN_FILES = frozenset({LOCATION_FILE, PERSON_FILE})
 # Lexicographer files of things one can point at: animals, artifacts, body parts, food,
 # natural objects, plants, substances (noun.animal ... noun.substance).
 CONCRETE_FILES = frozenset({"05", "06", "08", "13", "17", "20", "27"})
@@ -58,9 +60,6 @@ def _noun_files() -> tuple[dict[str, str], frozenset[str]]:
     return files, frozenset(line[:8] for line in lines if line[17:18].isupper())
 
 
-LOCATION_FILE = "15"  # noun.location
-
-
 @cache
 def _proper_aliases() -> dict[str, str]:
     """A proper noun's other name, where its most frequent sense is a synset of proper names
@@ -94,14 +93,13 @@ def _first_sense_file(lemma: str) -> str | None:
     return files.get(common[0]) if common else None
 
 
-_PERSON_FILE = "18"  # noun.person
 _GROUP_FILE = "14"  # noun.group
 
 
 def is_person_noun(lemma: str) -> bool:
     """Whether a noun's most frequent sense is a kind of person ("diplomat", "chief"), not a
     thing ("name", "head")."""
-    return _first_sense_file(lemma) == _PERSON_FILE
+    return _first_sense_file(lemma) == PERSON_FILE
 
 
 def is_concrete_noun(lemma: str) -> bool:
@@ -130,7 +128,8 @@ def is_group_noun(lemma: str) -> bool:
 @cache
 def person_nouns() -> frozenset[str]:
     """WordNet's nouns for people ("minister", "spokesman", "diplomat"; not "report")."""
-    return frozenset(w.lower() for line in nouns_of_files(NOUN_FILES)["18"] for w in line.words)
+    people = nouns_of_files(NOUN_FILES)[PERSON_FILE]
+    return frozenset(w.lower() for line in people for w in line.words)
 
 
 def names_people(description: str) -> bool:

@@ -80,8 +80,8 @@ def names_the_thing(question: Question, cand: Candidate) -> bool:
     at_thing = [i for i, (_, w) in enumerate(words) if stem(_bare(w).lower()) == thing]
     if not at_thing:  # it does not speak of the thing by its noun: only as close as an event
         return cand.dense >= EVENT_DENSE
-    told = {stem(t) for t in fold_tokens(text)}
-    if not told.issuperset(thing_compounds(question.text)):
+    compounds = thing_compounds(question.text)
+    if compounds and not {stem(t) for t in fold_tokens(text)}.issuperset(compounds):
         return False  # "the militant group Hamas" names no protest group
     asked = {tuple(fold_tokens(n.text)) for n in question.names}
     entities = cand.read.sentence.entities

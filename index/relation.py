@@ -266,11 +266,8 @@ def _doer_of_nothing_told(
         # "Which official greeted X?": an act on a person; a sentence of X arriving or meeting
         # others tells of no one greeting X
         acted_on = any(mentions(name, cand.read.tokens, "PERSON") for name in people)
-        return (
-            acted_on
-            and not stems & telling_stems(question.predicate)
-            and (cand.dense < EVENT_DENSE)
-        )
+        told = bool(stems & telling_stems(question.predicate))
+        return acted_on and not told and cand.dense < EVENT_DENSE
     told = bool(stems & synonym_stems(question.predicate)) or question.theme in stems
     # "Who won the British Open golf tournament?": the thing may be told by its name
     told = told or any(
@@ -378,8 +375,5 @@ def asks_speakers(question: Question) -> bool:
     said = question.predicate in _SAYING
     # "Which agency was cited as quoting X on Y?": the outlet quoting X's sentence on Y
     quoting = question.source_question and question.predicate in _QUOTING
-    return (
-        (said and (question.wh == "who" or question.source_question))
-        or quoting
-        or (quotes_words(question.text))
-    )
+    asked_of_speaker = said and (question.wh == "who" or question.source_question)
+    return asked_of_speaker or quoting or quotes_words(question.text)

@@ -14,10 +14,9 @@ import re
 from functools import cache
 
 from index.lexicon import lemmas
-from index.lexicon_nouns import NOUN_FILES, nouns_of_files
+from index.lexicon_nouns import NOUN_FILES, PERSON_FILE, nouns_of_files
 from index.places import country_of, is_country
 
-_PERSON_FILE = "18"
 _WORD = re.compile(r"[A-Za-z][\w.'’-]*")
 _DESCRIBING = frozenset("the a an his her its their our your whose this that".split())
 _POSSESSIVE = re.compile(r"['’]s?$")
@@ -36,7 +35,7 @@ _OFFICES = frozenset(
 def _person_nouns() -> frozenset[str]:
     """Nouns for a holder of an office, in lower case as WordNet writes them: the offices and
     every kind of them below (WordNet's hyponyms), read once."""
-    lines = {line.offset: line for line in nouns_of_files(NOUN_FILES)[_PERSON_FILE]}
+    lines = {line.offset: line for line in nouns_of_files(NOUN_FILES)[PERSON_FILE]}
     todo = [o for o, line in lines.items() if set(line.words) & _OFFICES]
     seen: set[str] = set()
     while todo:
