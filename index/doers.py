@@ -33,8 +33,13 @@ def doer_holds(question: Question, cand: Candidate) -> bool:
 
 def governed_by_preposition(before: str) -> bool:
     """ "... met with President Vladimir Putin": a name a preposition governs (the parser
-    often leaves such a name without a role). Read back past the name's title, its capitalised
-    words and the small words inside it ("Secretary of State Antony Blinken said")."""
+    often leaves such a name without a role)."""
+    return governing_word(before) in _GOVERNING
+
+
+def governing_word(before: str) -> str:
+    """The word before a name, read back past its title, its capitalised words and the small
+    words inside it ("Secretary of State Antony Blinken said"), in lower case ("with")."""
     words = re.findall(r"[\w'’.-]+", before)
     while words and (
         words[-1][:1].isupper()
@@ -43,7 +48,7 @@ def governed_by_preposition(before: str) -> bool:
         words.pop()
     if words and words[-1].lower() in ("the", "a", "an"):
         words.pop()
-    return bool(words) and words[-1].lower() in _GOVERNING
+    return words[-1].lower() if words else ""
 
 
 _GOVERNING = frozenset("with to by for on at from about against between among of".split())

@@ -29,6 +29,7 @@ _CAPITALISED = re.compile(r"[A-Z][\w’'-]*(?:\s+(?:of\s+|de\s+|al-)?[A-Z0-9][\w
 MAX_ENTITIES = 4
 _PLURAL_PRONOUN = re.compile(r"\b(?:they|them|their|theirs)\b", re.IGNORECASE)
 _SUBJECT_PRONOUN = re.compile(r"\b(?:he|she|He|She)\b")
+_QUOTED_PHRASE = re.compile(r"[\"“]([^\"“”]{3,})[\"”]")
 
 
 @dataclass(frozen=True)
@@ -55,6 +56,16 @@ def extract_entities(text: str) -> list[str]:
         if name and name.lower() not in _NOT_ENTITIES and name not in found:
             found.append(name)
     return found
+
+
+def quoted_names(text: str) -> list[str]:
+    """The phrases of two or more words a question quotes ("missile industry day"): what a
+    later "it" may stand for."""
+    return [
+        phrase.strip()
+        for phrase in _QUOTED_PHRASE.findall(text)
+        if len(phrase.split()) >= 2 and phrase.strip() not in extract_entities(phrase)
+    ]
 
 
 def with_antecedent(question: str, name: str) -> str:
@@ -140,7 +151,7 @@ def contextualize(
     question: str, previous_entities: tuple[str, ...] | list[str] = ()
 ) -> Contextualized:
     """The retrieval query for question, given the entities of the turn it may follow."""
-    own = tuple(extract_entities(question))
+    own = tuple(dict.fromkeys([*extract_entities(question), *quoted_names(question)]))
     if not previous_entities or not looks_like_followup(question):
         return Contextualized(question, own, ())
     # "What did he say about China?": one name stands for "he"; "Apart from Ukraine, what did

@@ -141,6 +141,36 @@ def names_people(description: str) -> bool:
     return any(form in person_nouns() for form in (last, last.removesuffix("s")))
 
 
+@cache
+def _noun_lines() -> dict[str, DataLine]:
+    """Every noun synset by offset (read once, for synonyms and kinds)."""
+    return {line.offset: line for line in data_lines("noun")}
+
+
+def _one_word_nouns(line: DataLine) -> set[str]:
+    return {w.lower() for w in line.words if "_" not in w}
+
+
+@cache
+def noun_synonyms(lemma: str) -> frozenset[str]:
+    """The one-word nouns that share a sense with the noun ("demonstrator": protester)."""
+    lines = _noun_lines()
+    offsets = _noun_senses().get(lemma.lower(), ())
+    return frozenset().union(*(_one_word_nouns(lines[o]) for o in offsets if o in lines))
+
+
+@cache
+def noun_kinds(lemma: str) -> frozenset[str]:
+    """The one-word nouns for a kind of what the noun names, in its most frequent sense
+    ("meeting": summit, conference, session): WordNet's hyponyms, one level down."""
+    lines = _noun_lines()
+    first = _first_noun_senses().get(lemma.lower())
+    if first is None or first not in lines:
+        return frozenset()
+    kinds = [lines[p.offset] for p in lines[first].pointers() if p.symbol == "~" and p.pos == "n"]
+    return frozenset().union(*(_one_word_nouns(line) for line in kinds))
+
+
 def warm_up() -> None:
     """Read now the noun tables a first question would read: senses and files, proper aliases
     and the nouns for people (each read once)."""

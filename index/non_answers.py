@@ -21,7 +21,7 @@ import re
 from functools import lru_cache
 
 from index.candidates import Candidate
-from index.lexicon import is_verb
+from index.lexicon import is_verb, telling_stems
 from index.names import fold_tokens, mentions
 from index.naming import noun_of
 from index.places import name_forms
@@ -245,4 +245,25 @@ def outcome_ahead(question: Question, cand: Candidate) -> bool:
         return cand.dense < EVENT_DENSE  # sentence is close ("the test launch" is no outcome)
     return bool(
         _AHEAD_BEFORE.search(text[: told.start()]) or _AHEAD_AFTER.search(text[told.end() :])
+    )
+
+
+# Words before an event that make it the occasion of the sentence's own event: "preparing to
+# launch after having failed twice". Grammar, not tuned; the window is the "after having"
+# and "after its" of the sentences that ask it (3 words).
+_OCCASION_BEFORE = frozenset({"after", "following", "since"})
+_OCCASION_WINDOW = 3
+
+
+def told_as_occasion(question: Question, cand: Candidate) -> bool:
+    """ "Why did the launch fail?" is not answered by a sentence that tells the failure only as
+    the occasion of something else ("X is preparing to launch after having failed twice"): its
+    reasons are those of the preparing."""
+    if question.wh != "why" or question.predicate is None:
+        return False
+    told = telling_stems(question.predicate)
+    tokens = cand.read.tokens
+    at = [i for i, token in enumerate(tokens) if stem(token) in told]
+    return bool(at) and all(
+        any(t in _OCCASION_BEFORE for t in tokens[max(0, i - _OCCASION_WINDOW) : i]) for i in at
     )

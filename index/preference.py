@@ -16,7 +16,7 @@ from index.lexicon import entails
 from index.names import fold_tokens, mentions
 from index.places import is_country
 from index.question import Question
-from index.relation import tells_verb
+from index.telling import asked_doer, doer_told, tells_act
 
 # Words that may stand between a role and the name that fills it: "CEO: John Hanke", "director
 # and president Shuntaro Furukawa" (after), "Park Jin, the foreign minister" (before, one more).
@@ -40,14 +40,19 @@ def dated_first(question: Question, accepted: list[Candidate]) -> list[Candidate
 
 
 def telling_first(question: Question, accepted: list[Candidate]) -> list[Candidate]:
-    """ "What did the secretary of state thank X for?": of the sentences about the doer, the
-    ones that tell of the verb (or a synonym, index.lexicon), if any does. Not required, as it
-    is of a named doer (index.relation.event_holds): the verb may be put in other words ("urge"
-    for "ask") than WordNet's first senses share."""
-    if question.doer is None or question.predicate is None or question.wh == "how_many":
+    """ "What did the secretary of state thank X for?", "What were the protesters demanding?":
+    of the sentences about the doer, the ones that tell of the verb (or a synonym, index.
+    lexicon, or with its preposition: "talk about" is to discuss) and of the doer (or, opening
+    with "They", go on from a sentence that does), else those that tell of the verb, if any
+    does. Not required, as it is of a named doer (index.relation.event_holds): the verb may be
+    put in other words ("urge" for "ask") than WordNet's first senses share."""
+    if question.predicate is None or question.wh == "how_many":
         return accepted
-    telling = [c for c in accepted if tells_verb(question, c)]
-    return telling or accepted
+    if question.doer is None and asked_doer(question) is None:
+        return accepted
+    telling = [c for c in accepted if tells_act(question, c)]
+    by_doer = [c for c in telling if doer_told(question, c)]
+    return by_doer or telling or accepted
 
 
 def role_holder(

@@ -205,6 +205,11 @@ def _root(doc: Any) -> Any:
     return next((t for t in doc if t.dep_ == "ROOT"), None)
 
 
+_YESNO_OPENERS = frozenset(
+    "do does did is are was were has have had can could will would should".split()
+)
+
+
 def _wh(doc: Any) -> str:
     words = [t.lower_ for t in doc if not t.is_punct]
     if len(words) > 1 and words[0] in CONNECTORS:
@@ -218,25 +223,11 @@ def _wh(doc: Any) -> str:
         return "who"
     if first in ("when", "where", "why", "how", "which", "what"):
         return first
-    if doc[0].pos_ == "AUX" or first in (
-        "do",
-        "does",
-        "did",
-        "is",
-        "are",
-        "was",
-        "were",
-        "has",
-        "have",
-        "had",
-        "can",
-        "could",
-        "will",
-        "would",
-        "should",
-    ):
-        return "yesno"  # fmt: skip
+    if doc[0].pos_ == "AUX" or first in _YESNO_OPENERS:
+        return "yesno"
     wh_word = next((t.lower_ for t in doc if t.tag_ in ("WP", "WDT", "WRB")), None)
+    if wh_word == "whom":
+        return "who"  # "With whom did X meet?"
     return wh_word if wh_word in ("who", "when", "where", "which", "what", "why") else "other"
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 from typing import Any
 
 from index.lexicon import LIGHT, synonym_stems
+from index.lexicon_nouns import noun_kinds
 from index.question_names import is_verb_token
 from index.question_words import LIGHT_VERBS
 from index.text import stem
@@ -67,3 +68,13 @@ def clause_verbs(doc: Any, predicate: str | None) -> frozenset[str]:
 
 
 _TIME_CONJUNCTIONS = frozenset("when whenever while after before as since until once".split())
+
+
+def event_noun_kinds(doc: Any, predicate: str | None) -> frozenset[str]:
+    """ "Where will they hold their meeting?": the stems of the nouns for a kind of the event's
+    noun (WordNet's hyponyms: a summit is a kind of meeting), by which a sentence tells it."""
+    if doc is None or predicate is None:
+        return frozenset()
+    lemmas = (t.lemma_.lower() for t in doc if t.pos_ == "NOUN")
+    nouns = {lemma for lemma in lemmas if stem(lemma) == predicate}
+    return frozenset(stem(kind) for noun in nouns for kind in noun_kinds(noun))

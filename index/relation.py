@@ -15,7 +15,9 @@ from index.lexicon import antonym_stems, synonym_stems, telling_stems
 from index.lexicon_nouns import is_concrete_noun, is_measure_noun
 from index.names import fold_tokens, mentions
 from index.question import Question
+from index.question_events import event_noun_kinds
 from index.question_words import AMOUNTS, PLACES, SPEECH_VERBS
+from index.telling import acts_on, acts_on_something
 from index.text import FRAMING_WORDS, stem
 
 # "When/where/why did X <verb>": a sentence without the verb's stem answers only this close to
@@ -112,7 +114,8 @@ def event_holds(question: Question, cand: Candidate, people: frozenset[str] = fr
         # "When did they hold their summit?" / "Whom did X hold a summit with?": "During an
         # August summit ...", "a September summit between X and Y"
         return True
-    if not stems & synonym_stems(question.predicate):
+    kinds = event_noun_kinds(question.doc, question.predicate)  # a summit is a meeting
+    if not stems & (synonym_stems(question.predicate) | kinds):
         return close
     if wh in ("when", "where") and _anothers_event(question, cand):
         return close  # "Where did X stay?": "The United States remains ..., X told ..."
@@ -262,13 +265,17 @@ def _doer_of_nothing_told(
     if question.expects and question.expects <= PLACES | {"NORP"}:
         return False  # "Which city is hosting the summit?": where it is held ("in X") says it
     stems = cand.read.stems
+    verbs = synonym_stems(question.predicate)
+    # "Who heads the port authority?" is not told by "He will head for India": the verb acts
+    # on no thing there, in another sense
+    moving = acts_on(question) and bool(stems & verbs) and not acts_on_something(verbs, cand)
     if question.theme is None:
         # "Which official greeted X?": an act on a person; a sentence of X arriving or meeting
         # others tells of no one greeting X
         acted_on = any(mentions(name, cand.read.tokens, "PERSON") for name in people)
         told = bool(stems & telling_stems(question.predicate))
-        return acted_on and not told and cand.dense < EVENT_DENSE
-    told = bool(stems & synonym_stems(question.predicate)) or question.theme in stems
+        return ((acted_on and not told) or moving) and cand.dense < EVENT_DENSE
+    told = (bool(stems & verbs) and not moving) or question.theme in stems
     # "Who won the British Open golf tournament?": the thing may be told by its name
     told = told or any(
         n.describes == question.theme and mentions(n.text, cand.read.tokens, n.label)

@@ -41,8 +41,10 @@ from index.non_answers import (
     off_topic,
     outcome_ahead,
     tells_why,
+    told_as_occasion,
     unrealised,
 )
+from index.partners import asks_partner, partner_values
 from index.places import name_forms, places_within
 from index.preference import (
     dated_first,
@@ -76,6 +78,7 @@ from index.relation import (
     tells_verb,
 )
 from index.selection import select, with_reasons
+from index.telling import doer_before
 from index.urging import urged
 from index.values import YEAR, Value, read_value
 
@@ -142,6 +145,7 @@ def judge(
     # does not name it (referring.named_as_topic)
     topics = cache(lambda name: subject_words(name.text, name.label, candidates))
     people = people_acted_on(question, candidates)  # "Which official greeted X?"
+    partnered = asks_partner(question)
     for cand in candidates:
         cand.dense = float(cand.read.vector @ vector)
         cand.score = score(question, cand, weights)
@@ -167,6 +171,8 @@ def judge(
         if not doer_holds(question, cand):
             continue
         cand.values = answer_values(question, cand)
+        if partnered:  # "Who did X hold talks with?": those with X, not X's other names
+            cand.values = partner_values(question, cand, cand.values)
         if not cand.values and cand.speaker and asks_who_said(question):
             cand.values = (cand.speaker,)  # a quote standing alone: its speaker is the answer
         if question.expects and not cand.values:
@@ -177,7 +183,7 @@ def judge(
                 continue
         if leaves_open(question, cand) or unrealised(question, cand):
             continue
-        if outcome_ahead(question, cand):
+        if outcome_ahead(question, cand) or told_as_occasion(question, cand):
             continue
         if question.earlier and not tells_earlier(cand):
             continue  # "When did X last meet Y?": not the meeting the article reports
@@ -313,11 +319,24 @@ def _names_hold(
             return False
     told = [n for n in names if not n.asked_kind]  # "which U.S. state": Maryland is one
     unnamed_subject = told and not any(n.subject for n in told)
-    if unnamed_subject and not any(
-        _in_sentence(f, n.label, cand) for n in told for f in _forms(n, cand)
+    if (
+        unnamed_subject
+        and not any(_in_sentence(f, n.label, cand) for n in told for f in _forms(n, cand))
+        and not _named_before(question, told, cand)
     ):
         return False
     return not carried or any(mentions(n, context) for n in carried)
+
+
+def _named_before(question: Question, names: Sequence[Name], cand: Candidate) -> bool:
+    """The sentence goes on about the question's doer ("They are demanding ...") from one that
+    names it and one of the names: "X is expected to be met by protesters. They are demanding
+    ..." tells of the protesters X meets."""
+    previous = cand.read.previous
+    if previous is None or not doer_before(question, cand):
+        return False
+    tokens = fold_tokens(previous.text)
+    return any(mentions(f, tokens, n.label) for n in names for f in _forms(n, cand))
 
 
 def _in_context(form: str, label: str, cand: Candidate) -> bool:
