@@ -55,6 +55,7 @@ from index.question_words import TIMES, plainly_worded
 from index.relation import asks_speakers
 from index.retrieval import HybridRetriever
 from index.role_holders import RoleReader
+from index.speaker_match import same_speaker
 from index.speech import (
     SpeechResult,
     Statement,
@@ -180,8 +181,10 @@ class ExtractiveAnswerer:
         judged = judge(  # ctx.thing: "Who made that assessment?"
             q, candidates, vector, weights, ctx.required, self.roles.by_meaning, ctx.thing
         )
+        sourced = self._sourced(q, outlets)
+        if sourced is not None and not self._told_by(judged.lines, sourced):
+            judged = Judged([], [])  # "According to X, ...?": not what X is reported to say
         if not judged.lines:
-            sourced = self._sourced(q, outlets)
             if sourced is not None:  # "According to Blinken, what ...?": in his own words
                 said = self._who_said(sourced, replace(result), libraries, vector, ctx.carried)
                 if not said.abstained:
@@ -327,6 +330,20 @@ class ExtractiveAnswerer:
             q, speech, self.catalog, ids, self.embedder.encode_one, vector,  # type: ignore[arg-type]
             lambda stems: self.retriever.idf(stems)[0],
         )  # fmt: skip
+
+    def _told_by(self, lines: list[Candidate], sourced: Question) -> bool:
+        """Some line is told by the source the question names ("According to the State
+        Department, ...?": "..., the department said"), by its stored attribution."""
+        assert sourced.speech is not None
+        source = sourced.speech.speaker
+        found = self.catalog.attributions_for(
+            [c.row for line in lines for c in (line, *line.twins)]
+        )
+        return any(
+            same_speaker(source, str(r["speaker"]), str(r["speaker_kind"]))
+            for rows in found.values()
+            for r in rows
+        )
 
     def _speakers(self, candidates: list[Candidate]) -> None:
         """Each sentence's speaker, as its stored attribution resolved it."""

@@ -192,8 +192,8 @@ def topic(doc: Any, root: Any, elsewhere: frozenset[int] | set[int] = frozenset(
 
 # "According to Blinken, what ...?", "What ..., according to Blinken?": the source named.
 _ACCORDING_TO = re.compile(
-    r"(?:^|,\s*)(?i:according\s+to)\s+(?P<source>[A-Z][\w.&'’-]*(?:\s+[A-Z][\w.&'’-]*)*)"
-    r"\s*(?:,\s*|\?|$)",
+    r"(?:^|,\s*)(?i:according\s+to)\s+(?:the\s+)?"
+    r"(?P<source>[A-Z][\w.&'’-]*(?:\s+[A-Z][\w.&'’-]*)*)\s*(?:,\s*|\?|$)",
 )
 
 

@@ -17,7 +17,7 @@ from index.names import fold_tokens, mentions
 from index.question import Question
 from index.question_events import event_noun_kinds
 from index.question_words import AMOUNTS, PLACES, SPEECH_VERBS
-from index.telling import acts_on, acts_on_something
+from index.telling import acts_on, acts_on_something, deed_of_another
 from index.text import FRAMING_WORDS, stem
 
 # "When/where/why did X <verb>": a sentence without the verb's stem answers only this close to
@@ -109,6 +109,7 @@ def event_holds(question: Question, cand: Candidate, people: frozenset[str] = fr
     close = close or quoted
     held = question.predicate in _SUPPORT and question.theme is not None
     # (not "In which city did they hold it?", a place the summit's noun does not tell)
+    doing = done_to  # the subject's act asked, whatever the answer's kind
     done_to = done_to and not question.expects <= PLACES | {"NORP"}
     if (wh in ("when", "where") or done_to) and held and question.theme in stems:
         # "When did they hold their summit?" / "Whom did X hold a summit with?": "During an
@@ -119,6 +120,8 @@ def event_holds(question: Question, cand: Candidate, people: frozenset[str] = fr
         return close
     if wh in ("when", "where") and _anothers_event(question, cand):
         return close  # "Where did X stay?": "The United States remains ..., X told ..."
+    if doing and deed_of_another(question, cand):
+        return close  # "What has the U.S. sent?": "North Korea's sending of munitions"
     # "When will X launch its satellite?": the launch of a missile is another event
     return (
         question.theme is None

@@ -7,11 +7,14 @@ verb that acts on nothing there. By WordNet and the parse; grammar, not tuned.""
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from index.candidates import Candidate
-from index.lexicon import phrasal_verbs, stems_of, telling_stems
+from index.lexicon import phrasal_verbs, stems_of, synonym_stems, telling_stems
 from index.lexicon_nouns import noun_synonyms
+from index.names import fold_tokens, mentions
+from index.places import name_forms
 from index.question import Question
 from index.referring import continues
 from index.text import all_stems, stem
@@ -98,3 +101,31 @@ def _verb(question: Question) -> Any:
     if question.doc is None or question.predicate is None:
         return None
     return next((t for t in question.doc if stem(t.lemma_.lower()) == question.predicate), None)
+
+
+# "North Korea's sending": a name, its possessive, and a word.
+_POSSESSED = re.compile(r"([A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*)*)['’]s\s+([a-z][\w-]*)")
+
+
+def deed_of_another(question: Question, cand: Candidate) -> bool:
+    """ "What has the U.S. sent?": the sentence tells the act only as the deed of another name
+    ("North Korea's sending of munitions"), not of the question's subject."""
+    subject = question.subject
+    if subject is None or question.predicate is None:
+        return False
+    verbs = synonym_stems(question.predicate)
+    told = [t for t in cand.read.tokens if stem(t) in verbs]
+    if not told:
+        return False
+    possessed = [
+        (name, word) for name, word in _POSSESSED.findall(cand.text) if stem(word.lower()) in verbs
+    ]
+    others = [
+        word
+        for name, word in possessed
+        if not any(
+            mentions(f, fold_tokens(name), subject.label)
+            for f in name_forms(subject.text, subject.label)
+        )
+    ]
+    return len(others) == len(told)

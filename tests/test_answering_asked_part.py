@@ -53,6 +53,22 @@ Lind will then fly to Tromso, to be joined by Kari Moe for joint talks with thei
 
 The quota dispute could be discussed ahead of a long-awaited summit between Norland President Arne Dahl and Vesta President Rolf Aas in Tromso later this month.
 """,
+    "coast.txt": """Title: Coast guard on alert
+Source: Quay Times
+Date: 2024-11-11
+
+Vesta has increased the deployment of patrol boats after the storms.
+
+Lind condemned illegal trawling by Skarv near the coast and Skarv's sending of fishing fleets to Vesta's waters, the Fisheries Department said.
+""",
+    "department.txt": """Title: Lind meets harbour chief
+Source: Coast Wire
+Date: 2024-11-10
+
+Lind thanked harbour chief Tor Aas for his support of the coast guard, the Fisheries Department said.
+
+Lind and President Arne Dahl will discuss the winter trawling ban during a courtesy call on Friday.
+""",
 }
 
 
@@ -154,3 +170,23 @@ def test_a_verb_of_another_sense_tells_no_act(index: NewsIndex) -> None:
     ministry."""
     answer = index.ask("Who heads Poland's trade ministry?")
     assert "head for Poland" not in answer.answer
+
+
+def test_according_to_a_source_is_what_the_source_is_reported_to_say(index: NewsIndex) -> None:
+    """ "According to the Fisheries Department, ...?" is answered by what the department is
+    reported to say, not by a sentence that no one attributes to it."""
+    told = index.ask("According to the Fisheries Department, what did Lind thank Tor Aas for?")
+    assert "support of the coast guard" in told.answer
+    untold = index.ask(
+        "According to the Fisheries Department, what will Lind and President Arne Dahl discuss "
+        "during the courtesy call?"
+    )
+    assert untold.abstained, untold.answer
+    assert not untold.citations
+
+
+def test_a_deed_of_another_name_is_not_the_subjects(index: NewsIndex) -> None:
+    """ "What has Vesta sent more of to the coast?": "Skarv's sending of fishing fleets" is
+    Skarv's act, not Vesta's."""
+    answer = index.ask("What has Vesta sent more of to the coast since the storms?")
+    assert "Skarv's sending" not in answer.answer
