@@ -13,14 +13,18 @@ from index.lexicon_nouns import names_people
 from index.names import fold_tokens, mentions
 from index.question import Question
 
+# The prepositions of a partner: "talks with X", "speaking alongside X". Grammar.
+_PARTNERING = frozenset({"with", "alongside"})
+
 
 def asks_partner(question: Question) -> bool:
-    """ "Who did X meet with?", "With whom did X talk?": the wh-word is what "with" governs, or
-    "with" is left standing at the end of the question's verb phrase."""
+    """ "Who did X meet with?", "With whom did X talk?", "Alongside whom did X speak?": the
+    wh-word is what "with" governs, or "with" is left standing at the end of the question's
+    verb phrase."""
     if question.wh != "who" or question.doc is None or question.subject is None:
         return False
     for token in question.doc:
-        if token.lower_ != "with" or token.dep_ != "prep":
+        if token.lower_ not in _PARTNERING or token.dep_ != "prep":
             continue
         objects = [c for c in token.children if c.dep_ == "pobj"]
         if not objects or objects[0].lower_ in ("who", "whom"):
@@ -47,7 +51,7 @@ def partner_values(question: Question, cand: Candidate, values: tuple[str, ...])
         value = text[start:end]
         if value not in values or any(start == s for s, _, _ in doers):
             continue
-        if governing_word(text[:start]) == "with":
+        if governing_word(text[:start]) in _PARTNERING:
             found.append(value)
             continue
         beside = any(
@@ -79,4 +83,11 @@ def _joined(text: str, start: int, end: int, other_start: int, other_end: int) -
     """Two names joined by "and" ("Y and U.S. Secretary of State X"), not one in the other's
     title ("U.S. Secretary of State X")."""
     between = text[end:other_start] if end <= other_start else text[other_end:start]
-    return " and " in f" {between} "
+    words = between.split()
+    return "and" in words and len(words) <= _JOIN_WORDS and not _BREAKS.search(between)
+
+
+# Words between two joined names, at most ("Y and U.S. Secretary of State X": "and" and a title
+# of five). Grammar, not tuned.
+_JOIN_WORDS = 7
+_BREAKS = re.compile(r"[,;:“”\"()]")

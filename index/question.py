@@ -20,7 +20,7 @@ from index.lexicon import PREPOSITIONS, is_verb, phrasal_verbs
 from index.lexicon_nouns import is_person_noun
 from index.misparse import perfect_verb, progressive_verb, stranded_verb, verb_after_do
 from index.nlp import parse_question
-from index.question_events import clause_verbs, light_event, wanted_event
+from index.question_events import clause_verbs, expressed_act, light_event, wanted_event
 from index.question_names import Name, is_verb_token, question_names, wh_phrase
 from index.question_words import (
     COMPARISON,
@@ -116,6 +116,9 @@ def analyse(text: str) -> Question:
     made = light_event(acting) if predicate is None and timed else None
     if made is not None:  # "When will X make its third attempt to launch a satellite?"
         predicate, acting = stem(made.lemma_.lower()), made
+    expressed = expressed_act(acting) if predicate is not None else None
+    if expressed is not None:  # "What did X express thanks for?" asks what X thanked for
+        predicate, acting = stem(expressed.lemma_.lower().removesuffix("s")), expressed
     acted_on = next(  # the thing acted on, not the one asked for ("What date did X designate?")
         (c for c in acting.children
          if c.dep_ == "dobj" and c.pos_ == "NOUN" and c.lower_ not in name_words

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from index.lexicon import LIGHT, synonym_stems
+from index.lexicon import LIGHT, is_verb, synonym_stems
 from index.lexicon_nouns import noun_kinds
 from index.question_names import is_verb_token
 from index.question_words import LIGHT_VERBS
@@ -77,4 +77,51 @@ def event_noun_kinds(doc: Any, predicate: str | None) -> frozenset[str]:
         return frozenset()
     lemmas = (t.lemma_.lower() for t in doc if t.pos_ == "NOUN")
     nouns = {lemma for lemma in lemmas if stem(lemma) == predicate}
-    return frozenset(stem(kind) for noun in nouns for kind in noun_kinds(noun))
+    held = held_noun(doc, predicate)  # "the meeting ... to be held": the meeting itself too
+    if held is not None:
+        nouns.add(held)
+    return frozenset(stem(k) for noun in nouns for k in (noun, *noun_kinds(noun)))
+
+
+# Verbs whose object is an event, which they only stage ("hold a meeting"). Grammar.
+SUPPORT_VERBS = frozenset({"hold", "stage", "conduct", "host"})
+
+
+def held_noun(doc: Any, predicate: str) -> str | None:
+    """The noun of the event a support verb stages in the passive, for which the question asks
+    the time or place ("Where is the meeting ... set to be held?": meeting)."""
+    verb = next((t for t in doc if t.pos_ == "VERB" and stem(t.lemma_.lower()) == predicate), None)
+    if verb is None or verb.lemma_.lower() not in SUPPORT_VERBS:
+        return None
+    if not any(c.dep_ == "auxpass" for c in verb.children):
+        return None
+    staged = next((c for c in verb.children if c.dep_ == "nsubjpass" and c.pos_ == "NOUN"), None)
+    if staged is not None:  # "Where will the meeting be held?"
+        return str(staged.lemma_.lower())
+    for head in verb.ancestors:  # "the meeting ... set to be held"
+        if head.pos_ == "NOUN":
+            return str(head.lemma_.lower())
+        if head.dep_ not in ("xcomp", "acl", "relcl", "ccomp"):
+            break
+    return None
+
+
+# Verbs that put an act into words by its noun ("express thanks" is to thank, "voice concern"
+# to be concerned). Grammar, not tuned.
+_EXPRESSING = frozenset({"express", "voice", "offer", "extend", "convey"})
+
+
+def expressed_act(verb: Any) -> Any:
+    """The noun of the act a verb of expressing puts into words, when WordNet has it as a verb
+    too and it is addressed to someone ("express thanks to X": thanks, the act of thanking X),
+    else None."""
+    if verb is None or verb.lemma_.lower() not in _EXPRESSING:
+        return None
+    thing = next((c for c in verb.children if c.dep_ == "dobj" and c.pos_ == "NOUN"), None)
+    if thing is None or not is_verb(thing.lemma_.lower().removesuffix("s")):
+        return None
+    # an act done to someone ("thanks to X"), not a state voiced ("concern about Y")
+    addressed = any(
+        c.dep_ == "prep" and c.lower_ == "to" for c in (*verb.children, *thing.children)
+    )
+    return thing if addressed else None

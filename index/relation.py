@@ -14,8 +14,9 @@ from index.identified import identifies_kind, names_identified
 from index.lexicon import antonym_stems, synonym_stems, telling_stems
 from index.lexicon_nouns import is_concrete_noun, is_measure_noun
 from index.names import fold_tokens, mentions
+from index.partners import asks_partner
 from index.question import Question
-from index.question_events import event_noun_kinds
+from index.question_events import SUPPORT_VERBS, event_noun_kinds
 from index.question_words import AMOUNTS, PLACES, SPEECH_VERBS
 from index.telling import acts_on, acts_on_something, deed_of_another
 from index.text import FRAMING_WORDS, stem
@@ -82,6 +83,7 @@ def event_holds(question: Question, cand: Candidate, people: frozenset[str] = fr
     # done to (not "Who was awarded Y?", whose answer may be told as "Z won Y")
     done_to = question.wh in ("who", "what", "which") and question.slot[1] != "subj"
     done_to = done_to and any(n.subject for n in question.names) and not _said(question)
+    done_to = done_to and not asks_partner(question)  # "Who did X speak with?": a partner
     # "What was agreed at the talks?": the thing done to is asked, whoever did it
     done_to = done_to or (question.slot[1] == "obj" and _passive(question))
     # "In what year was X born?", "On what date did X arrive?" ask "when"
@@ -185,7 +187,7 @@ def _person_acted_on(question: Question, cand: Candidate) -> bool:
 # ("they met in September in Russia's far east" for "Where did they hold their meeting?"; the
 # place must still be one the sentence puts the event in, index.asked_values). Grammar: on dev
 # (`quality.py --no-peer --cache-any-code`) adding "where" moves no answer.
-_SUPPORT = frozenset(stem(v) for v in ("hold", "stage", "conduct", "host"))
+_SUPPORT = frozenset(stem(v) for v in SUPPORT_VERBS)
 # A question quoting what someone said: "when he said he was "going on to Korea"". Grammar.
 _QUOTES_SAID = re.compile(
     r"\b(?:said|says|say|saying|told|tells|tell|stated|declared|warned|remarked|wrote)\b"

@@ -45,6 +45,8 @@ Norland Foreign Minister Ole Lind held talks in Bergen on Thursday on fishing qu
 
 On Friday, Lind will hold talks with Trade Minister Eva Berg in Bergen.
 
+Speaking alongside Trade Minister Eva Berg, Lind told reporters that the quota talks would go on.
+
 At their meeting in Bergen on Friday, the two ministers are expected to discuss the winter trawling rules.
 
 Lind will fly out of Bergen on Saturday and head for Poland, the last leg of his trip.
@@ -114,6 +116,12 @@ def test_nothing_that_answers_is_told(index: NewsIndex, question: str) -> None:
         ("With whom did Ole Lind hold talks?", "Eva Berg", "fishing quotas between"),
         # or a noun of people after "with"
         ("Whom will Lind and Moe hold joint talks with in Tromso?", "Vesta counterparts", None),
+        # "alongside" as "with"
+        ("Alongside whom did Lind address reporters?", "Eva Berg", None),
+        # a meeting staged in the passive ("to be held") is told by a summit
+        ("Where will the meeting between Arne Dahl and Rolf Aas be held?", "Tromso", None),
+        # "express thanks to X" is to thank X
+        ("For what did Lind express thanks to Tor Aas?", "support of the coast guard", None),
         # a summit is a kind of meeting
         (
             "Where are the Norland and Vesta presidents expected to hold their long-awaited meeting?",
