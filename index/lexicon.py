@@ -129,9 +129,14 @@ def data_lines(pos: str) -> Iterator[DataLine]:
     for line in (data_dir() / f"data.{pos}").read_text(encoding="utf-8").splitlines():
         if line.startswith(" "):
             continue  # the licence
-        fields = line.split(" | ")[0].split()
-        at = 4 + 2 * int(fields[3], 16)
-        yield DataLine(fields[0], fields[1], tuple(fields[4:at:2]), tuple(fields[at:]))
+        yield read_data_line(line)
+
+
+def read_data_line(line: str) -> DataLine:
+    """One line of a data file, read."""
+    fields = line.split(" | ")[0].split()
+    at = 4 + 2 * int(fields[3], 16)
+    return DataLine(fields[0], fields[1], tuple(fields[4:at:2]), tuple(fields[at:]))
 
 
 @cache

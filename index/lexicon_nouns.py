@@ -5,9 +5,9 @@ nouns ("Oscar": Academy Award). Read from the same files as index.lexicon.
 
 from __future__ import annotations
 
-from functools import cache
+from functools import cache, lru_cache
 
-from index.lexicon import DataLine, data_dir, data_lines
+from index.lexicon import DataLine, data_dir, data_lines, read_data_line
 
 
 @cache
@@ -142,9 +142,25 @@ def names_people(description: str) -> bool:
 
 
 @cache
-def _noun_lines() -> dict[str, DataLine]:
-    """Every noun synset by offset (read once, for synonyms and kinds)."""
-    return {line.offset: line for line in data_lines("noun")}
+def _noun_positions() -> dict[int, int]:
+    """Where each noun synset's line starts in data.noun (this copy's byte offsets are not
+    WordNet's synset offsets), read once: a synset's line is then read alone."""
+    positions: dict[int, int] = {}
+    at = 0
+    with (data_dir() / "data.noun").open("rb") as data:
+        for line in data:
+            if line[:1] != b" ":
+                positions[int(line[:8])] = at
+            at += len(line)
+    return positions
+
+
+@lru_cache(maxsize=4096)
+def _synset_at(offset: str) -> DataLine:
+    """The noun synset of an offset, its line read alone."""
+    with (data_dir() / "data.noun").open("rb") as data:
+        data.seek(_noun_positions()[int(offset)])
+        return read_data_line(data.readline().decode("utf-8"))
 
 
 def _one_word_nouns(line: DataLine) -> set[str]:
@@ -154,26 +170,26 @@ def _one_word_nouns(line: DataLine) -> set[str]:
 @cache
 def noun_synonyms(lemma: str) -> frozenset[str]:
     """The one-word nouns that share a sense with the noun ("demonstrator": protester)."""
-    lines = _noun_lines()
     offsets = _noun_senses().get(lemma.lower(), ())
-    return frozenset().union(*(_one_word_nouns(lines[o]) for o in offsets if o in lines))
+    return frozenset().union(*(_one_word_nouns(_synset_at(o)) for o in offsets))
 
 
 @cache
 def noun_kinds(lemma: str) -> frozenset[str]:
     """The one-word nouns for a kind of what the noun names, in its most frequent sense
     ("meeting": summit, conference, session): WordNet's hyponyms, one level down."""
-    lines = _noun_lines()
     first = _first_noun_senses().get(lemma.lower())
-    if first is None or first not in lines:
+    if first is None:
         return frozenset()
-    kinds = [lines[p.offset] for p in lines[first].pointers() if p.symbol == "~" and p.pos == "n"]
+    pointers = _synset_at(first).pointers()
+    kinds = [_synset_at(p.offset) for p in pointers if p.symbol == "~" and p.pos == "n"]
     return frozenset().union(*(_one_word_nouns(line) for line in kinds))
 
 
 def warm_up() -> None:
-    """Read now the noun tables a first question would read: senses and files, proper aliases
-    and the nouns for people (each read once)."""
+    """Read now the noun tables a first question would read: senses and files, proper aliases,
+    the nouns for people and where each synset's line is (each read once)."""
     _noun_files()
     _proper_aliases()
     person_nouns()
+    _noun_positions()
