@@ -19,6 +19,7 @@ from dataclasses import replace
 
 from index.acronyms import is_acronym_name, spelled_out
 from index.asked_speech import Speech, according_to, urges_an_act
+from index.attributed import read_speakers, told_by
 from index.authors import (
     MAX_ARTICLES,
     asked_articles,
@@ -55,7 +56,6 @@ from index.question_words import TIMES, plainly_worded
 from index.relation import asks_speakers
 from index.retrieval import HybridRetriever
 from index.role_holders import RoleReader
-from index.speaker_match import same_speaker
 from index.speech import (
     SpeechResult,
     Statement,
@@ -177,12 +177,13 @@ class ExtractiveAnswerer:
         if q.evidence or outlets_speak:
             return self._evidence(q, result, candidates, vector, weights, outlets, outlets_speak)
         if asks_speakers(q):  # a quote's speaker, by the attribution
-            self._speakers(candidates)
+            read_speakers(self.catalog, candidates)
         judged = judge(  # ctx.thing: "Who made that assessment?"
             q, candidates, vector, weights, ctx.required, self.roles.by_meaning, ctx.thing
         )
         sourced = self._sourced(q, outlets)
-        if sourced is not None and not self._told_by(judged.lines, sourced):
+        source = sourced.speech.speaker if sourced and sourced.speech else None
+        if source is not None and not told_by(self.catalog, judged.lines, source):
             judged = Judged([], [])  # "According to X, ...?": not what X is reported to say
         if not judged.lines:
             if sourced is not None:  # "According to Blinken, what ...?": in his own words
@@ -330,27 +331,6 @@ class ExtractiveAnswerer:
             q, speech, self.catalog, ids, self.embedder.encode_one, vector,  # type: ignore[arg-type]
             lambda stems: self.retriever.idf(stems)[0],
         )  # fmt: skip
-
-    def _told_by(self, lines: list[Candidate], sourced: Question) -> bool:
-        """Some line is told by the source the question names ("According to the State
-        Department, ...?": "..., the department said"), by its stored attribution."""
-        assert sourced.speech is not None
-        source = sourced.speech.speaker
-        found = self.catalog.attributions_for(
-            [c.row for line in lines for c in (line, *line.twins)]
-        )
-        return any(
-            same_speaker(source, str(r["speaker"]), str(r["speaker_kind"]))
-            for rows in found.values()
-            for r in rows
-        )
-
-    def _speakers(self, candidates: list[Candidate]) -> None:
-        """Each sentence's speaker, as its stored attribution resolved it."""
-        found = self.catalog.attributions_for([c.row for c in candidates])
-        for cand in candidates:
-            named = [r for r in found.get(cand.row, []) if r["speaker_kind"] != "unresolved"]
-            cand.speaker = str(named[0]["speaker"]) if named else ""
 
     def _evidence(
         self,
