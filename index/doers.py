@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from index.candidates import Candidate
 from index.names import fold_tokens, mentions
 from index.question import Question
-from index.text import stem
+from index.telling import verb_objects
 
 
 def doer_holds(question: Question, cand: Candidate) -> bool:
@@ -64,8 +64,7 @@ def people_acted_on(question: Question, candidates: Sequence[Candidate]) -> froz
         return frozenset()
     if question.slot[1] != "subj" or question.theme is not None:
         return frozenset()
-    verb = question.predicate
-    objects = {t.text for t in question.doc if t.dep_ == "dobj" and stem(t.head.lemma_) == verb}
+    objects = verb_objects(question)
     found = set()
     for name in question.names:
         if name.subject or not objects & set(name.text.split()):

@@ -6,6 +6,7 @@ when he landed?") only date what it asks. Read from spaCy's parse; grammar, not 
 
 from __future__ import annotations
 
+from functools import lru_cache
 from typing import Any
 
 from index.lexicon import LIGHT, is_verb, synonym_stems
@@ -70,9 +71,11 @@ def clause_verbs(doc: Any, predicate: str | None) -> frozenset[str]:
 _TIME_CONJUNCTIONS = frozenset("when whenever while after before as since until once".split())
 
 
+@lru_cache(maxsize=64)
 def event_noun_kinds(doc: Any, predicate: str | None) -> frozenset[str]:
     """ "Where will they hold their meeting?": the stems of the nouns for a kind of the event's
-    noun (WordNet's hyponyms: a summit is a kind of meeting), by which a sentence tells it."""
+    noun (WordNet's hyponyms: a summit is a kind of meeting), by which a sentence tells it.
+    Read once per question (a Doc is hashed by identity), not for each of its candidates."""
     if doc is None or predicate is None:
         return frozenset()
     lemmas = (t.lemma_.lower() for t in doc if t.pos_ == "NOUN")

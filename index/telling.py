@@ -53,11 +53,21 @@ def _doer_stems(noun: str) -> set[str]:
     return {stem(noun)} | {stem(w) for w in noun_synonyms(noun)}
 
 
+def verb_objects(question: Question) -> set[str]:
+    """The words the question's verb takes as its direct object ("heads the port authority":
+    authority; "greeted Blinken": Blinken)."""
+    if question.doc is None or question.predicate is None:
+        return set()
+    return {
+        t.text
+        for t in question.doc
+        if t.dep_ == "dobj" and stem(t.head.lemma_.lower()) == question.predicate
+    }
+
+
 def acts_on(question: Question) -> bool:
     """The question's verb has an object ("heads the port authority")."""
-    return question.doc is not None and any(
-        t.dep_ == "dobj" and stem(t.head.lemma_.lower()) == question.predicate for t in question.doc
-    )
+    return bool(verb_objects(question))
 
 
 def acts_on_something(verbs: frozenset[str], cand: Candidate) -> bool:
